@@ -1,0 +1,51 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+import sitemap from '@astrojs/sitemap';
+import tailwindcss from '@tailwindcss/vite';
+import { langs, defaultLang } from './src/i18n/locales.ts';
+import { siteConfig } from './site.config.ts';
+
+/** Puts the brand colours from site.config.ts into the stylesheet (no inline style needed). */
+function siteTheme() {
+  const vars = `:root{--site-primary:${siteConfig.colours.primary};--site-accent:${siteConfig.colours.accent}}\n`;
+  return {
+    name: 'aaben-doer-site-theme',
+    enforce: /** @type {const} */ ('pre'),
+    /** @param {string} code @param {string} id */
+    transform(code, id) {
+      if (id.endsWith('/src/styles/global.css')) return { code: vars + code, map: null };
+    },
+  };
+}
+
+export default defineConfig({
+  site: siteConfig.siteUrl,
+  trailingSlash: 'always',
+  // Every page is prerendered; only /api/interest opts out (`prerender = false`).
+  output: 'static',
+  adapter: node({ mode: 'middleware' }),
+  i18n: {
+    locales: langs,
+    defaultLocale: defaultLang,
+    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+  },
+  integrations: [
+    mdx(),
+    sitemap({
+      // Staff-only pages stay out of the sitemap (they are noindex too).
+      filter: (page) => !/\/(admin|translation-status)\//.test(page) && !/\/interest\/thanks\//.test(page),
+      i18n: { defaultLocale: defaultLang, locales: Object.fromEntries(langs.map((l) => [l, l])) },
+    }),
+  ],
+  build: {
+    // Strict CSP without 'unsafe-inline': never inline stylesheets.
+    inlineStylesheets: 'never',
+    format: 'directory',
+  },
+  vite: {
+    plugins: [siteTheme(), tailwindcss()],
+    build: { assetsInlineLimit: 0 },
+  },
+});

@@ -1,0 +1,14 @@
+import type { UIKey } from '../i18n/translate';
+
+export interface NavItem {
+  /** The UI string for the link text. */
+  key: UIKey;
+  /** Path after /<lang>/ ('' is the home page). */
+  path: string;
+}
+
+/** The main menu, in order. Features add their page here. */
+export const navItems: NavItem[] = [
+  { key: 'nav.home', path: '' },
+  { key: 'nav.search', path: 'search/' },
+];

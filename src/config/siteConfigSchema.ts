@@ -1,0 +1,64 @@
+/**
+ * The schema of `site.config.ts`: everything a project adopting the kit changes, with defaults.
+ * One source for each fact: phone numbers, address, retention are read from here only.
+ */
+import { z } from 'astro/zod';
+import { langs } from '../i18n/locales';
+
+/** A phone number in international form: + and 8–15 digits, no spaces. */
+const e164 = z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be + and 8–15 digits, no spaces (e.g. +4512345678)');
+
+/** A text given per language; Danish is required, the others fall back to Danish. */
+export const perLanguage = z
+  .object({ da: z.string().min(1) })
+  .catchall(z.string().min(1))
+  .superRefine((value, ctx) => {
+    for (const key of Object.keys(value)) {
+      if (!(langs as string[]).includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `unknown language "${key}"` });
+    }
+  });
+
+export const SiteConfigSchema = z.object({
+  /** The project's name, shown in the header and titles. */
+  name: z.string().min(1),
+  /** The organisation that runs the project (data controller for the form). */
+  organisation: z.string().min(1),
+  /** The public address of the site, used in canonical URLs, the sitemap and QR codes. */
+  siteUrl: z.url(),
+  /** The short address printed on flyers' tear-off tabs (no https://). */
+  shortUrl: z.string().min(1),
+  /** The project's phone for calls. */
+  phone: e164,
+  /** The number that receives SMS (often the same mobile). */
+  sms: e164,
+  /** The WhatsApp number. */
+  whatsapp: e164,
+  /** Which contact channels the site offers. */
+  channels: z.object({ call: z.boolean().default(true), sms: z.boolean().default(true), whatsapp: z.boolean().default(true) }),
+  /** Contact e-mail for the project (never receives form data). */
+  email: z.email(),
+  /** Street address of the project's open office. */
+  address: z.object({ street: z.string(), postcode: z.string(), city: z.string() }),
+  /** A link to a map of the address (opened in the phone's map app; never embedded). */
+  mapUrl: z.url(),
+  /** Opening hours, per language. */
+  openingHours: perLanguage,
+  /** Days a form submission is kept before automatic deletion. */
+  retentionDays: z.number().int().positive().default(180),
+  /** Where the interest form posts. '/api/interest' is the built-in receiver; an https URL for static hosts. */
+  formAction: z.string().default('/api/interest'),
+  /** Brand colours (used by the CSS theme). */
+  colours: z.object({ primary: z.string().regex(/^#[0-9a-f]{6}$/i), accent: z.string().regex(/^#[0-9a-f]{6}$/i) }),
+});
+
+export type SiteConfig = z.infer<typeof SiteConfigSchema>;
+
+/** Validates the site config and explains exactly which field is wrong. */
+export function defineSiteConfig(input: z.input<typeof SiteConfigSchema>): SiteConfig {
+  const result = SiteConfigSchema.safeParse(input);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  site.config.ts → ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`site.config.ts is not valid:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,33 @@
+/**
+ * Content collections over the top-level content/ folder. Every field has a one-line doc.
+ * Non-Danish files must say how they were translated and from which Danish version.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { z } from 'astro/zod';
+
+/** Translation status of a non-Danish file. Danish files are the source and have none. */
+export const TranslationSchema = z.object({
+  /** `machine`: made without a human translator; `reviewed`: a person who reads the language checked it. */
+  status: z.enum(['machine', 'reviewed']),
+  /** The Danish source version it was made from: sourceHash() of the Danish file (12 hex digits). */
+  source: z.string().regex(/^[0-9a-f]{12}$/, 'must be the 12-hex-digit hash of the Danish source (npm run translations)'),
+});
+export type Translation = z.infer<typeof TranslationSchema>;
+
+export const PageSchema = z.object({
+  /** The page's heading and <title>. */
+  title: z.string().min(1),
+  /** One plain sentence: the meta description and the search result text. */
+  description: z.string().min(1),
+  /** Required on every non-Danish file (checked in src/content/contentIds.ts). */
+  translation: TranslationSchema.optional(),
+});
+export type Page = z.infer<typeof PageSchema>;
+
+const pages = defineCollection({
+  loader: glob({ base: './content/pages', pattern: '**/*.{md,mdx}' }),
+  schema: PageSchema,
+});
+
+export const collections = { pages };

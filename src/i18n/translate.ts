@@ -1,0 +1,89 @@
+/**
+ * UI strings through i18next behind a typed `t()` (keys come from the Danish source file).
+ * Dates: always Gregorian, always Europe/Copenhagen, in the reader's language.
+ */
+import i18next, { type i18n } from 'i18next';
+import da from './ui/da.json';
+import en from './ui/en.json';
+import ar from './ui/ar.json';
+import tr from './ui/tr.json';
+import ur from './ui/ur.json';
+import so from './ui/so.json';
+import fa from './ui/fa.json';
+import { defaultLang, getLocale, langs, type Lang } from './locales';
+
+export type UIKey = keyof typeof da;
+export type UIStrings = Record<UIKey, string>;
+
+/** Every UI file, by language code. A unit test holds each to exactly Danish's keys. */
+export const uiStrings: Record<Lang, Partial<UIStrings>> = { da, en, ar, tr, ur, so, fa };
+
+let instance: i18n | undefined;
+
+function getI18n(): i18n {
+  if (instance) return instance;
+  instance = i18next.createInstance();
+  void instance.init({
+    initAsync: false,
+    lng: defaultLang,
+    fallbackLng: (code: string) => [...getLocale(code as Lang).fallback, defaultLang],
+    supportedLngs: langs,
+    // Flat dotted keys: "nav.home" is one key, not a path.
+    keySeparator: false,
+    nsSeparator: false,
+    interpolation: { escapeValue: false },
+    returnEmptyString: false,
+    resources: Object.fromEntries(langs.map((l) => [l, { translation: uiStrings[l] }])),
+  });
+  return instance;
+}
+
+/** Translates `key` into `lang`, filling `{{name}}` placeholders from `vars`. */
+export function t(lang: Lang, key: UIKey, vars?: Record<string, string | number>): string {
+  return getI18n().getFixedT(lang)(key, vars ?? {}) as string;
+}
+
+/** A `t()` bound to one language, for use at the top of a page or component. */
+export function useTranslations(lang: Lang) {
+  return (key: UIKey, vars?: Record<string, string | number>) => t(lang, key, vars);
+}
+
+export function dirOf(lang: Lang): 'ltr' | 'rtl' {
+  return getLocale(lang).dir;
+}
+
+/** The Intl locale with the Gregorian calendar forced (plain `fa` gives the Persian calendar). */
+export function intlLocale(lang: Lang): string {
+  return `${getLocale(lang).intl}-u-ca-gregory`;
+}
+
+export const siteTimeZone = 'Europe/Copenhagen';
+
+/** A date in the reader's language, Gregorian, Copenhagen time. */
+export function formatDate(
+  date: Date,
+  lang: Lang,
+  options: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' },
+): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), { timeZone: siteTimeZone, calendar: 'gregory', ...options }).format(date);
+}
+
+/** A clock time (17:00) in the reader's language, Copenhagen time, 24-hour. */
+export function formatTime(date: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    timeZone: siteTimeZone,
+    calendar: 'gregory',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(date);
+}
+
+/** A language's name in the reader's language ("Arabic" → "العربية" on an Arabic page). */
+export function languageName(code: string, lang: Lang): string {
+  try {
+    return new Intl.DisplayNames([getLocale(lang).intl], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}

@@ -1,0 +1,25 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve('.');
+const copied = ['src', 'content', 'public', 'astro.config.mjs', 'site.config.ts', 'tsconfig.json', 'package.json'];
+
+/**
+ * Builds a throw-away copy of the site after `change(dir)` edits it (e.g. adds a broken content
+ * file), so a test can prove what the build says about bad content. Never touches content/.
+ */
+export function buildFixture(change: (dir: string) => void): { status: number | null; output: string } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-fixture-'));
+  try {
+    for (const item of copied) fs.cpSync(path.join(root, item), path.join(dir, item), { recursive: true });
+    fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    change(dir);
+    const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
+    const run = spawnSync(process.execPath, [astro, 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 120_000 });
+    return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
