@@ -1,0 +1,27 @@
+/**
+ * Developer tool: full-page Chromium screenshots of pages at phone width, to LOOK at them.
+ *   npx node scripts/screenshots.mjs http://127.0.0.1:4321 /ar/ /ur/ [--width=360] [--out=shots]
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from '@playwright/test';
+
+const args = process.argv.slice(2);
+const base = args.find((a) => a.startsWith('http')) ?? 'http://127.0.0.1:4321';
+const width = Number(args.find((a) => a.startsWith('--width='))?.slice(8) ?? 360);
+const out = args.find((a) => a.startsWith('--out='))?.slice(6) ?? 'shots';
+const paths = args.filter((a) => a.startsWith('/'));
+
+fs.mkdirSync(out, { recursive: true });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+});
+const page = await browser.newPage({ viewport: { width, height: 740 }, deviceScaleFactor: 1 });
+for (const p of paths) {
+  await page.goto(base + p, { waitUntil: 'networkidle' });
+  const file = path.join(out, `${p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'root'}-${width}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  console.log(file);
+}
+await browser.close();
