@@ -1,6 +1,7 @@
 /**
  * Every built page in every language: axe (WCAG 2.2 AA) finds 0 violations, nothing is
- * requested from another origin, the CSP blocks nothing, and lang/dir/hreflang are right.
+ * requested from another origin, the CSP blocks nothing, lang/dir/hreflang are right, and it
+ * works at 320 px wide with 200 % text.
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
@@ -35,5 +36,13 @@ for (const pagePath of builtPages()) {
       expect(hreflangs.sort()).toEqual([...langs, 'x-default'].sort());
       await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/${lang}/`));
     }
+
+    // 320 px wide with the browser's text size at 200 %: nothing may need sideways scrolling.
+    await page.setViewportSize({ width: 320, height: 640 });
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 32, fixed: 26 } });
+    await page.reload();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'sideways scrolling at 320 px and 200 % text').toBeLessThanOrEqual(0);
   });
 }
