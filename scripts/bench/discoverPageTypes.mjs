@@ -1,0 +1,52 @@
+/**
+ * Finds one built page of each page type in dist/client, so the benchmark measures whatever
+ * exists today and says "not built yet" for the rest (the site grows feature by feature).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+/**
+ * The page types of the site and where each one is built, as a path after /<lang>/.
+ * `pattern` matches one page of the type; the first match (sorted) is the one measured.
+ * `content` pages carry the page-weight budgets; tools (search, flyer) need their script by nature.
+ */
+export const pageTypes = /** @type {const} */ ([
+  { id: 'home', label: 'home', pattern: /^$/, content: true },
+  { id: 'activity', label: 'activity', pattern: /^activities\/[^/]+\/$/, content: true },
+  { id: 'meetings', label: 'meetings list', pattern: /^meetings\/$/, content: true },
+  { id: 'meeting', label: 'meeting', pattern: /^meetings\/[^/]+\/$/, content: true },
+  { id: 'staff', label: 'staff', pattern: /^staff\/$/, content: true },
+  { id: 'interest', label: 'interest form', pattern: /^interest\/$/, content: true },
+  { id: 'flyer', label: 'flyer generator', pattern: /^flyers?\/$/, content: false },
+  { id: 'search', label: 'search', pattern: /^search\/$/, content: false },
+]);
+
+/** @typedef {(typeof pageTypes)[number]['id']} PageTypeId */
+
+/**
+ * Every HTML page of a build as a URL path ('/ar/about/'), sorted.
+ * @param {string} clientDir dist/client
+ */
+export function listBuiltPages(clientDir) {
+  return fs
+    .readdirSync(clientDir, { recursive: true, withFileTypes: true })
+    .filter((f) => f.isFile() && f.name.endsWith('.html'))
+    .map((f) => '/' + path.relative(clientDir, path.join(f.parentPath, f.name)).split(path.sep).join('/'))
+    .map((p) => p.replace(/index\.html$/, ''))
+    .sort();
+}
+
+/**
+ * For each page type, the path after /<lang>/ of the page to measure, found in the source
+ * language's pages (every language has the same paths), or null when none is built yet.
+ * @param {readonly string[]} pages URL paths of the build ('/da/activities/danish/')
+ * @param {string} sourceLang the language whose pages are searched ('da')
+ * @returns {Record<PageTypeId, string | null>}
+ */
+export function discoverPageTypes(pages, sourceLang) {
+  const prefix = `/${sourceLang}/`;
+  const inLang = pages.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)).sort();
+  return /** @type {Record<PageTypeId, string | null>} */ (
+    Object.fromEntries(pageTypes.map((type) => [type.id, inLang.find((p) => type.pattern.test(p)) ?? null]))
+  );
+}

@@ -1,0 +1,123 @@
+/**
+ * The budgets of issue 7, judged against the measured figures. They are reported as pass or
+ * fail with the figure; they never fail a test or the command. Do not loosen them: when one
+ * fails, the README says what it costs and what would fix it.
+ * 1 KB = 1000 bytes (the stricter reading).
+ */
+
+export const budgets = /** @type {const} */ ({
+  latinTransfer: { label: 'total transfer of a content page, Latin-script languages (photos excluded)', limit: 20_000, unit: 'bytes' },
+  arabicTransfer: { label: 'total transfer of a content page, Arabic-script languages, fonts included (photos excluded)', limit: 70_000, unit: 'bytes' },
+  frameworkJs: { label: 'framework JavaScript on content pages', limit: 0, unit: 'bytes' },
+  lighthouse: { label: 'Lighthouse (mobile): 100 in all four categories', limit: 100, unit: 'score' },
+  lcp: { label: 'LCP (Lighthouse mobile)', limit: 1000, unit: 'ms' },
+  formP99: { label: 'form receiver p99 latency (50 concurrent posts)', limit: 50, unit: 'ms' },
+});
+
+/** @typedef {keyof typeof budgets} BudgetId */
+
+/**
+ * @typedef {object} BudgetResult
+ * @property {BudgetId} id
+ * @property {string} label
+ * @property {string} budget       "≤ 20 KB"
+ * @property {boolean | null} pass null = not measured (with `figure` saying why)
+ * @property {string} figure       the deciding figure, where it is, and how many pages pass
+ * @property {string[]} failures   every page/run over the budget
+ */
+
+/**
+ * @typedef {object} WeightRow
+ * @property {string} type      page type id
+ * @property {boolean} content  a content page (the page-weight budgets apply)
+ * @property {string} lang
+ * @property {'latin' | 'arabic'} script
+ * @property {import('./measurePageWeight.mjs').PageWeight} weight
+ */
+
+/** @param {number} bytes */
+export const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+
+/**
+ * @param {{ weights: WeightRow[], lighthouse: (import('./runLighthouse.mjs').LighthouseResult & { type: string, lang: string })[] | null,
+ *   lighthouseSkipped?: string, form: { p99: number } | null, formSkipped?: string }} m
+ * @returns {BudgetResult[]}
+ */
+export function evaluateBudgets(m) {
+  /** @type {BudgetResult[]} */
+  const out = [];
+  const content = m.weights.filter((w) => w.content);
+  const where = (/** @type {WeightRow} */ w) => `${w.type} ${w.lang}`;
+
+  for (const [id, script] of /** @type {const} */ ([['latinTransfer', 'latin'], ['arabicTransfer', 'arabic']])) {
+    const b = budgets[id];
+    const rows = content.filter((w) => w.script === script);
+    const size = (/** @type {WeightRow} */ w) => w.weight.transfer - w.weight.photos;
+    out.push(
+      maxBudget(id, `≤ ${kb(b.limit)}`, rows, size, b.limit, (w) => `${kb(size(w))} (${where(w)})`, 'no content page is built yet'),
+    );
+  }
+
+  out.push(
+    maxBudget('frameworkJs', '0 bytes', content, (w) => w.weight.frameworkJs, 0, (w) => `${w.weight.frameworkJs} bytes (${where(w)})`, 'no content page is built yet'),
+  );
+
+  if (!m.lighthouse || m.lighthouse.length === 0) {
+    const why = m.lighthouseSkipped ?? 'not run';
+    out.push({ id: 'lighthouse', label: budgets.lighthouse.label, budget: '100 × 4', pass: null, figure: why, failures: [] });
+    out.push({ id: 'lcp', label: budgets.lcp.label, budget: '≤ 1.0 s', pass: null, figure: why, failures: [] });
+  } else {
+    const runs = m.lighthouse;
+    const lowest = (/** @type {(typeof runs)[number]} */ r) => (r.error ? -1 : Math.min(...Object.values(r.scores).map((s) => s ?? -1)));
+    const failures = runs.filter((r) => lowest(r) < 100).map((r) => `${r.type} ${r.lang}: ${r.error ? `error: ${r.error}` : Object.entries(r.scores).filter(([, s]) => s !== 100).map(([c, s]) => `${c} ${s}`).join(', ')}`);
+    const worst = [...runs].sort((a, b) => lowest(a) - lowest(b))[0];
+    out.push({
+      id: 'lighthouse',
+      label: budgets.lighthouse.label,
+      budget: '100 × 4',
+      pass: failures.length === 0,
+      figure: `lowest ${lowest(worst)} (${worst.type} ${worst.lang}); ${runs.length - failures.length}/${runs.length} runs all 100`,
+      failures,
+    });
+    const timed = runs.filter((r) => r.lcpMs != null);
+    const lcpFailures = timed.filter((r) => /** @type {number} */ (r.lcpMs) > budgets.lcp.limit).map((r) => `${r.type} ${r.lang}: ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`);
+    const slowest = [...timed].sort((a, b) => (b.lcpMs ?? 0) - (a.lcpMs ?? 0))[0];
+    out.push({
+      id: 'lcp',
+      label: budgets.lcp.label,
+      budget: '≤ 1.0 s',
+      pass: slowest ? lcpFailures.length === 0 : null,
+      figure: slowest ? `${((slowest.lcpMs ?? 0) / 1000).toFixed(2)} s (${slowest.type} ${slowest.lang}); ${timed.length - lcpFailures.length}/${timed.length} runs within` : 'no LCP measured',
+      failures: lcpFailures,
+    });
+  }
+
+  if (!m.form) {
+    out.push({ id: 'formP99', label: budgets.formP99.label, budget: '≤ 50 ms', pass: null, figure: m.formSkipped ?? 'not run', failures: [] });
+  } else {
+    const pass = m.form.p99 <= budgets.formP99.limit;
+    out.push({ id: 'formP99', label: budgets.formP99.label, budget: '≤ 50 ms', pass, figure: `${m.form.p99} ms`, failures: pass ? [] : [`p99 ${m.form.p99} ms`] });
+  }
+  return out;
+}
+
+/**
+ * A "the largest figure must stay within the limit" budget over page rows.
+ * @param {BudgetId} id @param {string} budgetText @param {WeightRow[]} rows
+ * @param {(w: WeightRow) => number} value @param {number} limit
+ * @param {(w: WeightRow) => string} describe @param {string} none
+ * @returns {BudgetResult}
+ */
+function maxBudget(id, budgetText, rows, value, limit, describe, none) {
+  if (rows.length === 0) return { id, label: budgets[id].label, budget: budgetText, pass: null, figure: none, failures: [] };
+  const over = rows.filter((w) => value(w) > limit);
+  const worst = [...rows].sort((a, b) => value(b) - value(a))[0];
+  return {
+    id,
+    label: budgets[id].label,
+    budget: budgetText,
+    pass: over.length === 0,
+    figure: `max ${describe(worst)}; ${rows.length - over.length}/${rows.length} pages within`,
+    failures: over.map(describe),
+  };
+}
