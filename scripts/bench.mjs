@@ -10,7 +10,8 @@
  *
  *   npm run bench
  *   npm run bench -- --skip=scaling,lighthouse   (sections: weight, lighthouse, form, scaling)
- *   npm run bench -- --no-build --meetings=100,1000 --lighthouse-langs=da,ar,ur
+ *   npm run bench -- --no-build --meetings=100,1000 --lighthouse-langs=da,ar,ur --lighthouse-runs=3
+ *   (--lighthouse-runs=N reports the median run of N per page; the default 1 keeps the run short)
  * BENCH_PORT (default 4416) is the server's port; BENCH_PORT+1 is Chromium's DevTools port for
  * Lighthouse. CHROMIUM_PATH overrides /usr/bin/chromium.
  */
@@ -38,6 +39,7 @@ const { values: args } = parseArgs({
     meetings: { type: 'string', default: '100,1000' },
     'lighthouse-langs': { type: 'string', default: 'da,ar,ur' },
     posts: { type: 'string', default: '3000' },
+    'lighthouse-runs': { type: 'string', default: '1' },
   },
 });
 const skip = new Set(args.skip.split(',').filter(Boolean));
@@ -55,6 +57,9 @@ const report = {
     cpus: os.cpus().length,
     cpuModel: os.cpus()[0]?.model ?? 'unknown',
     memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    // Other work on a shared machine slows Lighthouse's CPU-bound figures (TBT, LCP): keep the load with them.
+    loadAverageAtStart: os.loadavg().map((n) => Number(n.toFixed(2))),
+    loadAverageAtEnd: /** @type {number[]} */ ([]),
     platform: `${os.type()} ${os.release()}`,
     node: process.versions.node,
     chromium: '',
@@ -63,6 +68,7 @@ const report = {
   build: /** @type {import('./bench/measureBuildScaling.mjs').BuildTiming | null} */ (null),
   pageTypes: /** @type {Record<string, string | null>} */ ({}),
   weights: /** @type {import('./bench/evaluateBudgets.mjs').WeightRow[]} */ ([]),
+  weightsSkipped: /** @type {string | undefined} */ (undefined),
   lighthouse: /** @type {(import('./bench/runLighthouse.mjs').LighthouseResult & { type: string, lang: string })[] | null} */ (null),
   lighthouseSkipped: /** @type {string | undefined} */ (undefined),
   form: /** @type {import('./bench/measureFormReceiver.mjs').FormLoadResult | null} */ (null),
@@ -96,12 +102,21 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-bench-data-'))
 const server = await startServer(root, { port, env: { DATA_DIR: dataDir, TRUST_PROXY: '1' } });
 const browser = await chromium.launch({
   executablePath,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 report.machine.chromium = browser.version();
 try {
   // 2. Page weight.
-  if (!skip.has('weight')) {
+  if (skip.has('weight')) report.weightsSkipped = 'skipped (--skip=weight)';
+  else {
     heading('page weight (412 px mobile, empty cache, bytes on the wire incl. headers)');
     for (const type of built) {
       for (const locale of locales) {
@@ -128,12 +143,17 @@ try {
       const targets = built.flatMap((type) => lhLangs.map((lang) => ({ type: type.id, lang, url: `${server.url}/${lang}/${report.pageTypes[type.id]}` })));
       const { createRequire } = await import('node:module');
       report.machine.lighthouse = createRequire(import.meta.url)('lighthouse/package.json').version;
-      log(`${targets.length} runs, one at a time…`);
-      const runs = await runLighthouse(targets.map((t) => t.url), {
-        executablePath,
-        debugPort: port + 1,
-        onResult: (r) => log(`  ${r.url}: ${r.error ? `error ${r.error}` : `${Object.values(r.scores).join('/')} LCP ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`}`),
-      });
+      log(`${targets.length} pages × ${args['lighthouse-runs']} run(s), one at a time…`);
+      const runs = await runLighthouse(
+        targets.map((t) => t.url),
+        {
+          executablePath,
+          debugPort: port + 1,
+          runs: Number(args['lighthouse-runs']),
+          onResult: (r) =>
+            log(`  ${r.url}: ${r.error ? `error ${r.error}` : `${Object.values(r.scores).join('/')} LCP ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`}`),
+        },
+      );
       report.lighthouse = runs.map((r, i) => ({ ...r, type: targets[i].type, lang: targets[i].lang }));
       log(lighthouseTable(report.lighthouse));
     }
@@ -145,10 +165,18 @@ try {
   else {
     heading('interest-form receiver, 50 concurrent valid posts on loopback');
     try {
-      const r = await measureFormReceiver(browser, { baseUrl: server.url, formPath: `/${defaultLang}/${report.pageTypes.interest}`, dataDir, posts: Number(args.posts), log });
+      const r = await measureFormReceiver(browser, {
+        baseUrl: server.url,
+        formPath: `/${defaultLang}/${report.pageTypes.interest}`,
+        dataDir,
+        posts: Number(args.posts),
+        log,
+      });
       report.form = r;
       log(`${r.posts} posts: ${r.rps} requests/s, p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, max ${r.max} ms`);
-      log(`answers ${JSON.stringify(r.statusCodes)}, ${r.errors} errors; rows stored ${r.rowsStored} ${r.rowsMatch ? '==' : '!='} acknowledged (303) ${r.acknowledged}`);
+      log(
+        `answers ${JSON.stringify(r.statusCodes)}, ${r.errors} errors; rows stored ${r.rowsStored} ${r.rowsMatch ? '==' : '!='} acknowledged (303) ${r.acknowledged}`,
+      );
     } catch (error) {
       report.formSkipped = `could not run: ${/** @type {Error} */ (error).message}`;
       log(report.formSkipped);
@@ -165,28 +193,45 @@ try {
 if (skip.has('scaling')) report.scalingSkipped = 'skipped (--skip=scaling)';
 else {
   heading('build time with more meetings (throw-away copies of the project)');
-  const totals = args.meetings.split(',').map(Number).filter((n) => n > 0);
-  const { timings, skipped } = measureBuildScaling(root, totals, (t) => log(`  ${t.label}: ${t.error ? `failed: ${t.error}` : `${t.pages} pages in ${(t.totalMs / 1000).toFixed(1)} s`}`));
+  const totals = args.meetings
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
+  const { timings, skipped } = measureBuildScaling(root, totals, (t) =>
+    log(`  ${t.label}: ${t.error ? `failed: ${t.error}` : `${t.pages} pages in ${(t.totalMs / 1000).toFixed(1)} s`}`),
+  );
   report.scaling = timings;
   report.scalingSkipped = skipped;
   report.msPerExtraPage = msPerExtraPage(timings);
   if (skipped) log(skipped);
 }
 
+report.machine.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(2)));
 report.budgets = evaluateBudgets(report);
 report.durationS = Math.round((Date.now() - began) / 1000);
 
 const buildRows = [...(report.build ? [report.build] : []), ...report.scaling];
 const perPage = report.msPerExtraPage;
-const perPageText = perPage ? `${perPage.totalMs.toFixed(1)} ms per extra page (astro build alone ${perPage.astroMs.toFixed(1)} ms), from ${perPage.from} to ${perPage.to}` : '';
-const machineText = `${report.machine.cpus} cores (${report.machine.cpuModel}), ${report.machine.memoryGiB} GiB, Node ${report.machine.node}, Chromium ${report.machine.chromium}${report.machine.lighthouse ? `, Lighthouse ${report.machine.lighthouse}` : ''}`;
+const perPageText = perPage
+  ? `${perPage.totalMs.toFixed(1)} ms per extra page (astro build alone ${perPage.astroMs.toFixed(1)} ms), from ${perPage.from} to ${perPage.to}`
+  : '';
+const machineText = `${report.machine.cpus} cores (${report.machine.cpuModel}), ${report.machine.memoryGiB} GiB, load average ${report.machine.loadAverageAtStart[0]} at the start, Node ${report.machine.node}, Chromium ${report.machine.chromium}${report.machine.lighthouse ? `, Lighthouse ${report.machine.lighthouse}` : ''}`;
 
 heading('summary');
 log(`${report.date}, ${machineText}; the run took ${report.durationS} s`);
-if (report.weights.length) log(`\ntransfer without photos, per language (content budget: Latin ≤ 20 KB, Arabic script ≤ 70 KB)\n${transferMatrix(report.weights, locales.map((l) => l.code))}`);
+if (report.weights.length)
+  log(
+    `\ntransfer without photos, per language (content budget: Latin ≤ 20 KB, Arabic script ≤ 70 KB)\n${transferMatrix(
+      report.weights,
+      locales.map((l) => l.code),
+    )}`,
+  );
 if (buildRows.length) log(`\n${buildTable(buildRows)}${perPageText ? `\n${perPageText}` : ''}`);
 if (report.scalingSkipped) log(`build scaling: ${report.scalingSkipped}`);
-if (report.form) log(`\nform receiver: ${report.form.rps} req/s, p50 ${report.form.p50} ms, p99 ${report.form.p99} ms; rows ${report.form.rowsStored} / 303s ${report.form.acknowledged}${report.form.rowsMatch ? ' (equal)' : ' (NOT EQUAL)'}`);
+if (report.form)
+  log(
+    `\nform receiver: ${report.form.rps} req/s, p50 ${report.form.p50} ms, p99 ${report.form.p99} ms; rows ${report.form.rowsStored} / 303s ${report.form.acknowledged}${report.form.rowsMatch ? ' (equal)' : ' (NOT EQUAL)'}`,
+  );
 heading('budgets (a benchmark: reported, never a failing test)');
 log(budgetTable(report.budgets));
 for (const b of report.budgets.filter((x) => x.pass === false)) log(`\n${b.label} over budget:\n  ${b.failures.join('\n  ')}`);
@@ -197,9 +242,22 @@ fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(report, null, 2));
 const md = [
   `Measured ${report.date.slice(0, 10)} on ${machineText}.`,
-  report.weights.length ? `### Transfer without photos (KB, first load, empty cache)\n\n${transferMatrix(report.weights, locales.map((l) => l.code), { markdown: true })}` : '',
-  report.weights.length ? `### Page weight in detail\n\n${weightTable(report.weights.filter((w) => ['da', 'ar', 'ur'].includes(w.lang)), { markdown: true })}` : '',
-  report.lighthouse ? `### Lighthouse ${report.machine.lighthouse} (mobile)\n\n${lighthouseTable(report.lighthouse, { markdown: true })}` : `Lighthouse: ${report.lighthouseSkipped}`,
+  report.weights.length
+    ? `### Transfer without photos (KB, first load, empty cache)\n\n${transferMatrix(
+        report.weights,
+        locales.map((l) => l.code),
+        { markdown: true },
+      )}`
+    : '',
+  report.weights.length
+    ? `### Page weight in detail\n\n${weightTable(
+        report.weights.filter((w) => ['da', 'ar', 'ur'].includes(w.lang)),
+        { markdown: true },
+      )}`
+    : '',
+  report.lighthouse
+    ? `### Lighthouse ${report.machine.lighthouse} (mobile)\n\n${lighthouseTable(report.lighthouse, { markdown: true })}`
+    : `Lighthouse: ${report.lighthouseSkipped}`,
   report.form
     ? `### Form receiver\n\n${report.form.posts} valid posts, ${report.form.connections} connections: ${report.form.rps} requests/s, p50 ${report.form.p50} ms, p90 ${report.form.p90} ms, p99 ${report.form.p99} ms, max ${report.form.max} ms. Rows stored ${report.form.rowsStored}, 303s ${report.form.acknowledged}${report.form.rowsMatch ? ' (equal)' : ' (NOT equal)'}.`
     : `Form receiver: ${report.formSkipped}`,

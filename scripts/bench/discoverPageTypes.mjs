@@ -45,7 +45,10 @@ export function listBuiltPages(clientDir) {
  */
 export function discoverPageTypes(pages, sourceLang) {
   const prefix = `/${sourceLang}/`;
-  const inLang = pages.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length)).sort();
+  const inLang = pages
+    .filter((p) => p.startsWith(prefix))
+    .map((p) => p.slice(prefix.length))
+    .sort();
   return /** @type {Record<PageTypeId, string | null>} */ (
     Object.fromEntries(pageTypes.map((type) => [type.id, inLang.find((p) => type.pattern.test(p)) ?? null]))
   );

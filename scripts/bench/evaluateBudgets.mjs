@@ -39,7 +39,7 @@ export const budgets = /** @type {const} */ ({
 export const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 /**
- * @param {{ weights: WeightRow[], lighthouse: (import('./runLighthouse.mjs').LighthouseResult & { type: string, lang: string })[] | null,
+ * @param {{ weights: WeightRow[], weightsSkipped?: string, lighthouse: (import('./runLighthouse.mjs').LighthouseResult & { type: string, lang: string })[] | null,
  *   lighthouseSkipped?: string, form: { p99: number } | null, formSkipped?: string }} m
  * @returns {BudgetResult[]}
  */
@@ -49,17 +49,26 @@ export function evaluateBudgets(m) {
   const content = m.weights.filter((w) => w.content);
   const where = (/** @type {WeightRow} */ w) => `${w.type} ${w.lang}`;
 
-  for (const [id, script] of /** @type {const} */ ([['latinTransfer', 'latin'], ['arabicTransfer', 'arabic']])) {
+  for (const [id, script] of /** @type {const} */ ([
+    ['latinTransfer', 'latin'],
+    ['arabicTransfer', 'arabic'],
+  ])) {
     const b = budgets[id];
     const rows = content.filter((w) => w.script === script);
     const size = (/** @type {WeightRow} */ w) => w.weight.transfer - w.weight.photos;
-    out.push(
-      maxBudget(id, `≤ ${kb(b.limit)}`, rows, size, b.limit, (w) => `${kb(size(w))} (${where(w)})`, 'no content page is built yet'),
-    );
+    out.push(maxBudget(id, `≤ ${kb(b.limit)}`, rows, size, b.limit, (w) => `${kb(size(w))} (${where(w)})`, m.weightsSkipped ?? 'no content page is built yet'));
   }
 
   out.push(
-    maxBudget('frameworkJs', '0 bytes', content, (w) => w.weight.frameworkJs, 0, (w) => `${w.weight.frameworkJs} bytes (${where(w)})`, 'no content page is built yet'),
+    maxBudget(
+      'frameworkJs',
+      '0 bytes',
+      content,
+      (w) => w.weight.frameworkJs,
+      0,
+      (w) => `${w.weight.frameworkJs} bytes (${where(w)})`,
+      m.weightsSkipped ?? 'no content page is built yet',
+    ),
   );
 
   if (!m.lighthouse || m.lighthouse.length === 0) {
@@ -69,7 +78,19 @@ export function evaluateBudgets(m) {
   } else {
     const runs = m.lighthouse;
     const lowest = (/** @type {(typeof runs)[number]} */ r) => (r.error ? -1 : Math.min(...Object.values(r.scores).map((s) => s ?? -1)));
-    const failures = runs.filter((r) => lowest(r) < 100).map((r) => `${r.type} ${r.lang}: ${r.error ? `error: ${r.error}` : Object.entries(r.scores).filter(([, s]) => s !== 100).map(([c, s]) => `${c} ${s}`).join(', ')}`);
+    const failures = runs
+      .filter((r) => lowest(r) < 100)
+      .map(
+        (r) =>
+          `${r.type} ${r.lang}: ${
+            r.error
+              ? `error: ${r.error}`
+              : Object.entries(r.scores)
+                  .filter(([, s]) => s !== 100)
+                  .map(([c, s]) => `${c} ${s}`)
+                  .join(', ')
+          }`,
+      );
     const worst = [...runs].sort((a, b) => lowest(a) - lowest(b))[0];
     out.push({
       id: 'lighthouse',
@@ -80,14 +101,18 @@ export function evaluateBudgets(m) {
       failures,
     });
     const timed = runs.filter((r) => r.lcpMs != null);
-    const lcpFailures = timed.filter((r) => /** @type {number} */ (r.lcpMs) > budgets.lcp.limit).map((r) => `${r.type} ${r.lang}: ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`);
+    const lcpFailures = timed
+      .filter((r) => /** @type {number} */ (r.lcpMs) > budgets.lcp.limit)
+      .map((r) => `${r.type} ${r.lang}: ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`);
     const slowest = [...timed].sort((a, b) => (b.lcpMs ?? 0) - (a.lcpMs ?? 0))[0];
     out.push({
       id: 'lcp',
       label: budgets.lcp.label,
       budget: '≤ 1.0 s',
       pass: slowest ? lcpFailures.length === 0 : null,
-      figure: slowest ? `${((slowest.lcpMs ?? 0) / 1000).toFixed(2)} s (${slowest.type} ${slowest.lang}); ${timed.length - lcpFailures.length}/${timed.length} runs within` : 'no LCP measured',
+      figure: slowest
+        ? `${((slowest.lcpMs ?? 0) / 1000).toFixed(2)} s (${slowest.type} ${slowest.lang}); ${timed.length - lcpFailures.length}/${timed.length} runs within`
+        : 'no LCP measured',
       failures: lcpFailures,
     });
   }
@@ -96,7 +121,14 @@ export function evaluateBudgets(m) {
     out.push({ id: 'formP99', label: budgets.formP99.label, budget: '≤ 50 ms', pass: null, figure: m.formSkipped ?? 'not run', failures: [] });
   } else {
     const pass = m.form.p99 <= budgets.formP99.limit;
-    out.push({ id: 'formP99', label: budgets.formP99.label, budget: '≤ 50 ms', pass, figure: `${m.form.p99} ms`, failures: pass ? [] : [`p99 ${m.form.p99} ms`] });
+    out.push({
+      id: 'formP99',
+      label: budgets.formP99.label,
+      budget: '≤ 50 ms',
+      pass,
+      figure: `${m.form.p99} ms`,
+      failures: pass ? [] : [`p99 ${m.form.p99} ms`],
+    });
   }
   return out;
 }

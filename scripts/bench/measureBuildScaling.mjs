@@ -98,7 +98,15 @@ export function measureBuildScaling(root, totals, onResult) {
       try {
         timing = timeBuild(dir, `${total} meetings (copy)`);
       } catch (error) {
-        timing = { label: `${total} meetings (copy)`, meetings: total, pages: 0, astroMs: 0, postbuildMs: 0, totalMs: 0, error: /** @type {Error} */ (error).message };
+        timing = {
+          label: `${total} meetings (copy)`,
+          meetings: total,
+          pages: 0,
+          astroMs: 0,
+          postbuildMs: 0,
+          totalMs: 0,
+          error: /** @type {Error} */ (error).message,
+        };
       }
       timings.push(timing);
       onResult?.(timing);

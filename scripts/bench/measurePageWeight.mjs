@@ -10,8 +10,7 @@ import zlib from 'node:zlib';
 
 export const mobileViewport = { width: 412, height: 823 };
 export const mobileScale = 1.75;
-const mobileUserAgent =
-  'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Mobile Safari/537.36';
+const mobileUserAgent = 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Mobile Safari/537.36';
 
 /** Raster photos (the Latin-script budget leaves them out); SVG icons are not photos. */
 const photoType = /^image\/(jpeg|png|webp|avif|gif)/;
@@ -100,7 +99,9 @@ export async function measurePageWeight(browser, baseUrl, urlPath, clientDir) {
     if (photoType.test(r.mime)) photos += r.total;
     if (kind === 'js') {
       scripts.push(r.url);
-      const body = await fetch(r.url).then((res) => res.text()).catch(() => '');
+      const body = await fetch(r.url)
+        .then((res) => res.text())
+        .catch(() => '');
       if (frameworkSignature.test(body)) frameworkJs += r.total;
     }
     if (kind === 'font') fontFiles.push(r.url);

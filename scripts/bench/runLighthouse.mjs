@@ -19,6 +19,7 @@ export const lighthouseCategories = ['performance', 'accessibility', 'best-pract
  * @property {number | null} totalBytes  Lighthouse's own total byte weight
  * @property {number | null} benchmarkIndex  how fast Lighthouse judged this machine's CPU
  * @property {string[]} failing  ids of audits that lost points (score < 1), for the report
+ * @property {number} [runs]  how many runs this median was taken from
  * @property {string} [error]
  */
 
@@ -40,48 +41,35 @@ export async function lighthouseUnavailable() {
 }
 
 /**
- * Runs Lighthouse once per URL, one after another (parallel runs on a small machine would
- * distort each other's CPU timings).
+ * Runs Lighthouse `runs` times per URL, one after another (parallel runs on a small machine
+ * would distort each other's CPU timings), and keeps the median run of each URL.
  * @param {string[]} urls
- * @param {{ executablePath: string, debugPort: number, onResult?: (r: LighthouseResult) => void }} options
+ * @param {{ executablePath: string, debugPort: number, runs?: number, onResult?: (r: LighthouseResult) => void }} options
  * @returns {Promise<LighthouseResult[]>}
  */
-export async function runLighthouse(urls, { executablePath, debugPort, onResult }) {
+export async function runLighthouse(urls, { executablePath, debugPort, runs = 1, onResult }) {
   const { default: lighthouse } = await import('lighthouse');
   const browser = await chromium.launch({
     executablePath,
-    args: [`--remote-debugging-port=${debugPort}`, '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      `--remote-debugging-port=${debugPort}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   /** @type {LighthouseResult[]} */
   const results = [];
   try {
     for (const url of urls) {
-      /** @type {LighthouseResult} */
-      let result;
-      try {
-        const run = await lighthouse(url, { port: debugPort, output: 'json', logLevel: 'error', onlyCategories: lighthouseCategories });
-        const lhr = run?.lhr;
-        if (!lhr) throw new Error('Lighthouse returned no result');
-        if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
-        const num = (/** @type {string} */ id) => lhr.audits[id]?.numericValue ?? null;
-        result = {
-          url,
-          scores: Object.fromEntries(lighthouseCategories.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)])),
-          lcpMs: num('largest-contentful-paint'),
-          fcpMs: num('first-contentful-paint'),
-          tbtMs: num('total-blocking-time'),
-          cls: num('cumulative-layout-shift'),
-          totalBytes: num('total-byte-weight'),
-          benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
-          failing: lighthouseCategories.flatMap((c) =>
-            (lhr.categories[c]?.auditRefs ?? [])
-              .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score != null && /** @type {number} */ (lhr.audits[ref.id].score) < 1)
-              .map((ref) => ref.id),
-          ),
-        };
-      } catch (error) {
-        result = { url, scores: {}, lcpMs: null, fcpMs: null, tbtMs: null, cls: null, totalBytes: null, benchmarkIndex: null, failing: [], error: /** @type {Error} */ (error).message };
-      }
+      /** @type {LighthouseResult[]} */
+      const attempts = [];
+      for (let i = 0; i < Math.max(1, runs); i += 1) attempts.push(await runOnce(lighthouse, url, debugPort));
+      const result = medianRun(attempts);
       results.push(result);
       onResult?.(result);
     }
@@ -89,4 +77,60 @@ export async function runLighthouse(urls, { executablePath, debugPort, onResult 
     await browser.close();
   }
   return results;
+}
+
+/**
+ * The middle run by performance score, then LCP (errors count as worst).
+ * @param {LighthouseResult[]} attempts
+ */
+export function medianRun(attempts) {
+  const key = (/** @type {LighthouseResult} */ r) => (r.error ? -Infinity : (r.scores.performance ?? 0) * 1e6 - (r.lcpMs ?? 0));
+  const sorted = [...attempts].sort((a, b) => key(a) - key(b));
+  return { ...sorted[Math.floor((sorted.length - 1) / 2)], runs: attempts.length };
+}
+
+/**
+ * @param {any} lighthouse the Lighthouse Node API
+ * @param {string} url @param {number} debugPort
+ * @returns {Promise<LighthouseResult>}
+ */
+async function runOnce(lighthouse, url, debugPort) {
+  /** @type {LighthouseResult} */
+  let result;
+  try {
+    const run = await lighthouse(url, { port: debugPort, output: 'json', logLevel: 'error', onlyCategories: lighthouseCategories });
+    const lhr = run?.lhr;
+    if (!lhr) throw new Error('Lighthouse returned no result');
+    if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
+    const num = (/** @type {string} */ id) => lhr.audits[id]?.numericValue ?? null;
+    result = {
+      url,
+      scores: Object.fromEntries(lighthouseCategories.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)])),
+      lcpMs: num('largest-contentful-paint'),
+      fcpMs: num('first-contentful-paint'),
+      tbtMs: num('total-blocking-time'),
+      cls: num('cumulative-layout-shift'),
+      totalBytes: num('total-byte-weight'),
+      benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
+      failing: lighthouseCategories.flatMap((c) =>
+        (lhr.categories[c]?.auditRefs ?? [])
+          .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score != null && /** @type {number} */ (lhr.audits[ref.id].score) < 1)
+          .map((ref) => ref.id),
+      ),
+    };
+  } catch (error) {
+    result = {
+      url,
+      scores: {},
+      lcpMs: null,
+      fcpMs: null,
+      tbtMs: null,
+      cls: null,
+      totalBytes: null,
+      benchmarkIndex: null,
+      failing: [],
+      error: /** @type {Error} */ (error).message,
+    };
+  }
+  return result;
 }

@@ -14,9 +14,8 @@ const timeZone = 'Europe/Copenhagen';
 
 /** The UTC offset of `timeZone` at `date`, as "+01:00". @param {Date} date */
 export function zoneOffset(date) {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-    .formatToParts(date)
-    .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   return name === 'GMT' ? '+00:00' : name.replace('GMT', '');
 }
 
@@ -43,7 +42,10 @@ function later(iso, ms) {
  */
 export function readMeetingTemplate(meetingsDir) {
   if (!fs.existsSync(meetingsDir)) return null;
-  const files = fs.readdirSync(meetingsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  const files = fs
+    .readdirSync(meetingsDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
   let fallback = null;
   for (const file of files) {
     const data = parse(fs.readFileSync(path.join(meetingsDir, file), 'utf8'));

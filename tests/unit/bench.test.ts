@@ -5,7 +5,18 @@ import { evaluateBudgets, type WeightRow } from '../../scripts/bench/evaluateBud
 import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.mjs';
 
 describe('discoverPageTypes()', () => {
-  const pages = ['/', '/da/', '/da/activities/mentor/', '/da/activities/danish/', '/da/meetings/', '/da/meetings/2027-01-14-greve/', '/da/meetings/feed/', '/da/search/', '/ar/', '/ar/staff/'];
+  const pages = [
+    '/',
+    '/da/',
+    '/da/activities/mentor/',
+    '/da/activities/danish/',
+    '/da/meetings/',
+    '/da/meetings/2027-01-14-greve/',
+    '/da/meetings/feed/',
+    '/da/search/',
+    '/ar/',
+    '/ar/staff/',
+  ];
 
   it('picks the first page of each type, by path, in the source language', () => {
     const found = discoverPageTypes(pages, 'da');
@@ -25,7 +36,14 @@ describe('discoverPageTypes()', () => {
 });
 
 describe('syntheticMeetings()', () => {
-  const template = { start: '2027-01-14T17:00:00+01:00', end: '2027-01-14T19:00:00+01:00', venue: 'beboerhuset', interpreters: ['ar'], childcare: true, cancelled: true };
+  const template = {
+    start: '2027-01-14T17:00:00+01:00',
+    end: '2027-01-14T19:00:00+01:00',
+    venue: 'beboerhuset',
+    interpreters: ['ar'],
+    childcare: true,
+    cancelled: true,
+  };
 
   it('writes Copenhagen wall-clock times with the offset of that day, summer and winter', () => {
     expect(zoneOffset(new Date('2030-07-01T12:00:00Z'))).toBe('+02:00');
@@ -58,19 +76,43 @@ const row = (type: string, lang: string, script: 'latin' | 'arabic', transfer: n
   lang,
   script,
   content: type !== 'search',
-  weight: { url: `/${lang}/`, status: 200, htmlRaw: 0, htmlBrotli: 0, bytes: { html: 0, css: 0, js: 0, font: 0, image: 0, other: 0 }, requests: 3, transfer, transferBodies: transfer, photos: 0, fonts: 0, frameworkJs: 0, scripts: [], fontFiles: [], failed: [], ...extra },
+  weight: {
+    url: `/${lang}/`,
+    status: 200,
+    htmlRaw: 0,
+    htmlBrotli: 0,
+    bytes: { html: 0, css: 0, js: 0, font: 0, image: 0, other: 0 },
+    requests: 3,
+    transfer,
+    transferBodies: transfer,
+    photos: 0,
+    fonts: 0,
+    frameworkJs: 0,
+    scripts: [],
+    fontFiles: [],
+    failed: [],
+    ...extra,
+  },
 });
 
 describe('evaluateBudgets()', () => {
   it('passes a Latin page at exactly 20 KB and fails one byte over, photos left out', () => {
-    const at = evaluateBudgets({ weights: [row('home', 'da', 'latin', 20_000), row('staff', 'da', 'latin', 60_000, { photos: 40_000 })], lighthouse: null, form: null });
+    const at = evaluateBudgets({
+      weights: [row('home', 'da', 'latin', 20_000), row('staff', 'da', 'latin', 60_000, { photos: 40_000 })],
+      lighthouse: null,
+      form: null,
+    });
     expect(at.find((b) => b.id === 'latinTransfer')?.pass).toBe(true);
     const over = evaluateBudgets({ weights: [row('home', 'da', 'latin', 20_001)], lighthouse: null, form: null });
     expect(over.find((b) => b.id === 'latinTransfer')).toMatchObject({ pass: false, failures: ['20.0 KB (home da)'] });
   });
 
   it('holds Arabic-script pages to 70 KB with their font, and ignores tool pages', () => {
-    const result = evaluateBudgets({ weights: [row('home', 'ur', 'arabic', 168_000), row('home', 'ar', 'arabic', 61_000), row('search', 'ur', 'arabic', 500_000)], lighthouse: null, form: null });
+    const result = evaluateBudgets({
+      weights: [row('home', 'ur', 'arabic', 168_000), row('home', 'ar', 'arabic', 61_000), row('search', 'ur', 'arabic', 500_000)],
+      lighthouse: null,
+      form: null,
+    });
     const arabic = result.find((b) => b.id === 'arabicTransfer');
     expect(arabic?.pass).toBe(false);
     expect(arabic?.figure).toBe('max 168.0 KB (home ur); 1/2 pages within');
@@ -88,7 +130,19 @@ describe('evaluateBudgets()', () => {
   });
 
   it('judges Lighthouse on the lowest category and LCP on the slowest run', () => {
-    const run = (lang: string, perf: number, lcpMs: number) => ({ url: '', type: 'home', lang, scores: { performance: perf, accessibility: 100, 'best-practices': 100, seo: 100 }, lcpMs, fcpMs: 0, tbtMs: 0, cls: 0, totalBytes: 0, benchmarkIndex: 0, failing: [] });
+    const run = (lang: string, perf: number, lcpMs: number) => ({
+      url: '',
+      type: 'home',
+      lang,
+      scores: { performance: perf, accessibility: 100, 'best-practices': 100, seo: 100 },
+      lcpMs,
+      fcpMs: 0,
+      tbtMs: 0,
+      cls: 0,
+      totalBytes: 0,
+      benchmarkIndex: 0,
+      failing: [],
+    });
     const result = evaluateBudgets({ weights: [], lighthouse: [run('da', 100, 750), run('ur', 98, 1300)], form: { p99: 50 } });
     expect(result.find((b) => b.id === 'lighthouse')).toMatchObject({ pass: false, failures: ['home ur: performance 98'] });
     expect(result.find((b) => b.id === 'lcp')).toMatchObject({ pass: false, failures: ['home ur: 1.30 s'] });
