@@ -1,0 +1,24 @@
+/**
+ * Where the ready flyers live: the static printable page per language (works without
+ * JavaScript) and its PDF, written by `npm run flyers` into the build output.
+ */
+import { defaultLang, type Lang } from '../i18n/locales';
+import { localizedUrl } from '../i18n/localizedUrl';
+
+/** The path after /<lang>/ of the static printable flyer (Danish + that language, A4). */
+export const printPath = 'flyer/print/';
+
+/** The static printable flyer for `lang`: /ar/flyer/print/. */
+export function printUrl(lang: Lang): string {
+  return localizedUrl(lang, printPath);
+}
+
+/** The languages on `lang`'s ready flyer: hers first, then Danish (the Danish one is Danish only). */
+export function readyFlyerLangs(lang: Lang): Lang[] {
+  return lang === defaultLang ? [defaultLang] : [lang, defaultLang];
+}
+
+/** The PDF of `lang`'s ready flyer, as the site serves it: /flyers/flyer-ar-da-a4.pdf. */
+export function pdfUrl(lang: Lang): string {
+  return `/flyers/flyer-${readyFlyerLangs(lang).join('-')}-a4.pdf`;
+}
