@@ -47,7 +47,7 @@ export function defaultFlyerOptions(pageLang: Lang): FlyerOptions {
 /** Drops repeats and unknown codes, keeps at most three, and makes sure Danish is one of them. */
 export function normalizeFlyerLangs(input: readonly string[]): Lang[] {
   const unique = [...new Set(input.filter(isLang))];
-  const others = unique.filter((l) => l !== defaultLang).slice(0, maxFlyerLangs - 1);
+  const others: Lang[] = unique.filter((l) => l !== defaultLang).slice(0, maxFlyerLangs - 1);
   const danishAt = unique.indexOf(defaultLang);
   if (danishAt === -1) return [...others, defaultLang];
   // Keep Danish where the partner put it, among the others that fit.

@@ -1,0 +1,195 @@
+/**
+ * The flyer generator and the ready flyers: one correctly sized sheet per print, QR codes that
+ * open the site in the block's language, right-to-left blocks set from the right, nothing
+ * clipped in the longest language, and links that reproduce the flyer they were made from.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import jsQR from 'jsqr';
+import { PDFDocument } from 'pdf-lib';
+import { PNG } from 'pngjs';
+import { siteConfig } from '../../site.config';
+
+const mm = 72 / 25.4;
+/** Chromium rounds a page to whole CSS pixels: allow half a millimetre. */
+const closeTo = (points: number, millimetres: number) => expect(Math.abs(points - millimetres * mm)).toBeLessThan(0.5 * mm);
+const sheets = {
+  a4: [210, 297],
+  a5: [297, 210], // two A5 flyers side by side on a landscape A4 sheet
+  a3: [297, 420],
+} as const;
+
+async function printToPdf(page: Page) {
+  const pdf = await PDFDocument.load(await page.pdf({ preferCSSPageSize: true, printBackground: true }));
+  return pdf.getPages().map((p) => p.getSize());
+}
+
+for (const [paper, [width, height]] of Object.entries(sheets)) {
+  test(`printing an ${paper.toUpperCase()} flyer gives exactly one ${width} × ${height} mm sheet`, async ({ page }) => {
+    await page.goto(`/da/flyer/?langs=ar,da,so&paper=${paper}`);
+    await expect(page.locator('.flyer-sheet')).toHaveAttribute('data-paper', paper);
+    const pages = await printToPdf(page);
+    expect(pages).toHaveLength(1);
+    closeTo(pages[0]!.width, width);
+    closeTo(pages[0]!.height, height);
+  });
+}
+
+test('an A5 sheet carries two identical flyers, the copy silent for screen readers', async ({ page }) => {
+  await page.goto('/da/flyer/?langs=ur,da&paper=a5');
+  const flyers = page.locator('.flyer-sheet > .flyer');
+  await expect(flyers).toHaveCount(2);
+  await expect(flyers.nth(1)).toHaveAttribute('aria-hidden', 'true');
+  const text = await flyers.evaluateAll((fs) => fs.map((f) => (f as HTMLElement).innerText));
+  expect(text[1]).toBe(text[0]);
+});
+
+test('the ready flyer prints as one A4 sheet without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/so/flyer/print/');
+  await expect(page.locator('[data-flyer-lang]:visible')).toHaveCount(2);
+  const pages = await printToPdf(page);
+  expect(pages).toHaveLength(1);
+  closeTo(pages[0]!.width, 210);
+  closeTo(pages[0]!.height, 297);
+  await context.close();
+});
+
+async function decodeQr(page: Page, lang: string): Promise<string | undefined> {
+  const png = PNG.sync.read(await page.locator(`.flyer [data-flyer-lang="${lang}"] .flyer-qr-svg`).first().screenshot());
+  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
+}
+
+test('each QR code on a printed flyer opens the site in its block’s language', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 1400 });
+  await page.goto('/ar/flyer/print/');
+  expect(await decodeQr(page, 'ar')).toBe(`${siteConfig.siteUrl}/ar/`);
+  expect(await decodeQr(page, 'da')).toBe(`${siteConfig.siteUrl}/da/`);
+});
+
+test('a right-to-left block is set from the right, a Danish block from the left', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 1400 });
+  await page.goto('/da/flyer/?langs=da,ar&layout=stack');
+  const edges = (lang: string) =>
+    page.locator(`[data-flyer-lang="${lang}"] .flyer-invitation`).evaluate((p) => {
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const text = range.getBoundingClientRect();
+      const box = p.getBoundingClientRect();
+      return { direction: getComputedStyle(p).direction, gapStart: text.left - box.left, gapEnd: box.right - text.right };
+    });
+  const ar = await edges('ar');
+  expect(ar.direction).toBe('rtl');
+  expect(ar.gapEnd).toBeLessThan(2);
+  expect(ar.gapStart).toBeGreaterThan(ar.gapEnd);
+  const da = await edges('da');
+  expect(da.direction).toBe('ltr');
+  expect(da.gapStart).toBeLessThan(2);
+});
+
+/** Every element of every shown flyer lies inside its block and its sheet; no block scrolls. */
+async function overflowing(page: Page): Promise<string[]> {
+  return page.locator('.flyer-sheet').evaluate((sheet) => {
+    const problems: string[] = [];
+    const inside = (inner: DOMRect, outer: DOMRect) =>
+      inner.left >= outer.left - 1 && inner.right <= outer.right + 1 && inner.top >= outer.top - 1 && inner.bottom <= outer.bottom + 1;
+    const flyer = sheet.querySelector('.flyer')!;
+    const flyerBox = flyer.getBoundingClientRect();
+    for (const block of flyer.querySelectorAll<HTMLElement>('[data-flyer-lang]:not([hidden])')) {
+      const name = block.dataset.flyerLang;
+      if (block.scrollHeight > block.clientHeight + 1 || block.scrollWidth > block.clientWidth + 1) problems.push(`${name}: block content is clipped`);
+      for (const el of block.querySelectorAll('*')) {
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) continue; // <wbr>, empty spans
+        if (!inside(el.getBoundingClientRect(), block.getBoundingClientRect())) problems.push(`${name}: ${el.className || el.tagName} sticks out`);
+      }
+    }
+    for (const el of flyer.querySelectorAll('.flyer-head, .flyer-phone, .flyer-tab-text, .flyer-langs')) {
+      if (el.getClientRects().length && !inside(el.getBoundingClientRect(), flyerBox)) problems.push(`${el.className} leaves the sheet`);
+    }
+    for (const tab of flyer.querySelectorAll('.flyer-tab')) {
+      const text = tab.querySelector('.flyer-tab-text')!.getBoundingClientRect();
+      if (text.height > tab.getBoundingClientRect().height + 1) problems.push('tear-off tab text is too long');
+    }
+    return problems;
+  });
+}
+
+test('nothing is clipped or sticks out for the longest languages, in every layout and paper', async ({ page }) => {
+  await page.goto('/da/flyer/?langs=da');
+  // The longest languages by the text of their blocks: the hardest flyer to fit.
+  const longest = await page.locator('[data-flyer-lang]').evaluateAll((blocks) =>
+    blocks
+      .map((b) => ({ lang: (b as HTMLElement).dataset.flyerLang!, length: b.textContent!.length }))
+      .filter((b) => b.lang !== 'da')
+      .sort((a, b) => b.length - a.length)
+      .map((b) => b.lang),
+  );
+  // Nastaliq needs the most height per line, so Urdu is always among the hardest.
+  const hardest = [...new Set([longest[0]!, 'ur'])];
+  for (const media of ['screen', 'print'] as const) {
+    await page.emulateMedia({ media });
+    for (const layout of ['side', 'stack']) {
+      for (const paper of ['a4', 'a5', 'a3']) {
+        const query = `?langs=${hardest.join(',')},da&layout=${layout}&paper=${paper}`;
+        await page.goto(`/da/flyer/${query}`);
+        expect(await overflowing(page), `${media} ${query}`).toEqual([]);
+      }
+    }
+  }
+});
+
+test('a link with options reproduces the same flyer', async ({ page, context }) => {
+  await page.goto('/ar/flyer/');
+  const controls = page.locator('form[data-flyer-controls]');
+  await controls.locator('select[name="lang"]').nth(0).selectOption('so');
+  await controls.locator('select[name="lang"]').nth(2).selectOption('ur');
+  await controls.locator('input[name="layout"][value="stack"]').check();
+  await controls.locator('input[name="paper"][value="a5"]').check();
+  await controls.locator('input[name="tabs"]').uncheck();
+  await expect(page).toHaveURL(/\?langs=so,da,ur&layout=stack&kind=general&paper=a5&tabs=0/);
+
+  const snapshot = (p: Page) =>
+    p.locator('.flyer-sheet').evaluate((sheet) => ({
+      options: { ...(sheet as HTMLElement).dataset },
+      langs: [...sheet.querySelectorAll<HTMLElement>('.flyer:first-child [data-flyer-lang]:not([hidden])')].map((b) => b.dataset.flyerLang),
+      flyers: sheet.querySelectorAll('.flyer').length,
+      html: sheet.innerHTML,
+    }));
+  const made = await snapshot(page);
+  expect(made.options).toMatchObject({ paper: 'a5', layout: 'stack', tabs: 'off', count: '3' });
+  expect(made.langs).toEqual(['so', 'da', 'ur']);
+
+  const sent = await context.newPage();
+  await sent.goto(page.url());
+  expect(await snapshot(sent)).toEqual(made);
+  await expect(sent.locator('select[name="lang"]').nth(0)).toHaveValue('so');
+  await expect(sent.locator('input[name="tabs"]')).not.toBeChecked();
+  await expect(sent.locator('[data-flyer-link]')).toHaveAttribute('href', new URL(page.url()).search);
+});
+
+test('Danish stays on the flyer even when a partner chooses it away', async ({ page }) => {
+  await page.goto('/tr/flyer/');
+  await page.locator('select[name="lang"]').nth(1).selectOption('fa');
+  await expect(page.locator('select[name="lang"]').nth(2)).toHaveValue('da');
+  await expect(page).toHaveURL(/langs=tr,fa,da/);
+});
+
+test('a busy flyer (three languages, A5 two-up) has no accessibility violations', async ({ page }) => {
+  await page.goto('/fa/flyer/?langs=fa,da,ur&paper=a5&layout=side');
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('without JavaScript the generator offers a ready printable flyer for every language', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/ur/flyer/');
+  await expect(page.locator('form[data-flyer-controls]')).toBeHidden();
+  await expect(page.locator('.flyer [data-flyer-lang]:visible')).toHaveCount(2);
+  await page.locator('a[data-ready-flyer="ar"]').click();
+  await expect(page).toHaveURL(/\/ar\/flyer\/print\/$/);
+  await expect(page.locator('.flyer [data-flyer-lang]:visible')).toHaveCount(2);
+  await context.close();
+});
