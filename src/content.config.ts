@@ -5,6 +5,11 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { fileURLToPath } from 'node:url';
+import { meetingSchema } from './content/meetingSchema';
+import { venueSchema } from './content/venueSchema';
+import { yamlDirLoader } from './content/yamlDirLoader';
+import { yamlIds } from './content/readYamlDir';
 
 /** Translation status of a non-Danish file. Danish files are the source and have none. */
 export const TranslationSchema = z.object({
@@ -30,4 +35,20 @@ const pages = defineCollection({
   schema: PageSchema,
 });
 
-export const collections = { pages };
+/** Venues: content/venues/<id>.yaml (fields documented in src/content/venueSchema.ts). */
+const venues = defineCollection({
+  loader: yamlDirLoader({ base: './content/venues', schema: venueSchema }),
+  schema: venueSchema,
+});
+
+// Meetings name their venue by file name; an unknown one fails the build on that meeting's file.
+const venueIds = new Set(yamlIds(fileURLToPath(new URL('../content/venues/', import.meta.url))));
+const MeetingSchema = meetingSchema({ venueIds });
+
+/** Information meetings: content/meetings/<id>.yaml (fields documented in src/content/meetingSchema.ts). */
+const meetings = defineCollection({
+  loader: yamlDirLoader({ base: './content/meetings', schema: MeetingSchema }),
+  schema: MeetingSchema,
+});
+
+export const collections = { pages, venues, meetings };

@@ -11,6 +11,7 @@ import ur from './ui/ur.json';
 import so from './ui/so.json';
 import fa from './ui/fa.json';
 import { defaultLang, getLocale, langs, type Lang } from './locales';
+import { siteTimeZone } from './siteTimeZone';
 
 export type UIKey = keyof typeof da;
 export type UIStrings = Record<UIKey, string>;
@@ -57,7 +58,7 @@ export function intlLocale(lang: Lang): string {
   return `${getLocale(lang).intl}-u-ca-gregory`;
 }
 
-export const siteTimeZone = 'Europe/Copenhagen';
+export { siteTimeZone };
 
 /** A date in the reader's language, Gregorian, Copenhagen time. */
 export function formatDate(

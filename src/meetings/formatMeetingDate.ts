@@ -1,0 +1,32 @@
+/**
+ * Meeting dates and times in the reader's language: always the Gregorian calendar and
+ * Copenhagen time (formatDate/intlLocale force `-u-ca-gregory`: plain `fa` would say 12 Azar
+ * 1405 for 3 December 2026).
+ */
+import { formatDate, intlLocale, siteTimeZone } from '../i18n/translate';
+import type { Lang } from '../i18n/locales';
+
+/** "torsdag den 14. januar 2027" · "الخميس، 14 يناير 2027" · "پنجشنبه ۱۴ ژانویهٔ ۲۰۲۷" */
+export function formatMeetingDate(start: Date, lang: Lang): string {
+  return formatDate(start, lang, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+/** "14. jan." for small spaces (cards on the home page). */
+export function formatMeetingDay(start: Date, lang: Lang): { day: string; month: string; weekday: string } {
+  return {
+    day: formatDate(start, lang, { day: 'numeric' }),
+    month: formatDate(start, lang, { month: 'short' }),
+    weekday: formatDate(start, lang, { weekday: 'long' }),
+  };
+}
+
+/** "17.00–19.00" (da) · "17:00–19:00" (ar) · "۱۷:۰۰ تا ۱۹:۰۰" (fa): the language's own range style. */
+export function formatMeetingTimes(start: Date, end: Date, lang: Lang): string {
+  return new Intl.DateTimeFormat(intlLocale(lang), {
+    timeZone: siteTimeZone,
+    calendar: 'gregory',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatRange(start, end);
+}

@@ -1,0 +1,42 @@
+/**
+ * The words of a meeting in one language: its title, its notes (or the Danish ones, marked),
+ * and the icon + word for each thing she may wonder about (children, men, cost, language).
+ */
+import { getLocale, type Lang } from '../i18n/locales';
+import { languageName, t } from '../i18n/translate';
+import type { LocalizedText } from '../content/localizedText';
+import type { Meeting } from '../content/meetingSchema';
+
+/** A text in the reader's language, or in the first fallback that has it, with the language it is in. */
+export function textFor(texts: LocalizedText | undefined, lang: Lang): { text: string; lang: Lang } | undefined {
+  if (!texts) return undefined;
+  for (const code of [lang, ...(getLocale(lang).fallback as readonly Lang[])]) {
+    const text = texts[code];
+    if (text) return { text, lang: code };
+  }
+  return undefined;
+}
+
+/** The meeting's own title in her language, else "Information meeting" in her language. */
+export function meetingTitle(meeting: Meeting, lang: Lang): string {
+  return meeting.title?.[lang] ?? t(lang, 'meetings.defaultTitle');
+}
+
+/** "arabisk, somali og urdu" on a Danish page, "العربية والصومالية والأردية" on an Arabic one. */
+export function interpreterList(codes: readonly string[], lang: Lang): string {
+  const names = codes.map((code) => languageName(code, lang));
+  return new Intl.ListFormat(getLocale(lang).intl, { type: 'conjunction', style: 'long' }).format(names);
+}
+
+export type FeatureIcon = 'childcare' | 'women' | 'free' | 'interpreter' | 'friend';
+
+/** The meeting's offers, each as an icon name and words, in a fixed order. */
+export function meetingFeatures(meeting: Meeting, lang: Lang): { icon: FeatureIcon; text: string }[] {
+  const features: { icon: FeatureIcon; text: string }[] = [];
+  if (meeting.interpreters.length) features.push({ icon: 'interpreter', text: t(lang, 'meetings.interpreters', { languages: interpreterList(meeting.interpreters, lang) }) });
+  if (meeting.childcare) features.push({ icon: 'childcare', text: t(lang, 'meetings.childcare') });
+  if (meeting.womenOnly) features.push({ icon: 'women', text: t(lang, 'meetings.womenOnly') });
+  if (meeting.free) features.push({ icon: 'free', text: t(lang, 'meetings.free') });
+  if (meeting.bringFriend) features.push({ icon: 'friend', text: t(lang, 'meetings.bringFriend') });
+  return features;
+}

@@ -1,0 +1,70 @@
+/**
+ * The calendar files: one meeting (`/<lang>/meetings/<id>.ics`) or the feed of a language
+ * (`/<lang>/meetings.ics`), with summary and description in that language.
+ */
+import type { Lang } from '../i18n/locales';
+import { localizedUrl } from '../i18n/localizedUrl';
+import { t } from '../i18n/translate';
+import type { Venue } from '../content/venueSchema';
+import { formatPhone } from '../config/formatPhone';
+import { icsCalendar, type IcsEvent } from './icsCalendar';
+import { meetingFeatures, meetingTitle, textFor } from './meetingDetails';
+import { meetingEnd, meetingStart, type MeetingEntry } from './upcomingMeetings';
+
+export interface IcsSite {
+  /** The site's name (calendar name, PRODID). */
+  name: string;
+  /** https://… : the UID's domain and the links back to the meeting page. */
+  siteUrl: string;
+  /** The phone staff answer, for "Questions? Call …". */
+  phone: string;
+}
+
+/** One VEVENT: UID `<id>@<site host>`, the same in every language, so it never doubles up. */
+export function meetingIcsEvent(meeting: MeetingEntry, venue: Venue, lang: Lang, site: IcsSite): IcsEvent {
+  const { data } = meeting;
+  const url = new URL(localizedUrl(lang, `meetings/${meeting.id}/`), site.siteUrl).href;
+  const title = meetingTitle(data, lang);
+  const description = [
+    data.cancelled ? t(lang, 'meetings.cancelledNotice') : undefined,
+    meetingFeatures(data, lang).map((f) => f.text).join('. '),
+    textFor(data.notes, lang)?.text,
+    textFor(venue.directions, lang)?.text,
+    t(lang, 'meetings.questions', { phone: formatPhone(site.phone) }),
+    t(lang, 'meetings.moreInfo', { url }),
+  ].filter(Boolean);
+  return {
+    uid: `${meeting.id}@${new URL(site.siteUrl).hostname}`,
+    start: meetingStart(meeting),
+    end: meetingEnd(meeting),
+    summary: data.cancelled ? `${t(lang, 'meetings.cancelled')}: ${title}` : title,
+    description: description.join('\n\n'),
+    location: `${venue.name}, ${venue.address.street}, ${venue.address.postalCode} ${venue.address.city}`,
+    geo: venue.coordinates,
+    url,
+    cancelled: data.cancelled,
+  };
+}
+
+/** A whole calendar file for `meetings` in `lang`. `dtstamp` is when the file was made (the build). */
+export function meetingsIcs(
+  meetings: readonly MeetingEntry[],
+  venues: ReadonlyMap<string, Venue>,
+  lang: Lang,
+  site: IcsSite,
+  dtstamp: Date,
+  { feed = false } = {},
+): string {
+  const events = meetings.map((m) => {
+    const venue = venues.get(m.data.venue);
+    if (!venue) throw new Error(`meetings/${m.id}: venue "${m.data.venue}" not found`);
+    return meetingIcsEvent(m, venue, lang, site);
+  });
+  return icsCalendar(events, {
+    prodId: `-//${site.name}//meetings//${lang.toUpperCase()}`,
+    dtstamp,
+    lang,
+    // A feed gets a name and tells subscribed phones to look again twice a day.
+    ...(feed ? { name: t(lang, 'meetings.calendarName', { site: site.name }), refreshInterval: 'PT12H' } : {}),
+  });
+}
