@@ -84,6 +84,9 @@ function yesNo(answer) {
 /**
  * Builds the meeting file from `args` (parsed flags), asking `ask(question)` for what is missing.
  * Returns { path, text }; writes nothing.
+ * @param {Record<string, string | boolean | undefined>} args
+ * @param {{ root: string, now: Date, ask?: (question: string) => Promise<string> }} context
+ * @returns {Promise<{ path: string, text: string }>}
  */
 export async function buildMeeting(args, { root, now, ask }) {
   const venuesDir = join(root, 'content', 'venues');

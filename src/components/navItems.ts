@@ -10,5 +10,6 @@ export interface NavItem {
 /** The main menu, in order. Features add their page here. */
 export const navItems: NavItem[] = [
   { key: 'nav.home', path: '' },
+  { key: 'nav.meetings', path: 'meetings/' },
   { key: 'nav.search', path: 'search/' },
 ];

@@ -35,11 +35,12 @@ export function meetingTimeProblem(value: string): string | undefined {
     }
     return `"${value}" is not a date and time like "2026-12-03T17:00:00+01:00"`;
   }
-  const [, y, mo, d, h, mi, s = '0', offset] = m;
+  const [y, mo, d, h, mi, s] = m.slice(1, 7).map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const offset = m[7]!;
   const date = new Date(value);
   // Date() rolls 2026-02-30 over to March: compare the fields to catch impossible dates.
-  const local = new Date(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s));
-  if (Number.isNaN(date.getTime()) || local.getUTCDate() !== +d || local.getUTCMonth() !== +mo - 1 || +h > 23) {
+  const local = new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+  if (Number.isNaN(date.getTime()) || local.getUTCDate() !== d || local.getUTCMonth() !== mo - 1 || h > 23) {
     return `"${value}" is not a real date and time`;
   }
   if (offset !== 'Z' && offset !== copenhagenOffset(date)) {

@@ -1,0 +1,25 @@
+/** Meetings and venues from the content collections, for pages (build time only). */
+import { getCollection } from 'astro:content';
+import type { Venue } from '../content/venueSchema';
+import { upcomingMeetings, type MeetingEntry } from './upcomingMeetings';
+
+export interface MeetingData {
+  /** Every meeting in content/meetings/, soonest first (pages exist for all of them). */
+  all: MeetingEntry[];
+  /** The ones that had not ended when the site was built. */
+  upcoming: MeetingEntry[];
+  /** Venues by id. */
+  venues: Map<string, Venue>;
+}
+
+let cached: Promise<MeetingData> | undefined;
+
+/** Loaded once per build: the build's clock decides what "upcoming" means in the HTML. */
+export function loadMeetings(): Promise<MeetingData> {
+  cached ??= (async () => {
+    const [meetings, venues] = await Promise.all([getCollection('meetings'), getCollection('venues')]);
+    const all = upcomingMeetings(meetings, new Date(0));
+    return { all, upcoming: upcomingMeetings(meetings, new Date()), venues: new Map(venues.map((v) => [v.id, v.data])) };
+  })();
+  return cached;
+}

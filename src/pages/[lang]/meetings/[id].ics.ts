@@ -1,0 +1,17 @@
+/** /<lang>/meetings/<id>.ics: one meeting to add to a phone's calendar, in that language. */
+import type { APIRoute, GetStaticPaths } from 'astro';
+import { langs, type Lang } from '../../../i18n/locales';
+import { loadMeetings } from '../../../meetings/loadMeetings';
+import { meetingsIcs } from '../../../meetings/meetingsIcs';
+import { siteConfig } from '../../../../site.config';
+
+export const getStaticPaths = (async () => {
+  const { all } = await loadMeetings();
+  return langs.flatMap((lang) => all.map((m) => ({ params: { lang, id: m.id }, props: { lang, meeting: m } })));
+}) satisfies GetStaticPaths;
+
+export const GET: APIRoute = async ({ props }) => {
+  const { venues } = await loadMeetings();
+  const body = meetingsIcs([props.meeting], venues, props.lang as Lang, siteConfig, new Date());
+  return new Response(body, { headers: { 'Content-Type': 'text/calendar; charset=utf-8' } });
+};
