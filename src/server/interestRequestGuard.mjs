@@ -1,0 +1,92 @@
+/**
+ * Checks on the raw request to /api/interest, before anything is parsed:
+ * size (413), content type (415) and Origin (403). These answer without rendering the form:
+ * her browser never sends such a request; a script or another site does.
+ */
+
+/** Largest body accepted: the whole form, in any script, is far below this. */
+export const interestBodyLimit = 16 * 1024;
+
+const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data'];
+
+/** True for the two content types an HTML form sends. @param {string | null} contentType */
+export function isFormContentType(contentType) {
+  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+  return formTypes.includes(type);
+}
+
+/**
+ * True when the Origin header is this site: the host the request was sent to, or the
+ * configured public site URL (behind a proxy the Host may be an internal name).
+ * A missing Origin is refused: every browser in use sends it on a POST.
+ * @param {string | null} origin @param {string | null} host @param {readonly string[]} [allowedOrigins]
+ */
+export function isAllowedOrigin(origin, host, allowedOrigins = []) {
+  if (!origin || origin === 'null') return false;
+  let parsed;
+  try {
+    parsed = new URL(origin);
+  } catch {
+    return false;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  if (host && parsed.host === host.toLowerCase()) return true;
+  return allowedOrigins.some((allowed) => {
+    try {
+      return new URL(allowed).origin === parsed.origin;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/**
+ * Reads a request body, giving up as soon as it passes `limit` bytes.
+ * @param {Request} request @param {number} [limit]
+ * @returns {Promise<{ ok: true, bytes: Uint8Array } | { ok: false }>}
+ */
+export async function readBodyWithLimit(request, limit = interestBodyLimit) {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > limit) {
+    await request.body?.cancel().catch(() => {});
+    return { ok: false };
+  }
+  if (!request.body) return { ok: true, bytes: new Uint8Array() };
+  const reader = request.body.getReader();
+  /** @type {Uint8Array[]} */
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    let step;
+    try {
+      step = await reader.read();
+    } catch {
+      // The adapter's own size limit (or a broken connection) ends the stream with an error.
+      return { ok: false };
+    }
+    if (step.done) break;
+    size += step.value.byteLength;
+    if (size > limit) {
+      await reader.cancel().catch(() => {});
+      return { ok: false };
+    }
+    chunks.push(step.value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { ok: true, bytes };
+}
+
+/**
+ * Parses a form body into ordered entries (repeats kept, so the validator can refuse them).
+ * @param {Uint8Array} bytes @param {string} contentType
+ * @returns {Promise<[string, FormDataEntryValue][]>}
+ */
+export async function parseFormBody(bytes, contentType) {
+  const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+  return [...form.entries()];
+}

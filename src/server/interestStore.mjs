@@ -1,0 +1,190 @@
+/**
+ * The ONE storage module for interest registrations ("call me back").
+ * Rows hold special-category personal data (they hint at her origin), so:
+ * - the database file is created 0600 in a 0700 directory, on first use;
+ * - WAL + synchronous=FULL: a row is on disk before the server answers 303;
+ * - secure_delete overwrites deleted rows, and purges checkpoint the WAL, so
+ *   "deleted" means gone from the file too;
+ * - nothing here logs a value.
+ * Plain Node ESM (JSDoc types): the server, the staff CLI and the Astro endpoint all import it.
+ */
+import { DatabaseSync } from 'node:sqlite';
+import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import path from 'node:path';
+
+/** File name of the database inside the data directory. */
+export const interestDbFile = 'interest.sqlite';
+
+/**
+ * @typedef {object} InterestInput
+ * @property {string} firstName   Her first name, any script (stored NFC).
+ * @property {string} phone       Normalised phone, e.g. "+4512345678".
+ * @property {string} language    The language she wants to be contacted in (a locale code).
+ * @property {'call'|'sms'|'whatsapp'} contactMethod
+ * @property {string} bestTime    One of the best-time choices ("morning", "any", …).
+ * @property {string[]} activities Activity slugs she is interested in.
+ * @property {boolean} interpreter Whether she needs an interpreter.
+ * @property {string} consentVersion  Version of the consent text she agreed to.
+ * @property {string} consentLanguage Language of the page she read the consent text in.
+ */
+
+/**
+ * @typedef {InterestInput & { id: number, createdAt: string }} InterestRow
+ */
+
+/** Where the data lives: env DATA_DIR, else ./data (relative to the working directory). */
+export function resolveDataDir(dataDir = process.env.DATA_DIR) {
+  return path.resolve(dataDir && dataDir.trim() ? dataDir : './data');
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS interest (
+  id               INTEGER PRIMARY KEY,
+  created_at       TEXT    NOT NULL,  -- ISO 8601, UTC
+  first_name       TEXT    NOT NULL,
+  phone            TEXT    NOT NULL,
+  language         TEXT    NOT NULL,
+  contact_method   TEXT    NOT NULL,
+  best_time        TEXT    NOT NULL,
+  activities       TEXT    NOT NULL,  -- JSON array of activity slugs
+  interpreter      INTEGER NOT NULL,
+  consent_version  TEXT    NOT NULL,
+  consent_language TEXT    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS interest_created_at ON interest (created_at);
+CREATE INDEX IF NOT EXISTS interest_phone ON interest (phone);
+`;
+
+/** @param {Record<string, any>} r @returns {InterestRow} */
+function fromDb(r) {
+  return {
+    id: Number(r.id),
+    createdAt: r.created_at,
+    firstName: r.first_name,
+    phone: r.phone,
+    language: r.language,
+    contactMethod: r.contact_method,
+    bestTime: r.best_time,
+    activities: JSON.parse(r.activities),
+    interpreter: r.interpreter === 1,
+    consentVersion: r.consent_version,
+    consentLanguage: r.consent_language,
+  };
+}
+
+/**
+ * Opens (and on first use creates) the interest database.
+ * @param {{ dataDir?: string, busyTimeoutMs?: number }} [options]
+ */
+export function openInterestStore(options = {}) {
+  const dir = resolveDataDir(options.dataDir);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const file = path.join(dir, interestDbFile);
+  // Create the file ourselves so it is 0600 from its first byte; SQLite gives -wal/-shm the same mode.
+  closeSync(openSync(file, 'a', 0o600));
+  chmodSync(file, 0o600);
+
+  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+  const db = new DatabaseSync(file, { timeout: busyTimeoutMs });
+  db.exec(`PRAGMA busy_timeout = ${Number(busyTimeoutMs)}`);
+  db.exec('PRAGMA journal_mode = WAL');
+  db.exec('PRAGMA synchronous = FULL');
+  db.exec('PRAGMA secure_delete = ON');
+  db.exec(schema);
+
+  const insert = db.prepare(`INSERT INTO interest
+    (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const selectAll = db.prepare('SELECT * FROM interest ORDER BY id');
+  const selectByPhone = db.prepare('SELECT * FROM interest WHERE phone = ? ORDER BY id');
+  const deleteById = db.prepare('DELETE FROM interest WHERE id = ?');
+  const deleteOlder = db.prepare('DELETE FROM interest WHERE created_at < ?');
+  const countAll = db.prepare('SELECT count(*) AS n FROM interest');
+
+  return {
+    /** Absolute path of the database file. */
+    file,
+
+    /**
+     * Stores one registration; returns its id once it is durably on disk.
+     * @param {InterestInput} input
+     * @param {Date} [now]
+     */
+    add(input, now = new Date()) {
+      const result = insert.run(
+        now.toISOString(),
+        input.firstName.normalize('NFC'),
+        input.phone,
+        input.language,
+        input.contactMethod,
+        input.bestTime,
+        JSON.stringify(input.activities),
+        input.interpreter ? 1 : 0,
+        input.consentVersion,
+        input.consentLanguage,
+      );
+      return Number(result.lastInsertRowid);
+    },
+
+    /** Every row, oldest first. @returns {InterestRow[]} */
+    all() {
+      return selectAll.all().map(fromDb);
+    },
+
+    /** Rows with exactly this normalised phone number. @param {string} phone @returns {InterestRow[]} */
+    findByPhone(phone) {
+      return selectByPhone.all(phone).map(fromDb);
+    },
+
+    /** Deletes one row (a woman asked for her data to be deleted). @param {number} id @returns {boolean} */
+    delete(id) {
+      const changed = Number(deleteById.run(id).changes) > 0;
+      this.checkpoint();
+      return changed;
+    },
+
+    /**
+     * Deletes rows stored more than `retentionDays` days before `now`; returns how many.
+     * @param {number} retentionDays
+     * @param {Date} [now]
+     */
+    purge(retentionDays, now = new Date()) {
+      if (!Number.isFinite(retentionDays) || retentionDays < 1) {
+        throw new RangeError(`retentionDays must be a positive number, got ${retentionDays}`);
+      }
+      const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000).toISOString();
+      const removed = Number(deleteOlder.run(cutoff).changes);
+      if (removed > 0) this.checkpoint();
+      return removed;
+    },
+
+    /** Number of stored rows. */
+    count() {
+      return Number(/** @type {any} */ (countAll.get()).n);
+    },
+
+    /** Moves the WAL into the main file and truncates it, so deleted rows leave no copy behind. */
+    checkpoint() {
+      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+    },
+
+    /** "ok" when SQLite finds the file sound. */
+    integrityCheck() {
+      const rows = db.prepare('PRAGMA integrity_check').all();
+      return rows.map((r) => Object.values(r)[0]).join('\n');
+    },
+
+    /** A pragma's current value (for tests and the staff CLI's `status`). @param {string} name */
+    pragma(name) {
+      if (!/^[a-z_]+$/.test(name)) throw new Error('bad pragma name');
+      const row = db.prepare(`PRAGMA ${name}`).get();
+      return row ? Object.values(row)[0] : undefined;
+    },
+
+    close() {
+      db.close();
+    },
+  };
+}
+
+/** @typedef {ReturnType<typeof openInterestStore>} InterestStore */

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { checkFormToken, createFormToken, loadFormSecret } from '../../src/server/interestToken.mjs';
+import { clientKey, createRateLimiter, trustedProxyHops } from '../../src/server/interestRateLimit.mjs';
+import { interestBodyLimit, isAllowedOrigin, isFormContentType, readBodyWithLimit } from '../../src/server/interestRequestGuard.mjs';
+
+const secret = 'test-secret-0123456789';
+const limits = { minFillMs: 3000, maxAgeMs: 24 * 60 * 60 * 1000 };
+
+describe('the signed form token', () => {
+  const servedAt = 1_800_000_000_000;
+
+  it('passes once the minimum fill time has gone by', () => {
+    expect(checkFormToken(createFormToken(secret, servedAt), secret, { ...limits, now: servedAt + 3000 })).toBe('ok');
+  });
+
+  it('is "tooFast" when the form comes back sooner than a person can fill it in', () => {
+    expect(checkFormToken(createFormToken(secret, servedAt), secret, { ...limits, now: servedAt + 500 })).toBe('tooFast');
+  });
+
+  it('cannot be backdated by a bot: changing the time breaks the signature', () => {
+    const [, mac] = createFormToken(secret, servedAt).split('.');
+    const forged = `${(servedAt - 60_000).toString(36)}.${mac}`;
+    expect(checkFormToken(forged, secret, { ...limits, now: servedAt + 5000 })).toBe('invalid');
+    expect(checkFormToken(createFormToken('another-secret-xxxx', servedAt - 60_000), secret, { ...limits, now: servedAt })).toBe('invalid');
+  });
+
+  it('is "invalid" when missing or still the static placeholder', () => {
+    expect(checkFormToken('', secret, limits)).toBe('invalid');
+    expect(checkFormToken('__INTEREST_FORM_TOKEN__', secret, limits)).toBe('invalid');
+  });
+
+  it('expires after a day', () => {
+    expect(checkFormToken(createFormToken(secret, servedAt), secret, { ...limits, now: servedAt + limits.maxAgeMs + 1 })).toBe('expired');
+  });
+
+  it('keeps a generated secret in the data directory, readable only by its owner', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'secret-'));
+    const first = loadFormSecret(dir, {});
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(loadFormSecret(dir, {})).toBe(first);
+    expect(statSync(path.join(dir, 'form-secret')).mode & 0o777).toBe(0o600);
+    expect(loadFormSecret(dir, { FORM_SECRET: 'from-the-environment' })).toBe('from-the-environment');
+  });
+});
+
+describe('clientKey()', () => {
+  it('ignores X-Forwarded-For when no proxy is trusted, so a spoofed header changes nothing', () => {
+    expect(clientKey({ remoteAddress: '203.0.113.9', forwardedFor: '198.51.100.1' })).toBe('203.0.113.9');
+  });
+
+  it('with one trusted proxy, takes the address that proxy appended, not one the client sent', () => {
+    expect(clientKey({ remoteAddress: '127.0.0.1', forwardedFor: '6.6.6.6, 203.0.113.9', trustProxyHops: 1 })).toBe('203.0.113.9');
+  });
+
+  it('counts an IPv6 client by its /64', () => {
+    expect(clientKey({ remoteAddress: '2001:db8:1:2:aaaa::1' })).toBe('2001:0db8:0001:0002::/64');
+    expect(clientKey({ remoteAddress: '2001:db8:1:2:bbbb::7' })).toBe('2001:0db8:0001:0002::/64');
+    expect(clientKey({ remoteAddress: '::ffff:192.0.2.4' })).toBe('192.0.2.4');
+  });
+
+  it('reads TRUST_PROXY as a number of hops', () => {
+    expect(trustedProxyHops(undefined)).toBe(0);
+    expect(trustedProxyHops('false')).toBe(0);
+    expect(trustedProxyHops('true')).toBe(1);
+    expect(trustedProxyHops('2')).toBe(2);
+  });
+});
+
+describe('createRateLimiter()', () => {
+  it('allows `max` attempts per window per client, then asks to wait', () => {
+    const limiter = createRateLimiter({ max: 3, windowMs: 60_000 });
+    const t0 = 1_000_000;
+    expect([1, 2, 3].map((i) => limiter.hit('a', t0 + i).allowed)).toEqual([true, true, true]);
+    expect(limiter.hit('a', t0 + 10)).toEqual({ allowed: false, retryAfterSeconds: 60 });
+    expect(limiter.hit('b', t0 + 10).allowed).toBe(true);
+    expect(limiter.hit('a', t0 + 60_002).allowed).toBe(true);
+  });
+
+  it('keeps memory bounded under a flood of addresses', () => {
+    const limiter = createRateLimiter({ max: 1, windowMs: 60_000, maxKeys: 100 });
+    for (let i = 0; i < 1000; i++) limiter.hit(`10.0.${i >> 8}.${i & 255}`, 5);
+    expect(limiter.size()).toBeLessThanOrEqual(100);
+  });
+});
+
+describe('request checks', () => {
+  it('accepts only form content types', () => {
+    expect(isFormContentType('application/x-www-form-urlencoded')).toBe(true);
+    expect(isFormContentType('multipart/form-data; boundary=x')).toBe(true);
+    expect(isFormContentType('application/json')).toBe(false);
+    expect(isFormContentType('text/plain')).toBe(false);
+    expect(isFormContentType(null)).toBe(false);
+  });
+
+  it('accepts the Origin of the host itself or the configured site, nothing else', () => {
+    expect(isAllowedOrigin('http://127.0.0.1:4412', '127.0.0.1:4412')).toBe(true);
+    expect(isAllowedOrigin('https://aabendoer.dk', 'internal:8080', ['https://aabendoer.dk/'])).toBe(true);
+    expect(isAllowedOrigin('https://evil.example', '127.0.0.1:4412', ['https://aabendoer.dk'])).toBe(false);
+    expect(isAllowedOrigin(null, '127.0.0.1:4412')).toBe(false);
+    expect(isAllowedOrigin('null', '127.0.0.1:4412')).toBe(false);
+  });
+
+  it('stops reading a body past the limit, even without a Content-Length', async () => {
+    const big = new Request('http://x/', { method: 'POST', body: new ReadableStream({
+      pull(c) { c.enqueue(new Uint8Array(4096)); },
+    }), duplex: 'half' } as RequestInit);
+    expect(await readBodyWithLimit(big)).toEqual({ ok: false });
+    const small = new Request('http://x/', { method: 'POST', body: 'a=1' });
+    const read = await readBodyWithLimit(small);
+    expect(read.ok && new TextDecoder().decode(read.bytes)).toBe('a=1');
+    expect(interestBodyLimit).toBe(16384);
+  });
+});
