@@ -8,13 +8,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { headersFile } from '../src/server/securityHeaders.mjs';
+import { loadSiteConfig } from '../src/server/loadSiteConfig.mjs';
 
 const client = path.resolve('dist/client');
 if (!fs.existsSync(client)) throw new Error('dist/client is missing: run astro build first');
 
 execFileSync(process.execPath, [path.resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', client, '--quiet'], { stdio: 'inherit' });
 
-fs.writeFileSync(path.join(client, '_headers'), headersFile());
+fs.writeFileSync(path.join(client, '_headers'), headersFile(await loadSiteConfig()));
 
 const compressible = /\.(html|css|js|mjs|json|svg|xml|txt|ics|webmanifest)$/;
 let files = 0;

@@ -47,6 +47,8 @@ export const SiteConfigSchema = z.object({
   retentionDays: z.number().int().positive().default(180),
   /** Where the interest form posts. '/api/interest' is the built-in receiver; an https URL for static hosts. */
   formAction: z.string().default('/api/interest'),
+  /** Where the interest form's quick-exit button goes: a neutral site (weather, news). */
+  quickExitUrl: z.url().default('https://www.dmi.dk/'),
   /** Brand colours (used by the CSS theme). */
   colours: z.object({ primary: z.string().regex(/^#[0-9a-f]{6}$/i), accent: z.string().regex(/^#[0-9a-f]{6}$/i) }),
 });

@@ -4,7 +4,7 @@
  */
 
 /** Content-Security-Policy: nothing but our own origin; no inline script or style. */
-export const contentSecurityPolicy = [
+const basePolicy = [
   "default-src 'self'",
   // Pagefind's search runs WebAssembly; that needs wasm-unsafe-eval (not unsafe-eval).
   "script-src 'self' 'wasm-unsafe-eval'",
@@ -16,7 +16,27 @@ export const contentSecurityPolicy = [
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "object-src 'none'",
-].join('; ');
+];
+
+/**
+ * The policy for a site whose interest form posts to `formAction`: an external endpoint
+ * (static hosting, see README) must be allowed in form-action, or the browser refuses to send.
+ * @param {{ formAction?: string }} [options]
+ */
+export function contentSecurityPolicyFor({ formAction = '/api/interest' } = {}) {
+  const external = /^https:\/\//.test(formAction) ? ` ${new URL(formAction).origin}` : '';
+  return basePolicy.map((d) => (d === "form-action 'self'" ? `${d}${external}` : d)).join('; ');
+}
+
+export const contentSecurityPolicy = contentSecurityPolicyFor();
+
+/**
+ * Every security header, for a site config (only `formAction` matters here).
+ * @param {{ formAction?: string }} [options] @returns {Record<string, string>}
+ */
+export function securityHeadersFor(options = {}) {
+  return { ...securityHeaders, 'Content-Security-Policy': contentSecurityPolicyFor(options) };
+}
 
 /** @type {Record<string, string>} */
 export const securityHeaders = {
@@ -28,9 +48,12 @@ export const securityHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** The same headers in the `_headers` file format that static hosts read. */
-export function headersFile() {
-  const lines = ['/*', ...Object.entries(securityHeaders).map(([k, v]) => `  ${k}: ${v}`)];
+/**
+ * The same headers in the `_headers` file format that static hosts read.
+ * @param {{ formAction?: string }} [options]
+ */
+export function headersFile(options = {}) {
+  const lines = ['/*', ...Object.entries(securityHeadersFor(options)).map(([k, v]) => `  ${k}: ${v}`)];
   lines.push('', '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable', '');
   return lines.join('\n');
 }

@@ -3,7 +3,9 @@
  * - static files from dist/client through sirv, using the .br/.gz files the build wrote;
  * - /_astro/* cached for a year (their names carry a content hash);
  * - security headers on every response;
- * - everything sirv does not have goes to the Astro handler (middleware mode): /api/interest.
+ * - everything sirv does not have goes to the Astro handler (middleware mode): /api/interest;
+ * - the interest form page gets a freshly signed start-time token on every request
+ *   (src/server/interestFormPage.mjs), and registrations past retention are purged daily.
  * It never logs request bodies, query strings or anything a woman typed.
  */
 import http from 'node:http';
@@ -11,7 +13,12 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { securityHeaders } from './securityHeaders.mjs';
+import { securityHeadersFor } from './securityHeaders.mjs';
+import { loadSiteConfig } from './loadSiteConfig.mjs';
+import { interestSettings } from './interestSettings.mjs';
+import { openInterestStore } from './interestStore.mjs';
+import { loadFormSecret } from './interestToken.mjs';
+import { createInterestFormPage } from './interestFormPage.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const distDir = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(root, 'dist');
@@ -25,6 +32,25 @@ if (!fs.existsSync(path.join(distDir, 'server', 'entry.mjs'))) {
 }
 
 const { handler: astroHandler } = await import(path.join(distDir, 'server', 'entry.mjs'));
+
+const siteConfig = await loadSiteConfig();
+const securityHeaders = securityHeadersFor(siteConfig);
+const interest = interestSettings(siteConfig);
+// Opening the store creates the data directory and the 0600 database file on first start.
+const interestStore = openInterestStore({ dataDir: interest.dataDir });
+const interestFormPage = createInterestFormPage(clientDir, loadFormSecret(interest.dataDir));
+
+/** Deletes registrations past the retention period; logs the count only. */
+function purgeInterest() {
+  try {
+    const removed = interestStore.purge(interest.retentionDays);
+    if (removed > 0) console.log(`interest: ${removed} registrations older than ${interest.retentionDays} days deleted`);
+  } catch (error) {
+    console.error(`interest: daily purge failed (${/** @type {any} */ (error).code ?? 'unknown error'})`);
+  }
+}
+purgeInterest();
+setInterval(purgeInterest, 24 * 60 * 60 * 1000).unref();
 
 const notFoundPage = path.join(clientDir, '404.html');
 
@@ -48,8 +74,12 @@ function notFound(_req, res) {
 
 export const server = http.createServer((req, res) => {
   for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  if (interestFormPage(req, res)) return;
+  // The form posts to /api/interest; Astro routes it with the site's trailing slash.
+  if (req.url === '/api/interest') req.url = '/api/interest/';
   staticFiles(req, res, () => {
-    astroHandler(req, res, () => notFound(req, res));
+    // The TCP peer goes to the rate limit: Astro's own clientAddress believes X-Forwarded-For.
+    astroHandler(req, res, () => notFound(req, res), { remoteAddress: req.socket.remoteAddress });
   });
 });
 
@@ -58,5 +88,10 @@ server.listen(port, host, () => {
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () => server.close(() => process.exit(0)));
+  process.on(signal, () =>
+    server.close(() => {
+      interestStore.close();
+      process.exit(0);
+    }),
+  );
 }

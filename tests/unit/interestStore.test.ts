@@ -48,14 +48,14 @@ describe('openInterestStore()', () => {
   it('stores names in NFC', () => {
     // "é" as e + combining acute (NFD) comes back as the single precomposed code point.
     store.add({ ...sample, firstName: 'Zahre\u0301' });
-    expect(store.all()[0].firstName).toBe('Zahr\u00e9');
+    expect(store.all()[0]!.firstName).toBe('Zahr\u00e9');
   });
 
   it('finds and deletes one woman’s rows by her phone number', () => {
     store.add(sample);
     store.add({ ...sample, phone: '+4587654321' });
     const [hers] = store.findByPhone('+4512345678');
-    expect(store.delete(hers.id)).toBe(true);
+    expect(store.delete(hers!.id)).toBe(true);
     expect(store.all().map((r) => r.phone)).toEqual(['+4587654321']);
   });
 

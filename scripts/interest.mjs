@@ -1,0 +1,114 @@
+/**
+ * Staff tool for interest registrations ("call me back"). Run on the server machine:
+ *   npm run interest -- export --csv [--out file.csv | --out -]
+ *   npm run interest -- purge [--days 180]
+ *   npm run interest -- find --phone "12 34 56 78"
+ *   npm run interest -- delete --id 17 | --phone "12 34 56 78"
+ *   npm run interest -- status
+ * It prints counts and file names, never a woman's data, except `find`, which is asked for it.
+ */
+import { writeFileSync, chmodSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { openInterestStore } from '../src/server/interestStore.mjs';
+import { interestCsv } from '../src/server/interestCsv.mjs';
+import { interestSettings } from '../src/server/interestSettings.mjs';
+import { loadSiteConfig } from '../src/server/loadSiteConfig.mjs';
+import { normalisePhone } from '../src/server/validateInterest.mjs';
+
+const usage = `Usage: npm run interest -- <command>
+  export --csv [--out FILE]   write every registration to a CSV file for Excel (default interest-<date>.csv; "-" = stdout)
+  purge [--days N]            delete registrations older than the retention period (site.config.ts: retentionDays)
+  find --phone NUMBER         show the registrations with this phone number
+  delete --id ID              delete one registration (a woman asked us to)
+  delete --phone NUMBER       delete every registration with this phone number
+  status                      number of registrations, database file, retention period
+The data directory is $DATA_DIR (default ./data).`;
+
+const { values: opts, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    csv: { type: 'boolean' },
+    out: { type: 'string' },
+    days: { type: 'string' },
+    phone: { type: 'string' },
+    id: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  },
+});
+
+const command = positionals[0];
+if (!command || opts.help) {
+  console.log(usage);
+  process.exit(command ? 0 : 1);
+}
+
+const settings = interestSettings(await loadSiteConfig());
+const store = openInterestStore({ dataDir: settings.dataDir });
+
+/** @param {string} raw */
+function phoneArg(raw) {
+  const result = normalisePhone(raw);
+  if (!result.ok) fail(`"${raw}" is not a phone number with 8–15 digits.`);
+  return /** @type {{ phone: string }} */ (result).phone;
+}
+
+/** @param {string} message @returns {never} */
+function fail(message) {
+  console.error(message);
+  store.close();
+  process.exit(2);
+}
+
+switch (command) {
+  case 'export': {
+    if (!opts.csv) fail('Say which format: npm run interest -- export --csv');
+    const rows = store.all();
+    const csv = interestCsv(rows);
+    if (opts.out === '-') {
+      process.stdout.write(csv);
+    } else {
+      const file = path.resolve(opts.out ?? `interest-${new Date().toISOString().slice(0, 10)}.csv`);
+      // Only the staff member's own account can read the file; delete it when the calls are made.
+      writeFileSync(file, csv, { mode: 0o600 });
+      chmodSync(file, 0o600);
+      console.log(`${rows.length} registrations written to ${file}`);
+    }
+    break;
+  }
+  case 'purge': {
+    const days = opts.days ? Number(opts.days) : settings.retentionDays;
+    if (!Number.isInteger(days) || days < 1) fail('--days must be a whole number of days, 1 or more.');
+    const removed = store.purge(days);
+    console.log(`${removed} registrations older than ${days} days deleted; ${store.count()} remain.`);
+    break;
+  }
+  case 'find': {
+    if (!opts.phone) fail('Say which number: npm run interest -- find --phone "12 34 56 78"');
+    const rows = store.findByPhone(phoneArg(opts.phone));
+    if (rows.length === 0) console.log('No registrations with that number.');
+    for (const r of rows) console.log(`id ${r.id} · ${r.createdAt} · ${r.firstName} · ${r.phone} · ${r.language} · ${r.contactMethod}`);
+    break;
+  }
+  case 'delete': {
+    if (opts.id) {
+      const id = Number(opts.id);
+      if (!Number.isInteger(id)) fail('--id must be a number (see "find").');
+      console.log(store.delete(id) ? `Registration ${id} deleted.` : `There is no registration ${id}.`);
+    } else if (opts.phone) {
+      const rows = store.findByPhone(phoneArg(opts.phone));
+      for (const r of rows) store.delete(r.id);
+      console.log(`${rows.length} registrations with that number deleted.`);
+    } else {
+      fail('Say which: npm run interest -- delete --id 17   or   --phone "12 34 56 78"');
+    }
+    break;
+  }
+  case 'status': {
+    console.log(`${store.count()} registrations in ${store.file}; kept ${settings.retentionDays} days.`);
+    break;
+  }
+  default:
+    fail(`Unknown command "${command}".\n\n${usage}`);
+}
+store.close();

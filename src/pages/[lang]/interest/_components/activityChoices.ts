@@ -1,0 +1,45 @@
+/**
+ * The activities she can tick on the interest form, read from the `activities` collection.
+ * The value sent is the entry's slug (its file name), the same in every language; the label is
+ * the title in her language, or the Danish title (marked lang="da") when not translated yet.
+ */
+import { getCollection } from 'astro:content';
+import { defaultLang, type Lang } from '../../../../i18n/locales';
+import { resolveLocalized, sourceSlugs } from '../../../../i18n/localizedEntry';
+
+interface ActivityEntry {
+  id: string;
+  data: { title: string; order: number; icon?: string; translation?: unknown };
+}
+
+export interface ActivityChoice {
+  /** The value the form sends (the file name, e.g. "courses"). */
+  slug: string;
+  /** The activity's title in the language it is shown in. */
+  title: string;
+  /** The language of `title`: her language, or Danish when there is no translation. */
+  titleLang: Lang;
+}
+
+/** Choices in the activities' own order, labelled for `lang`. */
+export function activityChoices(entries: ActivityEntry[], lang: Lang): ActivityChoice[] {
+  return sourceSlugs(entries)
+    .map((slug) => {
+      const resolved = resolveLocalized(entries, lang, slug)!;
+      const source = entries.find((e) => e.id === `${defaultLang}/${slug}`)!;
+      return { slug, title: resolved.entry.data.title, titleLang: resolved.contentLang, order: source.data.order };
+    })
+    .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))
+    .map(({ order: _order, ...choice }) => choice);
+}
+
+/** Every slug the receiver accepts: those with a Danish source file. */
+export function activitySlugs(entries: ActivityEntry[]): string[] {
+  return sourceSlugs(entries);
+}
+
+/** The activities collection, loaded once per build or server process. */
+export async function loadActivities(): Promise<ActivityEntry[]> {
+  // TODO(content): drop the cast once the activities collection is on main.
+  return (await getCollection('activities' as Parameters<typeof getCollection>[0])) as unknown as ActivityEntry[];
+}

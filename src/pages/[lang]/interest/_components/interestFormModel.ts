@@ -1,0 +1,50 @@
+/**
+ * What the interest form shows, shared by the static page and the server's error re-render:
+ * the element id for each field (the error summary links to them), the error for a field,
+ * the consent text and its version, and the phone example that must stay left-to-right.
+ */
+import { createHash } from 'node:crypto';
+import type { Lang } from '../../../../i18n/locales';
+import { t, type UIKey } from '../../../../i18n/translate';
+import { siteConfig } from '../../../../../site.config';
+import type { InterestError, InterestValues } from '../../../../server/validateInterest.mjs';
+
+export type { InterestError, InterestValues };
+
+/** The id of the element an error summary link jumps to (the first option of a group). */
+export const fieldIds: Record<InterestError['field'], string> = {
+  name: 'interest-name',
+  phone: 'interest-phone',
+  language: 'interest-language',
+  contact: 'interest-contact-call',
+  time: 'interest-time-any',
+  activity: 'interest-activity',
+  interpreter: 'interest-interpreter',
+  consent: 'interest-consent',
+  form: 'interest-submit',
+};
+
+/** The error message for one field, in her language, or undefined. */
+export function errorText(lang: Lang, errors: InterestError[], field: InterestError['field']): string | undefined {
+  const error = errors.find((e) => e.field === field);
+  return error ? t(lang, error.key as UIKey, { example: phoneExample }) : undefined;
+}
+
+/** Example phone number, isolated left-to-right so "12 34 56 78" keeps its order in Arabic text. */
+export const phoneExample = '\u206612 34 56 78\u2069';
+
+/** The consent sentence exactly as she reads it. */
+export function consentText(lang: Lang): string {
+  return t(lang, 'interest.consent.label', { days: siteConfig.retentionDays });
+}
+
+/** Version of the consent text she agreed to: the first 12 hex digits of its SHA-256. */
+export function consentVersion(lang: Lang): string {
+  return createHash('sha256').update(consentText(lang).normalize('NFC')).digest('hex').slice(0, 12);
+}
+
+/** "+4543970000" → "+45 43 97 00 00": Danish numbers in pairs, others as they are. */
+export function displayPhone(phone: string): string {
+  const danish = /^\+45(\d{8})$/.exec(phone);
+  return danish ? `+45 ${danish[1]!.match(/\d\d/g)!.join(' ')}` : phone;
+}

@@ -1,0 +1,101 @@
+/**
+ * POST /api/interest: the receiver of the "call me back" form, the site's only on-demand route.
+ * Order of checks: size (413), content type (415), Origin (403), rate limit (429, in her
+ * language), bots (silently 303, nothing stored), validation (the form again with her values,
+ * 400), store, 303 to /<lang>/interest/thanks/.
+ * Nothing she sent is ever logged, put in a URL or e-mailed.
+ */
+import type { APIContext, APIRoute } from 'astro';
+import { defaultLang, isLang, langs, type Lang } from '../../i18n/locales';
+import { localizedUrl } from '../../i18n/localizedUrl';
+import { siteConfig } from '../../../site.config';
+import { activitySlugs, loadActivities } from '../[lang]/interest/_components/activityChoices';
+import { consentVersion } from '../[lang]/interest/_components/interestFormModel';
+import { openInterestStore, type InterestStore } from '../../server/interestStore.mjs';
+import { interestSettings } from '../../server/interestSettings.mjs';
+import { clientKey, createRateLimiter } from '../../server/interestRateLimit.mjs';
+import { interestBodyLimit, isAllowedOrigin, isFormContentType, parseFormBody, readBodyWithLimit } from '../../server/interestRequestGuard.mjs';
+import { checkFormToken, createFormToken, formTokenPlaceholder, loadFormSecret } from '../../server/interestToken.mjs';
+import { fieldNames, validateInterest, type InterestError } from '../../server/validateInterest.mjs';
+
+export const prerender = false;
+
+const settings = interestSettings(siteConfig);
+const limiter = createRateLimiter(settings.rateLimit);
+let store: InterestStore | undefined;
+let secret: string | undefined;
+const getStore = () => (store ??= openInterestStore({ dataDir: settings.dataDir }));
+const getSecret = () => (secret ??= loadFormSecret(settings.dataDir));
+
+/** A short answer for requests her browser never sends (scripts, other sites). */
+function plain(status: number, text: string): Response {
+  return new Response(`${text}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
+}
+
+type Reply = NonNullable<App.Locals['interestReply']>;
+type ReplyInput = Reply extends infer R ? (R extends { token: string } ? Omit<R, 'token'> : R) : never;
+
+/** Answers with a page in her language, rendered by /<lang>/interest/reply/. */
+function reply(context: APIContext, lang: Lang, answer: ReplyInput): Promise<Response> {
+  context.locals.interestReply = answer.kind === 'form' ? { ...answer, token: createFormToken(getSecret()) } : answer;
+  return context.rewrite(new Request(new URL(localizedUrl(lang, 'interest/reply/'), context.url), { method: 'GET' }));
+}
+
+const allOf = (entries: [string, FormDataEntryValue][], name: string) => entries.filter(([k]) => k === name).map(([, v]) => v);
+
+export const POST: APIRoute = async (context) => {
+  const { request, locals } = context;
+  if (Number(request.headers.get('content-length') ?? 0) > interestBodyLimit) return plain(413, 'Too large.');
+  const contentType = request.headers.get('content-type');
+  if (!isFormContentType(contentType)) return plain(415, 'Send the form as a form.');
+  if (!isAllowedOrigin(request.headers.get('origin'), request.headers.get('host'), settings.allowedOrigins)) {
+    return plain(403, 'The form must be sent from this site.');
+  }
+  const body = await readBodyWithLimit(request);
+  if (!body.ok) return plain(413, 'Too large.');
+  let entries: [string, FormDataEntryValue][];
+  try {
+    entries = await parseFormBody(body.bytes, contentType!);
+  } catch {
+    return plain(400, 'The form could not be read.');
+  }
+  const [pageLang] = allOf(entries, fieldNames.pageLang);
+  const lang: Lang = isLang(pageLang) ? pageLang : defaultLang;
+
+  const client = clientKey({
+    remoteAddress: locals.remoteAddress ?? context.clientAddress,
+    forwardedFor: request.headers.get('x-forwarded-for'),
+    trustProxyHops: settings.trustProxyHops,
+  });
+  const limit = limiter.hit(client);
+  if (!limit.allowed) return reply(context, lang, { kind: 'busy', status: 429, retryAfterSeconds: limit.retryAfterSeconds });
+
+  // Bots get the same 303 as she does, so they learn nothing; nothing is stored.
+  const thanks = () => new Response(null, { status: 303, headers: { Location: localizedUrl(lang, 'interest/thanks/'), 'Cache-Control': 'no-store' } });
+  if (allOf(entries, fieldNames.honeypot).some((v) => v !== '')) return thanks();
+  const tokens = allOf(entries, fieldNames.token);
+  const token = tokens.length === 1 && typeof tokens[0] === 'string' ? tokens[0] : '';
+  // The placeholder means the page was not served by our server (a cache, a dev server): ask
+  // her to send again with a real token rather than drop her registration.
+  const tokenState = token === formTokenPlaceholder ? 'expired' : checkFormToken(token, getSecret(), settings);
+  if (tokenState === 'invalid' || tokenState === 'tooFast') return thanks();
+
+  const result = validateInterest(entries, { langs, activities: activitySlugs(await loadActivities()) });
+  const errors: InterestError[] = [...result.errors];
+  if (tokenState === 'expired') errors.push({ field: 'form', code: 'expired', key: 'interest.error.form.expired' });
+  if (errors.length > 0 || !result.data) return reply(context, lang, { kind: 'form', status: 400, values: result.values, errors });
+
+  const { pageLang: consentLanguage, ...data } = result.data;
+  try {
+    getStore().add({ ...data, consentVersion: consentVersion(lang), consentLanguage });
+  } catch (error) {
+    // The code only: a message could one day carry a value.
+    console.error(`interest: could not store a registration (${(error as { code?: string }).code ?? 'unknown error'})`);
+    const unavailable: InterestError = { field: 'form', code: 'unavailable', key: 'interest.error.form.unavailable' };
+    return reply(context, lang, { kind: 'form', status: 503, values: result.values, errors: [unavailable] });
+  }
+  return thanks();
+};
+
+/** Anything but POST (a reload of the address, a link): back to the language chooser. */
+export const ALL: APIRoute = () => new Response(null, { status: 303, headers: { Location: '/', 'Cache-Control': 'no-store' } });
