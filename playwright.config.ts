@@ -4,6 +4,7 @@
  */
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from './tests/helpers/chromium';
+import { e2eDataDir, e2eFormSecret } from './tests/helpers/interestServer';
 
 const port = Number(process.env.E2E_PORT ?? 4322);
 
@@ -25,7 +26,10 @@ export default defineConfig({
   webServer: {
     command: 'node src/server/server.mjs',
     url: `http://127.0.0.1:${port}/da/`,
-    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: 'test-results/e2e-data' },
+    // Interest data outside test-results/ (Playwright empties that folder at the start of a run).
+    // A known form secret lets tests sign start times; the rate limit has its own server in
+    // interest-receiver.spec.ts, so it is off here (many test posts come from 127.0.0.1).
+    env: { PORT: String(port), HOST: '127.0.0.1', DATA_DIR: e2eDataDir, FORM_SECRET: e2eFormSecret, INTEREST_RATE_LIMIT: '0' },
     reuseExistingServer: false,
     timeout: 30_000,
   },

@@ -46,6 +46,9 @@ if (!command || opts.help) {
 const settings = interestSettings(await loadSiteConfig());
 const store = openInterestStore({ dataDir: settings.dataDir });
 
+/** "1 registration", "2 registrations". @param {number} n */
+const registrations = (n) => `${n} registration${n === 1 ? '' : 's'}`;
+
 /** @param {string} raw */
 function phoneArg(raw) {
   const result = normalisePhone(raw);
@@ -72,7 +75,7 @@ switch (command) {
       // Only the staff member's own account can read the file; delete it when the calls are made.
       writeFileSync(file, csv, { mode: 0o600 });
       chmodSync(file, 0o600);
-      console.log(`${rows.length} registrations written to ${file}`);
+      console.log(`${registrations(rows.length)} written to ${file}`);
     }
     break;
   }
@@ -80,7 +83,7 @@ switch (command) {
     const days = opts.days ? Number(opts.days) : settings.retentionDays;
     if (!Number.isInteger(days) || days < 1) fail('--days must be a whole number of days, 1 or more.');
     const removed = store.purge(days);
-    console.log(`${removed} registrations older than ${days} days deleted; ${store.count()} remain.`);
+    console.log(`${registrations(removed)} older than ${days} days deleted; ${store.count()} left.`);
     break;
   }
   case 'find': {
@@ -98,14 +101,14 @@ switch (command) {
     } else if (opts.phone) {
       const rows = store.findByPhone(phoneArg(opts.phone));
       for (const r of rows) store.delete(r.id);
-      console.log(`${rows.length} registrations with that number deleted.`);
+      console.log(`${registrations(rows.length)} with that number deleted.`);
     } else {
       fail('Say which: npm run interest -- delete --id 17   or   --phone "12 34 56 78"');
     }
     break;
   }
   case 'status': {
-    console.log(`${store.count()} registrations in ${store.file}; kept ${settings.retentionDays} days.`);
+    console.log(`${registrations(store.count())} in ${store.file}; kept ${settings.retentionDays} days.`);
     break;
   }
   default:

@@ -11,5 +11,6 @@ export interface NavItem {
 export const navItems: NavItem[] = [
   { key: 'nav.home', path: '' },
   { key: 'nav.meetings', path: 'meetings/' },
+  { key: 'nav.interest', path: 'interest/' },
   { key: 'nav.search', path: 'search/' },
 ];

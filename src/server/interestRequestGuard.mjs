@@ -16,13 +16,18 @@ export function isFormContentType(contentType) {
 }
 
 /**
- * True when the Origin header is this site: the host the request was sent to, or the
- * configured public site URL (behind a proxy the Host may be an internal name).
- * A missing Origin is refused: every browser in use sends it on a POST.
- * @param {string | null} origin @param {string | null} host @param {readonly string[]} [allowedOrigins]
+ * True when the request comes from a page of this site.
+ * - `Origin` names the host the request was sent to, or the configured public site URL
+ *   (behind a proxy the Host may be an internal name); or
+ * - `Origin` is "null" and the browser says `Sec-Fetch-Site: same-origin`. Our pages are served
+ *   with `Referrer-Policy: no-referrer`, and with that policy browsers send `Origin: null` on a
+ *   form POST; Sec-Fetch-Site cannot be set by a page, so it still proves where the post came from.
+ * A missing Origin, a foreign one, or "null" without that proof is refused.
+ * @param {{ origin: string | null, host: string | null, secFetchSite?: string | null, allowedOrigins?: readonly string[] }} request
  */
-export function isAllowedOrigin(origin, host, allowedOrigins = []) {
-  if (!origin || origin === 'null') return false;
+export function isAllowedOrigin({ origin, host, secFetchSite = null, allowedOrigins = [] }) {
+  if (origin === 'null') return secFetchSite === 'same-origin';
+  if (!origin) return false;
   let parsed;
   try {
     parsed = new URL(origin);
@@ -30,6 +35,7 @@ export function isAllowedOrigin(origin, host, allowedOrigins = []) {
     return false;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
+  if (secFetchSite && secFetchSite !== 'same-origin') return false;
   if (host && parsed.host === host.toLowerCase()) return true;
   return allowedOrigins.some((allowed) => {
     try {

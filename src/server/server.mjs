@@ -84,7 +84,9 @@ export const server = http.createServer((req, res) => {
 });
 
 server.listen(port, host, () => {
-  console.log(`Åben Dør is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${port}/`);
+  // The real port (PORT=0 asks for any free one: the receiver's tests do).
+  const actual = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
+  console.log(`Åben Dør is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/`);
 });
 
 for (const signal of ['SIGINT', 'SIGTERM']) {

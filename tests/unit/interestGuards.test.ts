@@ -96,11 +96,23 @@ describe('request checks', () => {
   });
 
   it('accepts the Origin of the host itself or the configured site, nothing else', () => {
-    expect(isAllowedOrigin('http://127.0.0.1:4412', '127.0.0.1:4412')).toBe(true);
-    expect(isAllowedOrigin('https://aabendoer.dk', 'internal:8080', ['https://aabendoer.dk/'])).toBe(true);
-    expect(isAllowedOrigin('https://evil.example', '127.0.0.1:4412', ['https://aabendoer.dk'])).toBe(false);
-    expect(isAllowedOrigin(null, '127.0.0.1:4412')).toBe(false);
-    expect(isAllowedOrigin('null', '127.0.0.1:4412')).toBe(false);
+    const host = '127.0.0.1:4412';
+    expect(isAllowedOrigin({ origin: 'http://127.0.0.1:4412', host })).toBe(true);
+    expect(isAllowedOrigin({ origin: 'https://aabendoer.dk', host: 'internal:8080', allowedOrigins: ['https://aabendoer.dk/'] })).toBe(true);
+    expect(isAllowedOrigin({ origin: 'https://evil.example', host, allowedOrigins: ['https://aabendoer.dk'] })).toBe(false);
+    expect(isAllowedOrigin({ origin: null, host })).toBe(false);
+  });
+
+  it('accepts Origin "null" (sent under Referrer-Policy: no-referrer) only with Sec-Fetch-Site: same-origin', () => {
+    const host = '127.0.0.1:4412';
+    expect(isAllowedOrigin({ origin: 'null', host, secFetchSite: 'same-origin' })).toBe(true);
+    expect(isAllowedOrigin({ origin: 'null', host, secFetchSite: 'cross-site' })).toBe(false);
+    expect(isAllowedOrigin({ origin: 'null', host })).toBe(false);
+    expect(isAllowedOrigin({ origin: null, host, secFetchSite: 'same-origin' })).toBe(false);
+  });
+
+  it('refuses a matching Origin when the browser says the post is cross-site', () => {
+    expect(isAllowedOrigin({ origin: 'http://127.0.0.1:4412', host: '127.0.0.1:4412', secFetchSite: 'cross-site' })).toBe(false);
   });
 
   it('stops reading a body past the limit, even without a Content-Length', async () => {

@@ -48,7 +48,8 @@ export const POST: APIRoute = async (context) => {
   if (Number(request.headers.get('content-length') ?? 0) > interestBodyLimit) return plain(413, 'Too large.');
   const contentType = request.headers.get('content-type');
   if (!isFormContentType(contentType)) return plain(415, 'Send the form as a form.');
-  if (!isAllowedOrigin(request.headers.get('origin'), request.headers.get('host'), settings.allowedOrigins)) {
+  const origin = { origin: request.headers.get('origin'), host: request.headers.get('host'), secFetchSite: request.headers.get('sec-fetch-site') };
+  if (!isAllowedOrigin({ ...origin, allowedOrigins: settings.allowedOrigins })) {
     return plain(403, 'The form must be sent from this site.');
   }
   const body = await readBodyWithLimit(request);

@@ -30,8 +30,8 @@ export function errorText(lang: Lang, errors: InterestError[], field: InterestEr
   return error ? t(lang, error.key as UIKey, { example: phoneExample }) : undefined;
 }
 
-/** Example phone number, isolated left-to-right so "12 34 56 78" keeps its order in Arabic text. */
-export const phoneExample = '\u206612 34 56 78\u2069';
+/** Example phone number, isolated left-to-right (keeps "12 34 56 78" in order in Arabic text), never broken over lines. */
+export const phoneExample = '\u206612\u00A034\u00A056\u00A078\u2069';
 
 /** The consent sentence exactly as she reads it. */
 export function consentText(lang: Lang): string {

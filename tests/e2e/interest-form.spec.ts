@@ -1,0 +1,221 @@
+/**
+ * The "call me back" form against the production server: a woman registers with JavaScript
+ * off in Arabic; errors come back GOV.UK style in her language with her input kept; every
+ * bad-input class gets its answer and no row; bots are dropped silently; quick exit leaves.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import { openInterestStore } from '../../src/server/interestStore.mjs';
+import { e2eDataDir, formBody, formToken, postInterest, uniquePhone, validFields } from '../helpers/interestServer';
+
+/** Rows stored for one phone number (in the shared server's database). */
+function rowsFor(phone: string) {
+  const store = openInterestStore({ dataDir: e2eDataDir });
+  try {
+    return store.findByPhone(phone.startsWith('+') ? phone : `+45${phone}`);
+  } finally {
+    store.close();
+  }
+}
+
+test.describe('with JavaScript off', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('a woman registers in Arabic, end to end', async ({ page }) => {
+    await page.goto('/ar/interest/');
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('اتصلوا بي');
+    await page.getByLabel('اسمك الأول').fill('فاطمة');
+    // Arabic-Indic digits with spaces, as her phone's keyboard types them.
+    await page.getByLabel('رقم هاتفك').fill('٢٠ ١٢ ٣٤ ٥٦');
+    await expect(page.getByLabel('بأي لغة تفضلين أن نتحدث؟')).toHaveValue('ar');
+    await page.getByLabel('اكتبوا لي على واتساب').check();
+    await page.getByLabel('قبل الظهر (٩–١٢)').check();
+    const activities = page.locator('input[name="activity"]');
+    const activity = (await activities.count()) > 0 ? await activities.first().getAttribute('value') : null;
+    if (activity) await activities.first().check();
+    await page.getByLabel('أريد مترجمة').check();
+    await page.locator('#interest-consent').check();
+    const phone = '+4520123456';
+    const before = rowsFor(phone).length;
+    await page.waitForTimeout(3100); // the minimum fill time: a person is never quicker
+    await page.getByRole('button', { name: 'إرسال' }).click();
+
+    await expect(page).toHaveURL(/\/ar\/interest\/thanks\/$/);
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('شكرًا! سنتواصل معك قريبًا');
+    const rows = rowsFor(phone);
+    expect(rows.length).toBe(before + 1);
+    expect(rows.at(-1)).toMatchObject({
+      firstName: 'فاطمة',
+      phone,
+      language: 'ar',
+      contactMethod: 'whatsapp',
+      bestTime: 'morning',
+      activities: activity ? [activity] : [],
+      interpreter: true,
+      consentLanguage: 'ar',
+    });
+    expect(rows.at(-1)!.consentVersion).toMatch(/^[0-9a-f]{12}$/);
+  });
+
+  test('errors come back in her language, GOV.UK style, with what she typed kept', async ({ page }) => {
+    await page.goto('/ar/interest/');
+    await page.getByLabel('اسمك الأول').fill('فاطمة');
+    await page.getByLabel('رقم هاتفك').fill('12 34');
+    await page.getByLabel('اكتبوا لي على واتساب').check();
+    await page.waitForTimeout(3100);
+    const [response] = await Promise.all([page.waitForResponse('**/api/interest'), page.getByRole('button', { name: 'إرسال' }).click()]);
+    expect(response.status()).toBe(400);
+
+    await expect(page).toHaveTitle(/^خطأ: اتصلوا بي/);
+    const summary = page.locator('[data-error-summary]');
+    await expect(summary).toBeFocused();
+    await expect(summary.getByRole('heading')).toHaveText('هناك مشكلة');
+    await expect(summary.getByRole('link')).toHaveText([/اكتبي رقم هاتف من 8 إلى 15 رقمًا/, /ضعي علامة لتقولي نعم/]);
+    await expect(summary.getByRole('link').first()).toHaveAttribute('href', '#interest-phone');
+    await expect(summary.getByRole('link').last()).toHaveAttribute('href', '#interest-consent');
+    await expect(page.getByLabel('اسمك الأول')).toHaveValue('فاطمة');
+    await expect(page.getByLabel('رقم هاتفك')).toHaveValue('12 34');
+    await expect(page.getByLabel('رقم هاتفك')).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel('اكتبوا لي على واتساب')).toBeChecked();
+
+    // She corrects it on the same page and it goes through.
+    await page.getByLabel('رقم هاتفك').fill('20 12 34 57');
+    await page.locator('#interest-consent').check();
+    await page.waitForTimeout(3100);
+    await page.getByRole('button', { name: 'إرسال' }).click();
+    await expect(page).toHaveURL(/\/ar\/interest\/thanks\/$/);
+  });
+
+  test('the quick exit is a plain link to a neutral site, labelled in her language', async ({ page }) => {
+    await page.goto('/ur/interest/');
+    const exit = page.getByRole('link', { name: 'صفحے سے جلدی نکلیں' });
+    await expect(exit).toHaveAttribute('href', 'https://www.dmi.dk/');
+    await expect(exit).toHaveAttribute('rel', 'noreferrer');
+  });
+});
+
+test('the error page passes axe, in Urdu, and its summary takes focus', async ({ page }) => {
+  await page.goto('/ur/interest/');
+  await page.getByLabel('آپ کا پہلا نام').fill('\u202Eعائشہ');
+  await page.waitForTimeout(3100);
+  await page.getByRole('button', { name: 'بھیجیں' }).click();
+  await expect(page).toHaveTitle(/^غلطی: /);
+  await expect(page.locator('[data-error-summary]')).toBeFocused();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+});
+
+test('quick exit replaces the form in the history, so "back" does not show it', async ({ page }) => {
+  await page.route('https://www.dmi.dk/**', (route) => route.fulfill({ contentType: 'text/html', body: '<title>Vejret</title>' }));
+  await page.goto('/ar/');
+  await page.goto('/ar/interest/');
+  await page.getByRole('link', { name: 'اخرجي من الصفحة بسرعة' }).click();
+  await expect(page).toHaveURL('https://www.dmi.dk/');
+  await page.goBack();
+  await expect(page).toHaveURL(/\/ar\/$/);
+});
+
+test('the form page carries a fresh signed start time and is never cached', async ({ request }) => {
+  const first = await request.get('/da/interest/');
+  const second = await request.get('/da/interest/');
+  const token = (html: string) => /name="token" value="([^"]+)"/.exec(html)?.[1];
+  const [a, b] = [token(await first.text()), token(await second.text())];
+  expect(a).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]{43}$/);
+  expect(b).not.toBe(a);
+  expect(first.headers()['cache-control']).toBe('no-store');
+});
+
+test.describe('bad input gets a clear answer and no row', () => {
+  test('a body over 16 KB is refused with 413', async ({ baseURL }) => {
+    const fields = validFields({ name: 'x'.repeat(17 * 1024) });
+    expect((await postInterest(baseURL!, fields)).status).toBe(413);
+    expect(rowsFor(fields.phone as string)).toEqual([]);
+  });
+
+  test('a content type other than a form is refused with 415', async ({ baseURL }) => {
+    const fields = validFields();
+    const response = await fetch(new URL('/api/interest', baseURL), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/json', Origin: new URL(baseURL!).origin },
+      body: JSON.stringify(fields),
+    });
+    expect(response.status).toBe(415);
+    expect(rowsFor(fields.phone as string)).toEqual([]);
+  });
+
+  test('a wrong or missing Origin is refused with 403', async ({ baseURL }) => {
+    const fields = validFields();
+    expect((await postInterest(baseURL!, fields, { Origin: 'https://evil.example' })).status).toBe(403);
+    const missing = await fetch(new URL('/api/interest', baseURL), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: formBody(fields),
+    });
+    expect(missing.status).toBe(403);
+    expect((await postInterest(baseURL!, fields, { Origin: 'null', 'Sec-Fetch-Site': 'cross-site' })).status).toBe(403);
+    expect(rowsFor(fields.phone as string)).toEqual([]);
+  });
+
+  const formAgain: [string, (f: ReturnType<typeof validFields>) => ReturnType<typeof validFields>, RegExp][] = [
+    ['a phone without 8–15 digits', (f) => ({ ...f, phone: '1234 567' }), /اكتبي رقم هاتف من 8 إلى 15 رقمًا/],
+    ['a bidi override in the name', (f) => ({ ...f, name: 'فاطمة\u202Eexe.txt' }), /في اسمك رموز لا نستطيع استخدامها/],
+    ['a control character in the name', (f) => ({ ...f, name: 'فاطمة\u0000' }), /في اسمك رموز لا نستطيع استخدامها/],
+    ['an unknown activity', (f) => ({ ...f, activity: 'casino' }), /اختاري من القائمة فقط/],
+    ['an unknown language', (f) => ({ ...f, language: 'xx' }), /اختاري لغة من القائمة/],
+    ['a repeated single-value field', (f) => ({ ...f, contact: ['call', 'sms'] }), /هذا الحقل وصل مرتين/],
+    ['a missing consent', ({ consent: _c, ...f }) => f, /ضعي علامة لتقولي نعم/],
+  ];
+  for (const [what, change, message] of formAgain) {
+    test(`${what}: the form again, in Arabic, with an error`, async ({ baseURL }) => {
+      const fields = change(validFields());
+      const response = await postInterest(baseURL!, fields);
+      expect(response.status).toBe(400);
+      const html = await response.text();
+      expect(html).toContain('<html lang="ar" dir="rtl"');
+      expect(html).toMatch(/<title>خطأ: /);
+      expect(html).toMatch(message);
+      expect(rowsFor(fields.phone as string)).toEqual([]);
+    });
+  }
+
+  test('bots are dropped silently: a filled honeypot or a too quick or forged start time still gets 303', async ({ baseURL }) => {
+    for (const fields of [
+      validFields({ extra_note: 'http://spam.example' }),
+      validFields({ token: formToken(undefined, 0) }),
+      validFields({ token: `${Date.now().toString(36)}.${'A'.repeat(43)}` }),
+    ]) {
+      const response = await postInterest(baseURL!, fields);
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toBe('/ar/interest/thanks/');
+      expect(rowsFor(fields.phone as string)).toEqual([]);
+    }
+  });
+});
+
+test('every server response carries the security headers', async ({ request, baseURL }) => {
+  const answers = [
+    await request.get('/ar/interest/'),
+    await request.get('/ar/interest/thanks/'),
+    await request.get('/no-such-page/'),
+    await postInterest(baseURL!, validFields({ phone: '1' })),
+    await postInterest(baseURL!, validFields(), { Origin: 'https://evil.example' }),
+  ];
+  for (const answer of answers) {
+    const get = (name: string) => ('headers' in answer && typeof answer.headers === 'function' ? answer.headers()[name] : (answer as Response).headers.get(name));
+    const csp = get('content-security-policy') ?? '';
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(get('x-content-type-options')).toBe('nosniff');
+    expect(get('referrer-policy')).toBe('no-referrer');
+    expect(get('permissions-policy')).toContain('camera=()');
+  }
+});
+
+test('the registration leaves no personal data in the URL', async ({ baseURL }) => {
+  const response = await postInterest(baseURL!, validFields());
+  expect(response.status).toBe(303);
+  expect(response.headers.get('location')).toBe('/ar/interest/thanks/');
+});
