@@ -6,7 +6,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { openInterestStore } from '../../src/server/interestStore.mjs';
-import { e2eDataDir, formBody, formToken, postInterest, uniquePhone, validFields } from '../helpers/interestServer';
+import { e2eDataDir, formBody, formToken, postInterest, validFields } from '../helpers/interestServer';
 
 /** Rows stored for one phone number (in the shared server's database). */
 function rowsFor(phone: string) {
