@@ -3,11 +3,10 @@
  * The value sent is the entry's slug (its file name), the same in every language; the label is
  * the title in her language, or the Danish title (marked lang="da") when not translated yet.
  */
-import { getCollection } from 'astro:content';
 import { defaultLang, type Lang } from '../../../../i18n/locales';
 import { resolveLocalized, sourceSlugs } from '../../../../i18n/localizedEntry';
 
-interface ActivityEntry {
+export interface ActivityEntry {
   id: string;
   data: { title: string; order: number; icon?: string; translation?: unknown };
 }
@@ -36,10 +35,4 @@ export function activityChoices(entries: ActivityEntry[], lang: Lang): ActivityC
 /** Every slug the receiver accepts: those with a Danish source file. */
 export function activitySlugs(entries: ActivityEntry[]): string[] {
   return sourceSlugs(entries);
-}
-
-/** The activities collection, loaded once per build or server process. */
-export async function loadActivities(): Promise<ActivityEntry[]> {
-  // TODO(content): drop the cast once the activities collection is on main.
-  return (await getCollection('activities' as Parameters<typeof getCollection>[0])) as unknown as ActivityEntry[];
 }

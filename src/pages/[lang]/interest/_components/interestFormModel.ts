@@ -4,7 +4,7 @@
  * the consent text and its version, and the phone example that must stay left-to-right.
  */
 import { createHash } from 'node:crypto';
-import type { Lang } from '../../../../i18n/locales';
+import { getLocale, type Lang } from '../../../../i18n/locales';
 import { t, type UIKey } from '../../../../i18n/translate';
 import { siteConfig } from '../../../../../site.config';
 import type { InterestError, InterestValues } from '../../../../server/validateInterest.mjs';
@@ -27,11 +27,17 @@ export const fieldIds: Record<InterestError['field'], string> = {
 /** The error message for one field, in her language, or undefined. */
 export function errorText(lang: Lang, errors: InterestError[], field: InterestError['field']): string | undefined {
   const error = errors.find((e) => e.field === field);
-  return error ? t(lang, error.key as UIKey, { example: phoneExample }) : undefined;
+  return error ? t(lang, error.key as UIKey, { example: phoneExample(lang) }) : undefined;
 }
 
-/** Example phone number, isolated left-to-right (keeps "12 34 56 78" in order in Arabic text), never broken over lines. */
-export const phoneExample = '\u206612\u00A034\u00A056\u00A078\u2069';
+/**
+ * Example phone number, isolated left-to-right (keeps "12 34 56 78" in order in Arabic text) and
+ * never broken over lines. Nastaliq's no-break space is a hairline, so Urdu gets figure spaces.
+ */
+export function phoneExample(lang: Lang): string {
+  const space = getLocale(lang).font === 'nastaliq' ? '\u2007' : '\u00A0';
+  return `\u2066${['12', '34', '56', '78'].join(space)}\u2069`;
+}
 
 /** The consent sentence exactly as she reads it. */
 export function consentText(lang: Lang): string {

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { activityChoices, activitySlugs } from '../../src/pages/[lang]/interest/_components/activityChoices';
+
+// A fixture shaped like the `activities` collection (content/activities/<lang>/<slug>.mdx).
+const translation = { status: 'machine', source: '0123456789ab' };
+const entries = [
+  { id: 'da/mentor', data: { title: 'Mentor', order: 3 } },
+  { id: 'da/courses', data: { title: 'Kurser for kvinder', order: 1 } },
+  { id: 'da/guidance', data: { title: 'Vejledning', order: 2 } },
+  { id: 'ar/courses', data: { title: 'دورات للنساء', order: 1, translation } },
+  { id: 'ar/guidance', data: { title: 'إرشاد', order: 2, translation } },
+];
+
+describe('activityChoices()', () => {
+  it('lists every activity with a Danish source, in the activities’ order, with the slug as the value', () => {
+    expect(activityChoices(entries, 'da').map((c) => c.slug)).toEqual(['courses', 'guidance', 'mentor']);
+  });
+
+  it('labels them in her language, and in Danish (marked as Danish) where there is no translation', () => {
+    expect(activityChoices(entries, 'ar')).toEqual([
+      { slug: 'courses', title: 'دورات للنساء', titleLang: 'ar' },
+      { slug: 'guidance', title: 'إرشاد', titleLang: 'ar' },
+      { slug: 'mentor', title: 'Mentor', titleLang: 'da' },
+    ]);
+  });
+});
+
+describe('activitySlugs()', () => {
+  it('is what the receiver accepts: the Danish slugs', () => {
+    expect(activitySlugs(entries)).toEqual(['courses', 'guidance', 'mentor']);
+  });
+});
