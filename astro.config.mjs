@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import tailwindcss from '@tailwindcss/vite';
 import { langs, defaultLang } from './src/i18n/locales.ts';
 import { siteConfig } from './site.config.ts';
+import { sveltiaOffline } from './src/cms/sveltiaOffline.ts';
 
 /** Puts the brand colours from site.config.ts into the stylesheet (no inline style needed). */
 function siteTheme() {
@@ -49,7 +50,7 @@ export default defineConfig({
     format: 'directory',
   },
   vite: {
-    plugins: [siteTheme(), tailwindcss()],
+    plugins: [siteTheme(), tailwindcss(), sveltiaOffline()],
     build: { assetsInlineLimit: 0 },
   },
 });

@@ -28,4 +28,6 @@ export const siteConfig = defineSiteConfig({
   retentionDays: 180,
   formAction: '/api/interest',
   colours: { primary: '#7a2e5c', accent: '#f4b942' },
+  // The staff admin at /admin/ saves to this repository (README: "Connect the admin to your Git host").
+  cms: { backend: 'gitlab', repo: 'greve-nord/aaben-doer', branch: 'main', appId: 'replace-with-your-gitlab-application-id' },
 });

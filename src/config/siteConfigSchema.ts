@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { langs } from '../i18n/locales';
+import { CmsSettingsSchema } from '../cms/cmsSettingsSchema';
 
 /** A phone number in international form: + and 8–15 digits, no spaces. */
 const e164 = z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be + and 8–15 digits, no spaces (e.g. +4512345678)');
@@ -51,6 +52,8 @@ export const SiteConfigSchema = z.object({
   quickExitUrl: z.url().default('https://www.dmi.dk/'),
   /** Brand colours (used by the CSS theme). */
   colours: z.object({ primary: z.string().regex(/^#[0-9a-f]{6}$/i), accent: z.string().regex(/^#[0-9a-f]{6}$/i) }),
+  /** Where the staff admin (/admin/) saves: your Git host. See README, "Connect the admin to your Git host". */
+  cms: CmsSettingsSchema,
 });
 
 export type SiteConfig = z.infer<typeof SiteConfigSchema>;

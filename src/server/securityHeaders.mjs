@@ -1,7 +1,10 @@
 /**
  * The ONE list of security headers. The Node server sets them on every response, and the build
  * writes them to dist/client/_headers for static hosts (Netlify, Cloudflare Pages, …).
+ * /admin/ (the staff CMS) gets its own, still strict, policy: see adminContentSecurityPolicy().
  */
+
+const sharedDirectives = ["frame-ancestors 'none'", "base-uri 'self'", "object-src 'none'"];
 
 /** Content-Security-Policy: nothing but our own origin; no inline script or style. */
 const basePolicy = [
@@ -13,9 +16,7 @@ const basePolicy = [
   "font-src 'self'",
   "connect-src 'self'",
   "form-action 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "object-src 'none'",
+  ...sharedDirectives,
 ];
 
 /**
@@ -49,11 +50,69 @@ export const securityHeaders = {
 };
 
 /**
- * The same headers in the `_headers` file format that static hosts read.
- * @param {{ formAction?: string }} [options]
+ * @typedef {{ backend: 'gitlab' | 'gitea' | 'github', hostUrl?: string }} CmsHost
+ * The origins the admin talks to: the Git host's API from site.config.ts → cms. Nothing else.
+ * @param {CmsHost | undefined} cms
+ * @returns {string[]}
+ */
+export function cmsApiOrigins(cms) {
+  if (!cms) return [];
+  if (cms.backend === 'github') return ['https://api.github.com'];
+  const url = cms.hostUrl ?? (cms.backend === 'gitlab' ? 'https://gitlab.com' : undefined);
+  return url ? [new URL(url).origin] : [];
+}
+
+/**
+ * The staff admin's policy. Scripts stay exactly as strict as the site's ('self' only, no
+ * unsafe-inline, no unsafe-eval). What differs, and why:
+ * - style-src-attr 'unsafe-inline': Svelte (Sveltia's UI) sets style="" attributes while it runs.
+ *   Style elements stay 'self' only: the build moves Sveltia's injected component CSS into a
+ *   stylesheet file (src/cms/sveltiaOffline.ts).
+ * - img-src/connect-src blob: and data:, worker-src blob:: the preview of a photo before it is
+ *   saved, the image encoder's worker, and the inlined SVG icons Sveltia reads with fetch().
+ * - connect-src <Git host API>: the admin saves through the Git host's API; that host only.
+ * @param {string[]} apiOrigins
+ */
+export function adminContentSecurityPolicy(apiOrigins = []) {
+  return [
+    "default-src 'self'",
+    "script-src 'self' 'wasm-unsafe-eval'",
+    "style-src 'self'",
+    "style-src-elem 'self'",
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    ['connect-src', "'self'", 'data:', 'blob:', ...apiOrigins].join(' '),
+    "worker-src 'self' blob:",
+    "form-action 'self'",
+    ...sharedDirectives,
+  ].join('; ');
+}
+
+/** True for the staff admin's paths. */
+export const isAdminPath = (/** @type {string} */ pathname) => pathname === '/admin' || pathname.startsWith('/admin/');
+
+/**
+ * The headers for /admin/: the site's, with the admin's own CSP, noindex, and no COOP (signing
+ * in to the Git host happens in a popup that reports back through window.opener).
+ * @param {{ cms?: CmsHost }} [options] @returns {Record<string, string>}
+ */
+export function adminSecurityHeadersFor(options = {}) {
+  const { 'Cross-Origin-Opener-Policy': _coop, ...rest } = securityHeaders;
+  return { ...rest, 'Content-Security-Policy': adminContentSecurityPolicy(cmsApiOrigins(options.cms)), 'X-Robots-Tag': 'noindex, nofollow' };
+}
+
+/**
+ * The same headers in the `_headers` file format that static hosts read. Hosts combine every
+ * block that matches a path, so /admin/* first detaches the site-wide CSP and COOP
+ * ("! Name", as Cloudflare Pages reads it) before it sets its own.
+ * @param {{ formAction?: string, cms?: CmsHost }} [options]
  */
 export function headersFile(options = {}) {
   const lines = ['/*', ...Object.entries(securityHeadersFor(options)).map(([k, v]) => `  ${k}: ${v}`)];
-  lines.push('', '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable', '');
+  lines.push('', '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable');
+  const admin = adminSecurityHeadersFor(options);
+  lines.push('', '/admin/*', '  ! Content-Security-Policy', '  ! Cross-Origin-Opener-Policy');
+  lines.push(`  Content-Security-Policy: ${admin['Content-Security-Policy']}`, `  X-Robots-Tag: ${admin['X-Robots-Tag']}`, '');
   return lines.join('\n');
 }

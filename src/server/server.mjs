@@ -13,7 +13,7 @@ import path from 'node:path';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sirv from 'sirv';
-import { securityHeadersFor } from './securityHeaders.mjs';
+import { adminSecurityHeadersFor, isAdminPath, securityHeadersFor } from './securityHeaders.mjs';
 import { loadSiteConfig } from './loadSiteConfig.mjs';
 import { interestSettings } from './interestSettings.mjs';
 import { openInterestStore } from './interestStore.mjs';
@@ -35,6 +35,8 @@ const { handler: astroHandler } = await import(path.join(distDir, 'server', 'ent
 
 const siteConfig = await loadSiteConfig();
 const securityHeaders = securityHeadersFor(siteConfig);
+// The staff admin (/admin/) has its own policy: it talks to the Git host in site.config.ts → cms.
+const adminSecurityHeaders = adminSecurityHeadersFor(siteConfig);
 const interest = interestSettings(siteConfig);
 // Opening the store creates the data directory and the 0600 database file on first start.
 const interestStore = openInterestStore({ dataDir: interest.dataDir });
@@ -73,7 +75,8 @@ function notFound(_req, res) {
 }
 
 export const server = http.createServer((req, res) => {
-  for (const [name, value] of Object.entries(securityHeaders)) res.setHeader(name, value);
+  const headers = isAdminPath((req.url ?? '/').split('?')[0] ?? '/') ? adminSecurityHeaders : securityHeaders;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (interestFormPage(req, res)) return;
   // The form posts to /api/interest; Astro routes it with the site's trailing slash.
   if (req.url === '/api/interest') req.url = '/api/interest/';
