@@ -28,11 +28,11 @@ test('the admin loads, opens the local copy and edits a meeting without any requ
     if (/Content Security Policy|Refused to/i.test(m.text())) problems.push(m.text());
   });
   await openAdminOnCopy(page, copyOfContent());
-  await page.getByRole('button', { name: 'New' }).click();
+  await page.getByRole('button', { name: 'Create New Entry' }).first().click();
   await expect(page.locator('section.field[data-key-path="start"] input')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel Editing' }).click();
   await page.getByText('Medarbejdere').click();
-  await page.getByRole('button', { name: 'New' }).click();
+  await page.getByRole('button', { name: 'Create New Entry' }).first().click();
   await expect(page.locator('section.field[data-key-path="photo"]')).toBeVisible();
   expect(outside).toEqual([]);
   expect(problems).toEqual([]);
@@ -52,7 +52,7 @@ test('the admin has its own CSP: scripts only from our origin, no unsafe-inline 
 test('Arabic, Urdu and Farsi fields are edited right to left, the others left to right', async ({ page }) => {
   await openAdminOnCopy(page, copyOfContent());
   await page.getByText('Medarbejdere').click();
-  await page.getByRole('button', { name: 'New' }).click();
+  await page.getByRole('button', { name: 'Create New Entry' }).first().click();
   // The form renders groups as they scroll into view.
   await page.locator('section.field[data-key-path="role"]').scrollIntoViewIfNeeded();
   for (const l of locales) {
