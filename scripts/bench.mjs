@@ -213,7 +213,8 @@ report.durationS = Math.round((Date.now() - began) / 1000);
 const buildRows = [...(report.build ? [report.build] : []), ...report.scaling];
 const perPage = report.msPerExtraPage;
 const perPageText = perPage
-  ? `${perPage.totalMs.toFixed(1)} ms per extra page (astro build alone ${perPage.astroMs.toFixed(1)} ms), from ${perPage.from} to ${perPage.to}`
+  ? `each extra page costs ${perPage.totalMs.toFixed(1)} ms of wall time (astro build ${perPage.astroMs.toFixed(1)} ms, postbuild ${perPage.postbuildMs.toFixed(1)} ms)` +
+    `${perPage.cpuMs == null ? '' : ` and ${perPage.cpuMs.toFixed(1)} ms of CPU time`}, from ${perPage.from} to ${perPage.to} (${perPage.extraPages} pages)`
   : '';
 const machineText = `${report.machine.cpus} cores (${report.machine.cpuModel}), ${report.machine.memoryGiB} GiB, load average ${report.machine.loadAverageAtStart[0]} at the start, Node ${report.machine.node}, Chromium ${report.machine.chromium}${report.machine.lighthouse ? `, Lighthouse ${report.machine.lighthouse}` : ''}`;
 

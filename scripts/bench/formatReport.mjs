@@ -88,11 +88,21 @@ export function lighthouseTable(runs, o) {
 /** @param {import('./measureBuildScaling.mjs').BuildTiming[]} timings @param {{ markdown?: boolean }} [o] */
 export function buildTable(timings, o) {
   return table(
-    ['build', 'meetings', 'pages', 'astro build', 'postbuild', 'total', 'ms/page'],
+    ['build', 'meetings', 'pages', 'astro build', 'postbuild', 'total (wall)', 'CPU time', 'wall ms/page', 'CPU ms/page'],
     timings.map((t) =>
       t.error
-        ? [t.label, t.meetings, '–', 'failed', '', '', t.error.split('\n')[0].slice(0, 60)]
-        : [t.label, t.meetings, t.pages, sec(t.astroMs), sec(t.postbuildMs), sec(t.totalMs), (t.totalMs / t.pages).toFixed(1)],
+        ? [t.label, t.meetings, '–', 'failed', '', '', '', '', t.error.split('\n')[0].slice(0, 60)]
+        : [
+            t.label,
+            t.meetings,
+            t.pages,
+            sec(t.astroMs),
+            sec(t.postbuildMs),
+            sec(t.totalMs),
+            sec(t.cpuMs),
+            (t.totalMs / t.pages).toFixed(1),
+            t.cpuMs == null ? '–' : (t.cpuMs / t.pages).toFixed(1),
+          ],
     ),
     o,
   );

@@ -23,8 +23,25 @@ const privateCaches = new Set(['.astro', '.vite', '.cache']);
  * @property {number} astroMs      `astro build`
  * @property {number} postbuildMs  Pagefind + _headers + precompression
  * @property {number} totalMs
+ * @property {number | null} cpuMs  CPU time (user + system) of the build's processes, null off Linux:
+ *   on a shared machine wall time grows with other people's work, CPU time hardly does
  * @property {string} [error]
  */
+
+/**
+ * CPU time of this process's finished children (cutime + cstime in /proc/self/stat), in ms;
+ * null where there is no /proc. Read before and after a spawnSync to get that child's CPU.
+ */
+function childrenCpuMs() {
+  try {
+    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the ")" that closes the command name; cutime and cstime are fields 16 and 17.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
 
 /**
  * Runs the project's build (`astro build`, then scripts/postbuild.mjs) in `dir` with this Node.
@@ -47,9 +64,12 @@ export function timeBuild(dir, label) {
   const meetingsDir = path.join(dir, 'content', 'meetings');
   const meetings = fs.existsSync(meetingsDir) ? fs.readdirSync(meetingsDir).filter((f) => /\.ya?ml$/.test(f)).length : 0;
   fs.rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
+  const cpuBefore = childrenCpuMs();
   const astroMs = run([path.join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
   const postbuildMs = run([path.join(dir, 'scripts', 'postbuild.mjs')]);
-  return { label, meetings, pages: listBuiltPages(path.join(dir, 'dist', 'client')).length, astroMs, postbuildMs, totalMs: astroMs + postbuildMs };
+  const cpuAfter = childrenCpuMs();
+  const cpuMs = cpuBefore === null || cpuAfter === null ? null : Math.round(cpuAfter - cpuBefore);
+  return { label, meetings, pages: listBuiltPages(path.join(dir, 'dist', 'client')).length, astroMs, postbuildMs, totalMs: astroMs + postbuildMs, cpuMs };
 }
 
 /**
@@ -132,6 +152,8 @@ export function msPerExtraPage(timings) {
     to: large.label,
     extraPages: large.pages - small.pages,
     astroMs: (large.astroMs - small.astroMs) / (large.pages - small.pages),
+    postbuildMs: (large.postbuildMs - small.postbuildMs) / (large.pages - small.pages),
     totalMs: (large.totalMs - small.totalMs) / (large.pages - small.pages),
+    cpuMs: large.cpuMs === null || small.cpuMs === null ? null : (large.cpuMs - small.cpuMs) / (large.pages - small.pages),
   };
 }

@@ -152,8 +152,8 @@ describe('evaluateBudgets()', () => {
 
 describe('msPerExtraPage()', () => {
   it('divides the extra build time by the extra pages between the smallest and largest build', () => {
-    const t = (pages: number, totalMs: number) => ({ label: `${pages}`, meetings: 0, pages, astroMs: totalMs, postbuildMs: 0, totalMs });
-    expect(msPerExtraPage([t(1000, 20_000), t(100, 2_000)])).toMatchObject({ extraPages: 900, totalMs: 20 });
+    const t = (pages: number, totalMs: number) => ({ label: `${pages}`, meetings: 0, pages, astroMs: totalMs, postbuildMs: 0, totalMs, cpuMs: totalMs / 2 });
+    expect(msPerExtraPage([t(1000, 20_000), t(100, 2_000)])).toMatchObject({ extraPages: 900, totalMs: 20, cpuMs: 10 });
     expect(msPerExtraPage([t(100, 2_000)])).toBeNull();
   });
 });
