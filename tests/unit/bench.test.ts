@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { discoverPageTypes } from '../../scripts/bench/discoverPageTypes.mjs';
-import { localTime, syntheticMeetings, zoneOffset } from '../../scripts/bench/syntheticMeetings.mjs';
+import { localTime, readMeetingTemplate, syntheticMeetings, zoneOffset } from '../../scripts/bench/syntheticMeetings.mjs';
+import { meetingSchema } from '../../src/content/meetingSchema';
+import { yamlIds } from '../../src/content/readYamlDir';
+import { parse } from 'yaml';
 import { evaluateBudgets, type WeightRow } from '../../scripts/bench/evaluateBudgets.mjs';
 import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.mjs';
 
@@ -64,6 +67,16 @@ describe('syntheticMeetings()', () => {
     const summer = made.find((m) => m.id.startsWith('2030-07-01'));
     expect(summer?.yaml).toContain('start: 2030-07-01T17:00:00+02:00');
     expect(summer?.yaml).toContain('end: 2030-07-01T19:00:00+02:00');
+  });
+
+  it('makes meetings the real meeting schema accepts, from a real file in content/meetings', () => {
+    const real = readMeetingTemplate('content/meetings');
+    expect(real).not.toBeNull();
+    const schema = meetingSchema({ venueIds: new Set(yamlIds('content/venues')) });
+    for (const m of syntheticMeetings(real!.data, 400)) {
+      const checked = schema.safeParse(parse(m.yaml));
+      expect(checked.error?.issues ?? [], m.id).toEqual([]);
+    }
   });
 
   it('refuses a template without a usable start and end', () => {
