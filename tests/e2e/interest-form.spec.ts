@@ -219,3 +219,11 @@ test('the registration leaves no personal data in the URL', async ({ baseURL }) 
   expect(response.status).toBe(303);
   expect(response.headers.get('location')).toBe('/ar/interest/thanks/');
 });
+
+test('the receiver’s answer page and the receiver itself send a visitor who opens them to the form', async ({ baseURL }) => {
+  const reply = await fetch(new URL('/ar/interest/reply/', baseURL), { redirect: 'manual' });
+  expect(reply.status).toBe(303);
+  expect(reply.headers.get('location')).toMatch(/\/ar\/interest\/$/);
+  const receiver = await fetch(new URL('/api/interest', baseURL), { redirect: 'manual' });
+  expect(receiver.status).toBe(303);
+});

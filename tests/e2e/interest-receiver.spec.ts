@@ -31,6 +31,11 @@ test('200 concurrent valid posts give 200 rows, none lost', async () => {
   store.close();
   expect(stored.size).toBe(200);
   for (const phone of phones) expect(stored.has(`+45${phone}`)).toBe(true);
+
+  // No personal data in the log: not a number, not a name.
+  const log = server.output();
+  expect(phones.filter((p) => log.includes(p.slice(-6)))).toEqual([]);
+  expect(log).not.toContain('فاطمة');
 });
 
 test('kill -9 during writes: every acknowledged registration is there and the file is sound', async () => {
@@ -49,13 +54,15 @@ test('kill -9 during writes: every acknowledged registration is there and the fi
       }
     }
   });
-  await new Promise((resolve) => setTimeout(resolve, 1500));
+  // Kill it mid-stream, once a good number of writes have been acknowledged.
+  const deadline = Date.now() + 30_000;
+  while (acknowledged.length < 40 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
   server.process.kill('SIGKILL');
   stop = true;
   await Promise.all(clients);
   await server.stop(); // resolves once the killed process has exited
   console.log(`${acknowledged.length} registrations acknowledged before kill -9`);
-  expect(acknowledged.length).toBeGreaterThan(20);
+  expect(acknowledged.length).toBeGreaterThanOrEqual(40);
 
   const db = new DatabaseSync(path.join(server.dataDir, 'interest.sqlite'));
   expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });

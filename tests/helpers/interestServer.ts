@@ -63,6 +63,8 @@ export interface OwnServer {
   baseURL: string;
   dataDir: string;
   process: ChildProcess;
+  /** Everything the server wrote to stdout and stderr so far (its log). */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -72,24 +74,25 @@ export async function startOwnServer(env: Record<string, string> = {}, dataDir =
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, FORM_SECRET: e2eFormSecret, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   const baseURL = await new Promise<string>((resolve, reject) => {
-    let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 15_000);
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
+    child.stdout!.on('data', () => {
       const match = /running at (http:\/\/[^/\s]+)\//.exec(out);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
   });
   return {
     baseURL,
     dataDir,
     process: child,
+    output: () => out,
     stop: () =>
       new Promise((resolve) => {
         if (child.exitCode !== null || child.signalCode !== null) return resolve();
