@@ -2,8 +2,9 @@
  * Where the ready flyers live: the static printable page per language (works without
  * JavaScript) and its PDF, written by `npm run flyers` into the build output.
  */
-import { defaultLang, type Lang } from '../i18n/locales';
-import { localizedUrl } from '../i18n/localizedUrl';
+// With .ts extensions: scripts/flyers.mjs imports this file straight into Node.
+import { defaultLang, type Lang } from '../i18n/locales.ts';
+import { localizedUrl } from '../i18n/localizedUrl.ts';
 
 /** The path after /<lang>/ of the static printable flyer (Danish + that language, A4). */
 export const printPath = 'flyer/print/';

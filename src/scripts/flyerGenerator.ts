@@ -44,7 +44,8 @@ function renderFlyer(flyer: HTMLElement, langs: Lang[]): void {
     if (block) container.append(block);
   }
   for (const block of blocks.values()) if (block.hidden) container.append(block);
-  const first = langs[0] && blocks.get(langs[0]);
+  // The flyer reads in the direction of its first language (Arabic first: columns from the right).
+  const first = langs[0] && blocks.get(langs[0])?.querySelector<HTMLElement>('[dir]');
   if (first) flyer.dir = first.dir;
 }
 

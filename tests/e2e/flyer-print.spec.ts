@@ -3,6 +3,10 @@
  * open the site in the block's language, right-to-left blocks set from the right, nothing
  * clipped in the longest language, and links that reproduce the flyer they were made from.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
@@ -88,6 +92,20 @@ test('a right-to-left block is set from the right, a Danish block from the left'
   expect(da.gapStart).toBeLessThan(2);
 });
 
+test('a flyer that starts in Arabic puts the Arabic column on the right, one that starts in Danish on the left', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 1400 });
+  const columns = async (query: string) => {
+    await page.goto(`/da/flyer/${query}`);
+    const x = async (lang: string) => (await page.locator(`.flyer [data-flyer-lang="${lang}"]`).first().boundingBox())!.x;
+    return { ar: await x('ar'), da: await x('da') };
+  };
+  const arabicFirst = await columns('?langs=ar,da&layout=side');
+  expect(arabicFirst.ar).toBeGreaterThan(arabicFirst.da);
+  await expect(page.locator('.flyer').first()).toHaveAttribute('dir', 'rtl');
+  const danishFirst = await columns('?langs=da,ar&layout=side');
+  expect(danishFirst.da).toBeLessThan(danishFirst.ar);
+});
+
 /** Every element of every shown flyer lies inside its block and its sheet; no block scrolls. */
 async function overflowing(page: Page): Promise<string[]> {
   return page.locator('.flyer-sheet').evaluate((sheet) => {
@@ -98,7 +116,9 @@ async function overflowing(page: Page): Promise<string[]> {
     const flyerBox = flyer.getBoundingClientRect();
     for (const block of flyer.querySelectorAll<HTMLElement>('[data-flyer-lang]:not([hidden])')) {
       const name = block.dataset.flyerLang;
-      if (block.scrollHeight > block.clientHeight + 1 || block.scrollWidth > block.clientWidth + 1) problems.push(`${name}: block content is clipped`);
+      for (const box of [block, ...block.querySelectorAll<HTMLElement>('.flyer-lang')]) {
+        if (box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1) problems.push(`${name}: block content is clipped`);
+      }
       for (const el of block.querySelectorAll('*')) {
         const box = el.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) continue; // <wbr>, empty spans
@@ -192,4 +212,18 @@ test('without JavaScript the generator offers a ready printable flyer for every 
   await expect(page).toHaveURL(/\/ar\/flyer\/print\/$/);
   await expect(page.locator('.flyer [data-flyer-lang]:visible')).toHaveCount(2);
   await context.close();
+});
+
+test('npm run flyers saves a ready flyer as a one-page A4 PDF', async () => {
+  const out = fs.mkdtempSync(path.join(os.tmpdir(), 'flyers-'));
+  try {
+    const run = spawnSync(process.execPath, ['scripts/flyers.mjs', '--lang=ur', `--out=${out}`], { encoding: 'utf8', timeout: 60_000 });
+    expect(run.status, run.stderr).toBe(0);
+    const pdf = await PDFDocument.load(fs.readFileSync(path.join(out, 'flyer-ur-da-a4.pdf')));
+    expect(pdf.getPageCount()).toBe(1);
+    closeTo(pdf.getPage(0).getWidth(), 210);
+    closeTo(pdf.getPage(0).getHeight(), 297);
+  } finally {
+    fs.rmSync(out, { recursive: true, force: true });
+  }
 });
