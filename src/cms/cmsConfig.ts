@@ -9,6 +9,7 @@ import { meetingSchema } from '../content/meetingSchema.ts';
 import { siteTimeZone } from '../i18n/siteTimeZone.ts';
 import { venueSchema } from '../content/venueSchema.ts';
 import { staffSchema } from '../content/staffSchema.ts';
+import { PageSchema, TranslationSchema } from '../content.config.ts';
 import { z } from 'astro/zod';
 import { perLanguage, schemaFields, type CmsField } from './schemaFields.ts';
 import { cmsBackend, type CmsSettings } from './cmsBackend.ts';
@@ -41,7 +42,7 @@ const meetingFields = schemaFields(meetingSchema({ venueIds: new Set() }), {
     label: 'Tolk på sprog',
     widget: 'list',
     required: false,
-    hint: 'Sprogkoder adskilt af komma, fx ar, so, ur, tr, fa, ti (fa-AF = dari).',
+    hint: 'Én sprogkode i hvert felt, fx ar, so, ur, tr, fa, ti (fa-AF = dari). Tom = ingen tolk.',
   },
   childcare: flag('Børnepasning'),
   womenOnly: flag('Kun for kvinder'),
@@ -91,7 +92,7 @@ const staffFields = schemaFields(staffSchema(z.string()), {
   },
   phone: { label: 'Telefon', widget: 'string', hint: 'Med landekode og uden mellemrum: +4512345678' },
   whatsapp: { label: 'WhatsApp (valgfri)', widget: 'string', hint: 'Kun hvis hun bruger WhatsApp i arbejdet: +4512345678' },
-  languages: { label: 'Sprog hun taler', widget: 'list', hint: 'Sprogkoder, fx da, ar, so, ku.' },
+  languages: { label: 'Sprog hun taler', widget: 'list', hint: 'Én sprogkode i hvert felt, fx da, ar, so, ku.' },
   example: { label: 'Eksempel (demo)', widget: 'boolean', hint: 'Kun for demo-personer: siden skriver så, at navn og billede er eksempler.' },
   translationStatus: {
     label: 'Oversættelse af tekster (ikke dansk)',
@@ -106,6 +107,49 @@ const staffFields = schemaFields(staffSchema(z.string()), {
   alt: perLanguage('Billedtekst: hvad viser fotoet?', { hint: 'Kræves på dansk og på hvert sprog, hvor stillingen står.' }),
 });
 
+/**
+ * How a translated file was made: required in every language but Danish (the source has none,
+ * and an unset Danish one is left out of the file).
+ */
+const translationField = {
+  label: 'Oversættelse (kun andre sprog end dansk)',
+  widget: 'object',
+  i18n: true,
+  required: translatedLangs,
+  collapsed: false,
+  hint: 'machine = lavet uden en menneskelig oversætter; reviewed = tjekket af en, der læser sproget.',
+  fields: schemaFields(TranslationSchema, {
+    status: { label: 'Status', widget: 'select', i18n: true },
+    source: { label: 'Dansk kilde (12 tegn, npm run translations)', widget: 'string', i18n: true },
+  }),
+};
+
+/** The MDX body under the front matter: written per language. */
+const bodyField = { name: 'body', label: 'Tekst', widget: 'markdown', i18n: true, required: true };
+
+/** A folder of MDX files per language (content/<name>/<lang>/<slug>.mdx), translated side by side. */
+function translatedCollection(name: string, label: string, labelSingular: string, fields: CmsField[]) {
+  return {
+    name,
+    label,
+    label_singular: labelSingular,
+    folder: `content/${name}`,
+    extension: 'mdx',
+    format: 'frontmatter',
+    create: true,
+    i18n: true,
+    identifier_field: 'title',
+    slug: '{{title}}',
+    fields: [...fields, bodyField],
+  };
+}
+
+const pageFields = schemaFields(PageSchema, {
+  title: { label: 'Titel', widget: 'string', i18n: true },
+  description: { label: 'Beskrivelse (én enkel sætning til søgning og deling)', widget: 'string', i18n: true },
+  translation: translationField,
+});
+
 /** The whole CMS configuration. */
 export function cmsConfig(settings: CmsSettings): Record<string, unknown> {
   return {
@@ -113,6 +157,8 @@ export function cmsConfig(settings: CmsSettings): Record<string, unknown> {
     backend: cmsBackend(settings),
     // Site-wide uploads (none yet); staff photos go beside their YAML (see the staff collection).
     media_folder: 'public/media',
+    // File names (= web addresses) in plain ASCII: "Cykelhold om foråret" → cykelhold-om-foraaret.
+    slug: { encoding: 'ascii', clean_accents: true },
     public_folder: '/media',
     i18n: {
       structure: 'multiple_folders',
@@ -169,6 +215,7 @@ export function cmsConfig(settings: CmsSettings): Record<string, unknown> {
         sortable_fields: ['order', 'name'],
         fields: staffFields,
       },
+      translatedCollection('pages', 'Sider', 'Side', pageFields),
     ] satisfies Record<string, unknown>[],
   };
 }

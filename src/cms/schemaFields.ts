@@ -35,6 +35,14 @@ export function zodPattern(field: z.ZodType): [string, string] | undefined {
   return regex?.pattern ? [regex.pattern.source, regex.error?.({ code: 'invalid_format' }) ?? `must match ${regex.pattern.source}`] : undefined;
 }
 
+/** The values of a zod enum field (e.g. the activity icons), for a select. */
+export function zodEnumValues(field: z.ZodType): string[] | undefined {
+  let def = zodDef(field);
+  while ((def.type === 'optional' || def.type === 'default') && def.innerType) def = zodDef(def.innerType);
+  const entries = (def as { entries?: Record<string, string> }).entries;
+  return def.type === 'enum' && entries ? Object.values(entries) : undefined;
+}
+
 /** CMS fields for every key of `schema`, in order; `specs` must name exactly the schema's keys. */
 export function schemaFields<S extends ObjectSchema>(schema: S, specs: { [K in keyof S['shape']]: FieldSpec }): CmsField[] {
   const extra = Object.keys(specs).filter((k) => !(k in schema.shape));
@@ -44,12 +52,14 @@ export function schemaFields<S extends ObjectSchema>(schema: S, specs: { [K in k
     if (!spec) throw new Error(`The schema field "${name}" has no CMS field`);
     const fallback = zodDefault(field);
     const pattern = spec.widget === 'string' && !spec.pattern ? zodPattern(field) : undefined;
+    const options = spec.widget === 'select' && !spec.options ? zodEnumValues(field) : undefined;
     const required = spec.required ?? (!field.isOptional());
     const cmsField: CmsField = {
       name,
       ...spec,
       required,
       ...(pattern ? { pattern } : {}),
+      ...(options ? { options } : {}),
       ...(fallback !== undefined && spec.default === undefined && !(Array.isArray(fallback) && fallback.length === 0) ? { default: fallback } : {}),
     };
     return cmsField;

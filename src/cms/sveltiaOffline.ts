@@ -15,7 +15,7 @@
  */
 import type { Plugin } from 'vite';
 
-const sveltiaEntry = /[\\/]@sveltia[\\/]cms[\\/]npm[\\/]index\.js$/;
+const sveltiaEntry = /[\\/]@sveltia[\\/]cms[\\/]npm[\\/]index\.js(\?.*)?$/;
 const cssModule = 'virtual:sveltia-components.css';
 const keptCodeLanguages = new Set(['markdown', 'mdx', 'yaml', 'json', 'html', 'css', 'javascript', 'typescript']);
 
@@ -44,6 +44,8 @@ export function sveltiaOffline(): Plugin {
   return {
     name: 'aaben-doer-sveltia-offline',
     enforce: 'pre',
+    // In `npm run dev`, Vite would pre-bundle the package with esbuild and skip the patches below.
+    config: () => ({ optimizeDeps: { exclude: ['@sveltia/cms'] } }),
     resolveId(id) {
       if (id === cssModule) return `\0${cssModule}`;
     },

@@ -165,3 +165,21 @@ test.describe.serial('adding a staff member with a photo in the admin', () => {
     expect(html).toMatch(/<img[^>]+alt="Foto af Nadia"/);
   });
 });
+
+test('a new page is written in Danish only, with no empty files for the other languages', async ({ page }) => {
+  const dir = copyOfContent();
+  const before = readTree(dir);
+  await openAdminOnCopy(page, dir);
+  await page.getByText('Sider').click();
+  await page.getByRole('button', { name: 'Create New Entry' }).first().click();
+  await field(page, 'title').locator('input').fill('Cykelhold om foråret');
+  await field(page, 'description').locator('input').fill('Lær at cykle sammen med andre kvinder.');
+  await field(page, 'body').locator('[contenteditable="true"]').fill('Vi cykler hver tirsdag.');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(/saved|gemt/i).first()).toBeVisible();
+  await copyBackFromOpfs(page, dir);
+
+  expect(changedFiles(before, readTree(dir))).toEqual({ added: ['content/pages/da/cykelhold-om-foraaret.mdx'], removed: [], changed: [] });
+  const text = fs.readFileSync(path.join(dir, 'content/pages/da/cykelhold-om-foraaret.mdx'), 'utf8');
+  expect(text).toBe('---\ntitle: "Cykelhold om foråret"\ndescription: "Lær at cykle sammen med andre kvinder."\n---\n\nVi cykler hver tirsdag.\n');
+});

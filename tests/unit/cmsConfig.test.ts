@@ -7,6 +7,7 @@ import { defaultLang, langs, locales } from '../../src/i18n/locales';
 import { meetingSchema } from '../../src/content/meetingSchema';
 import { venueSchema } from '../../src/content/venueSchema';
 import { staffSchema } from '../../src/content/staffSchema';
+import { PageSchema } from '../../src/content.config';
 import { adminContentSecurityPolicy, adminSecurityHeadersFor, cmsApiOrigins, headersFile, isAdminPath } from '../../src/server/securityHeaders.mjs';
 import { siteConfig } from '../../site.config';
 
@@ -22,6 +23,13 @@ describe('cmsConfig()', () => {
     expect(names(collection('meetings').fields)).toEqual(Object.keys(meetingSchema({ venueIds: new Set() }).shape));
     expect(names(collection('venues').fields)).toEqual(Object.keys(venueSchema.shape));
     expect(names(collection('staff').fields)).toEqual(Object.keys(staffSchema(z.string()).shape));
+    expect(names(collection('pages').fields)).toEqual([...Object.keys(PageSchema.shape), 'body']);
+  });
+
+  it('asks for the translation status in every language but Danish', () => {
+    const translation = collection('pages').fields.find((f) => f.name === 'translation')!;
+    expect(translation.required).toEqual(langs.filter((l) => l !== defaultLang));
+    expect((translation.fields!.find((f) => f.name === 'status') as Field & { options: string[] }).options).toEqual(['machine', 'reviewed']);
   });
 
   it('makes a field required exactly when the schema does, and takes defaults from it', () => {
