@@ -7,10 +7,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { locales } from '../../src/i18n/locales';
-import { copyOfContent, openAdminOnCopy } from '../helpers/cmsWorkspace';
+import { copyOfContent, openAdminOnCopy, removeCopies } from '../helpers/cmsWorkspace';
 import { builtPages } from '../helpers/builtPages';
 
 const client = path.resolve('dist/client');
+
+test.afterAll(removeCopies);
 
 test.use({ viewport: { width: 1280, height: 900 } });
 

@@ -10,13 +10,30 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import sharp from 'sharp';
-import { changedFiles, copyBackFromOpfs, copyOfContent, openAdminOnCopy, readTree } from '../helpers/cmsWorkspace';
+import { changedFiles, copyBackFromOpfs, copyOfContent, openAdminOnCopy, readTree, removeCopies } from '../helpers/cmsWorkspace';
 import { buildFixture } from '../helpers/buildFixture';
+
+test.afterAll(removeCopies);
 
 test.use({ timezoneId: 'UTC', viewport: { width: 1280, height: 900 } });
 
 /** A field of the entry form (the preview pane repeats data-key-path, without inputs). */
 const field = (page: Page, keyPath: string) => page.locator(`section.field[data-key-path="${keyPath}"]`);
+
+/**
+ * Opens a new entry form. Sveltia sets up the new draft just after the form appears and may
+ * clear what was typed in that moment, so the first field is typed until it sticks.
+ */
+async function newEntry(page: Page, firstKeyPath: string, value: string) {
+  await page.getByRole('button', { name: 'Create New Entry' }).first().click();
+  const input = field(page, firstKeyPath).locator('input');
+  await expect(async () => {
+    await input.fill(value);
+    await expect(input).toHaveValue(value, { timeout: 500 });
+    await page.waitForTimeout(300);
+    await expect(input).toHaveValue(value, { timeout: 100 });
+  }).toPass();
+}
 
 /** Requests that left our origin (none may). */
 function watchOrigin(page: Page, origin: string): string[] {
@@ -30,8 +47,7 @@ function watchOrigin(page: Page, origin: string): string[] {
 
 /** Adds a meeting through the admin's form and saves it. */
 async function addMeeting(page: Page, { start, end }: { start: string; end: string }) {
-  await page.getByRole('button', { name: 'Create New Entry' }).first().click();
-  await field(page, 'start').locator('input[type="datetime-local"]').fill(start);
+  await newEntry(page, 'start', start);
   await field(page, 'end').locator('input[type="datetime-local"]').fill(end);
   await page.getByRole('radio', { name: 'Beboerhuset Greve Nord' }).click();
   await field(page, 'interpreters').locator('input[type="text"]').first().fill('ar');
@@ -108,8 +124,7 @@ test.describe.serial('adding a staff member with a photo in the admin', () => {
 
     await openAdminOnCopy(page, dir);
     await page.getByText('Medarbejdere').click();
-    await page.getByRole('button', { name: 'Create New Entry' }).first().click();
-    await field(page, 'name').locator('input').fill('Nadia Hassan');
+    await newEntry(page, 'name', 'Nadia Hassan');
     await field(page, 'photo').locator('input[type="file"]').first().setInputFiles(photo);
     await field(page, 'phone').locator('input').fill('+4522334499');
     await field(page, 'languages').locator('input[type="text"]').first().fill('ar');
@@ -171,8 +186,7 @@ test('a new page is written in Danish only, with no empty files for the other la
   const before = readTree(dir);
   await openAdminOnCopy(page, dir);
   await page.getByText('Sider').click();
-  await page.getByRole('button', { name: 'Create New Entry' }).first().click();
-  await field(page, 'title').locator('input').fill('Cykelhold om foråret');
+  await newEntry(page, 'title', 'Cykelhold om foråret');
   await field(page, 'description').locator('input').fill('Lær at cykle sammen med andre kvinder.');
   await field(page, 'body').locator('[contenteditable="true"]').fill('Vi cykler hver tirsdag.');
   await page.getByRole('button', { name: 'Save' }).click();

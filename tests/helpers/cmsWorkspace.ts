@@ -19,11 +19,19 @@ export interface FileMap {
   [relativePath: string]: Buffer;
 }
 
+const copies: string[] = [];
+
 /** A temporary folder holding a copy of content/ (what Sveltia sees as the repository). */
 export function copyOfContent(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-cms-'));
   fs.cpSync(path.join(root, 'content'), path.join(dir, 'content'), { recursive: true });
+  copies.push(dir);
   return dir;
+}
+
+/** Removes the temporary copies this worker made (call from test.afterAll). */
+export function removeCopies(): void {
+  for (const dir of copies.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
 }
 
 /** Every file under `dir`, as relative POSIX path → bytes. */
