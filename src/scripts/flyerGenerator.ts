@@ -9,9 +9,12 @@ import { flyerQuery, normalizeFlyerLangs, parseFlyerOptions, type FlyerOptions }
 function readForm(form: HTMLFormElement, current: FlyerOptions): FlyerOptions {
   const data = new FormData(form);
   const checked = (name: string, fallback: boolean) => (form.elements.namedItem(name) ? data.has(name) : fallback);
+  const meeting = data.get('meeting');
+  const aboutMeeting = data.get('kind') === 'meeting' && typeof meeting === 'string' && meeting !== '';
   return {
-    ...current,
     langs: normalizeFlyerLangs(data.getAll('lang').map(String)),
+    kind: aboutMeeting ? 'meeting' : 'general',
+    ...(aboutMeeting ? { meeting } : {}),
     layout: data.get('layout') === 'stack' ? 'stack' : 'side',
     paper: data.get('paper') === 'a5' ? 'a5' : data.get('paper') === 'a3' ? 'a3' : 'a4',
     tabs: checked('tabs', current.tabs),
@@ -24,16 +27,22 @@ function writeForm(form: HTMLFormElement, options: FlyerOptions): void {
   form.querySelectorAll<HTMLSelectElement>('select[name="lang"]').forEach((select, i) => {
     select.value = options.langs[i] ?? '';
   });
-  for (const input of form.querySelectorAll<HTMLInputElement>('input[type="radio"]')) {
-    input.checked = input.value === (input.name === 'layout' ? options.layout : options.paper);
-  }
+  const radios: Record<string, string> = { layout: options.layout, paper: options.paper, kind: options.kind };
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[type="radio"]')) input.checked = input.value === radios[input.name];
+  const meeting = form.querySelector<HTMLSelectElement>('select[name="meeting"]');
+  if (meeting && options.meeting) meeting.value = options.meeting;
+  const meetingChoice = form.querySelector<HTMLElement>('[data-flyer-meeting-choice]');
+  if (meetingChoice) meetingChoice.hidden = options.kind !== 'meeting';
   for (const name of ['tabs', 'photo'] as const) {
     const box = form.elements.namedItem(name);
     if (box instanceof HTMLInputElement) box.checked = options[name];
   }
 }
 
-function renderFlyer(flyer: HTMLElement, langs: Lang[]): void {
+function renderFlyer(flyer: HTMLElement, { langs, kind, meeting }: FlyerOptions): void {
+  for (const box of flyer.querySelectorAll<HTMLElement>('[data-flyer-meeting]')) {
+    box.hidden = kind !== 'meeting' || box.dataset.flyerMeeting !== meeting;
+  }
   const container = flyer.querySelector<HTMLElement>('.flyer-langs');
   if (!container) return;
   const blocks = new Map([...container.querySelectorAll<HTMLElement>('[data-flyer-lang]')].map((b) => [b.dataset.flyerLang, b]));
@@ -54,12 +63,13 @@ function renderSheet(sheet: HTMLElement, options: FlyerOptions): void {
     paper: options.paper,
     layout: options.layout,
     count: String(options.langs.length),
+    kind: options.kind,
     tabs: options.tabs ? 'on' : 'off',
     photo: options.photo ? 'on' : 'off',
   });
   const [original, ...copies] = sheet.querySelectorAll<HTMLElement>(':scope > .flyer');
   if (!original) return;
-  renderFlyer(original, options.langs);
+  renderFlyer(original, options);
   copies.forEach((copy) => copy.remove());
   // A5 two-up: a second, identical flyer beside the first, silent for screen readers.
   if (options.paper === 'a5') {
@@ -78,7 +88,12 @@ export function initFlyerGenerator(): void {
   if (!root || !form || !sheet || !isLang(pageLang)) return;
   const link = form.querySelector<HTMLAnchorElement>('[data-flyer-link]');
 
-  let options = parseFlyerOptions(location.search, pageLang);
+  // A meeting that has ended since the build is no longer offered (nor kept from an old link).
+  for (const option of form.querySelectorAll<HTMLOptionElement>('select[name="meeting"] option')) {
+    if (Number(option.dataset.end) <= Date.now()) option.remove();
+  }
+  const meetingIds = [...form.querySelectorAll<HTMLOptionElement>('select[name="meeting"] option')].map((o) => o.value);
+  let options = parseFlyerOptions(location.search, pageLang, meetingIds);
   const apply = (replaceUrl: boolean) => {
     writeForm(form, options);
     renderSheet(sheet, options);

@@ -148,13 +148,20 @@ test('nothing is clipped or sticks out for the longest languages, in every layou
   );
   // Nastaliq needs the most height per line, so Urdu is always among the hardest.
   const hardest = [...new Set([longest[0]!, 'ur'])];
+  // A flyer about a meeting carries the most text: the meeting with the longest words.
+  const meeting = await page.locator('select[name="meeting"] option').evaluateAll((options) =>
+    options.map((o) => ({ id: (o as HTMLOptionElement).value, length: o.textContent!.length })).sort((a, b) => b.length - a.length)[0]?.id,
+  );
+  const kinds = ['kind=general', ...(meeting ? [`kind=meeting&meeting=${meeting}`] : [])];
   for (const media of ['screen', 'print'] as const) {
     await page.emulateMedia({ media });
-    for (const layout of ['side', 'stack']) {
-      for (const paper of ['a4', 'a5', 'a3']) {
-        const query = `?langs=${hardest.join(',')},da&layout=${layout}&paper=${paper}`;
-        await page.goto(`/da/flyer/${query}`);
-        expect(await overflowing(page), `${media} ${query}`).toEqual([]);
+    for (const kind of kinds) {
+      for (const layout of ['side', 'stack']) {
+        for (const paper of ['a4', 'a5', 'a3']) {
+          const query = `?langs=${hardest.join(',')},da&layout=${layout}&paper=${paper}&${kind}`;
+          await page.goto(`/da/flyer/${query}`);
+          expect(await overflowing(page), `${media} ${query}`).toEqual([]);
+        }
       }
     }
   }
@@ -187,6 +194,27 @@ test('a link with options reproduces the same flyer', async ({ page, context }) 
   await expect(sent.locator('select[name="lang"]').nth(0)).toHaveValue('so');
   await expect(sent.locator('input[name="tabs"]')).not.toBeChecked();
   await expect(sent.locator('[data-flyer-link]')).toHaveAttribute('href', new URL(page.url()).search);
+});
+
+test('a flyer about a meeting gives its date in each block’s language, times reading the right way', async ({ page }) => {
+  await page.goto('/ar/flyer/?langs=ar,da,fa');
+  await page.locator('input[name="kind"][value="meeting"]').check();
+  const id = await page.locator('select[name="meeting"]').inputValue();
+  await expect(page).toHaveURL(new RegExp(`kind=meeting&meeting=${id}`));
+  const box = (lang: string) => page.locator(`.flyer [data-flyer-lang="${lang}"] [data-flyer-meeting="${id}"]`).first();
+  await expect(box('da')).toBeVisible();
+  await expect(box('da')).toContainText(/(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag) den \d+\./);
+  // Persian dates stay Gregorian (no Azar, Dey …) and in Persian digits.
+  await expect(box('fa')).toContainText(/[۰-۹]/);
+  await expect(box('fa')).not.toContainText(/آذر|دی|بهمن|اسفند|فروردین/);
+  // "17:00–19:00" inside Arabic text is isolated left-to-right: the start time comes first (left).
+  const time = box('ar').locator('bdi[dir="ltr"]');
+  const [start, end] = (await time.textContent())!.split(/[–-]/).map((s) => s.trim());
+  expect(await time.evaluate((el) => getComputedStyle(el).direction)).toBe('ltr');
+  expect(Number(start!.replace(/\D/g, ''))).toBeLessThan(Number(end!.replace(/\D/g, '')));
+  // Only the chosen meeting shows, and the general invitation makes room for it.
+  await expect(page.locator('.flyer [data-flyer-meeting]:visible')).toHaveCount(3);
+  await expect(page.locator('.flyer .flyer-invitation:visible')).toHaveCount(0);
 });
 
 test('Danish stays on the flyer even when a partner chooses it away', async ({ page }) => {
