@@ -1,0 +1,48 @@
+/**
+ * npm run translations — every content page × language: missing, outdated (the Danish changed
+ * since it was translated), machine, reviewed. Also prints the hash of each Danish file, which
+ * is what a translator writes as `translation.source` in a new translation.
+ *
+ *   npm run translations                  table for content/
+ *   npm run translations -- --json        the same as JSON
+ *   npm run translations -- --root DIR    another content folder (tests use a fixture)
+ * Exit code 1 when a translated file has no valid status (the build would fail on it too).
+ */
+import path from 'node:path';
+import { langs } from '../src/i18n/locales.ts';
+import { sourceHash } from '../src/i18n/translationSource.ts';
+import { countStates, orphanTranslations, readContentFiles, translationReport } from '../src/i18n/translationStatus.ts';
+
+const args = process.argv.slice(2);
+const rootArg = args.indexOf('--root');
+const contentDir = path.resolve(rootArg >= 0 ? args[rootArg + 1] : 'content');
+const files = readContentFiles(contentDir);
+const rows = translationReport(files, langs);
+const orphans = orphanTranslations(files);
+const counts = countStates(rows);
+
+if (args.includes('--json')) {
+  console.log(JSON.stringify({ rows, counts, orphans: orphans.map((o) => o.file) }, null, 2));
+} else {
+  const mark = { source: 'DA', missing: '—', outdated: 'OUTDATED', machine: 'machine', reviewed: 'reviewed', invalid: 'INVALID' };
+  const header = ['page', 'da hash', ...langs.filter((l) => l !== 'da')];
+  const table = rows.map((row) => {
+    const source = files.find((f) => f.lang === 'da' && f.collection === row.collection && f.slug === row.slug);
+    return [`${row.collection}/${row.slug}`, sourceHash(source.text), ...langs.filter((l) => l !== 'da').map((l) => mark[row.cells[l].state])];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  console.log(line(header));
+  for (const r of table) console.log(line(r));
+  console.log(
+    `\n${rows.length} pages. Translations: ${counts.reviewed} reviewed, ${counts.machine} machine, ${counts.outdated} outdated, ${counts.missing} missing (shown in Danish), ${counts.invalid} invalid.`,
+  );
+  console.log('machine = made without a person who reads the language; mark reviewed only after such a person checked it.');
+  for (const row of rows)
+    for (const [lang, cell] of Object.entries(row.cells)) {
+      if (cell.state === 'outdated') console.log(`OUTDATED ${cell.file}: the Danish file changed since it was translated`);
+      if (cell.state === 'invalid') console.log(`INVALID ${cell.file}: field "translation" needs status (machine | reviewed) and source (${lang})`);
+    }
+  for (const o of orphans) console.log(`ORPHAN ${o.file}: there is no Danish file with this name`);
+}
+process.exit(counts.invalid > 0 ? 1 : 0);
