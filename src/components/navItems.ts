@@ -10,7 +10,10 @@ export interface NavItem {
 /** The main menu, in order. Features add their page here. */
 export const navItems: NavItem[] = [
   { key: 'nav.home', path: '' },
+  { key: 'nav.activities', path: 'activities/' },
   { key: 'nav.meetings', path: 'meetings/' },
+  { key: 'nav.staff', path: 'staff/' },
+  { key: 'nav.about', path: 'about/' },
   { key: 'nav.interest', path: 'interest/' },
   { key: 'nav.search', path: 'search/' },
 ];

@@ -1,0 +1,51 @@
+/**
+ * The links behind the contact buttons. Numbers come from site.config.ts (or a staff entry) in
+ * E.164 form; messages are in the reader's language and always URL-encoded.
+ */
+
+/** `tel:+4543970000` */
+export function telHref(phone: string): string {
+  return `tel:${phone}`;
+}
+
+/** `sms:+4522334455?body=…` (RFC 5724; Android and current iOS both read `?body=`). No number: pick a contact. */
+export function smsHref(phone: string | undefined, message: string): string {
+  return `sms:${phone ?? ''}?body=${encodeURIComponent(message)}`;
+}
+
+/** `https://wa.me/4522334455?text=…`: wa.me wants the digits only. No number: pick a contact. */
+export function whatsappHref(phone: string | undefined, message: string): string {
+  const digits = (phone ?? '').replace(/\D/g, '');
+  return `https://wa.me/${digits}?text=${encodeURIComponent(message)}`;
+}
+
+/** A number as people read it: Danish numbers in pairs (+45 43 97 00 00), others as given. */
+export function formatPhone(phone: string): string {
+  const dk = /^\+45(\d{8})$/.exec(phone);
+  if (!dk) return phone;
+  return `+45 ${dk[1].replace(/(\d{2})(?=\d)/g, '$1 ')}`;
+}
+
+export type ContactChannel = 'call' | 'sms' | 'whatsapp';
+
+export interface ContactLink {
+  channel: ContactChannel;
+  href: string;
+}
+
+interface ContactNumbers {
+  phone: string;
+  sms: string;
+  whatsapp: string;
+  channels: Record<ContactChannel, boolean>;
+}
+
+/** The enabled channels, in order of how simple they are for her: call, SMS, WhatsApp. */
+export function contactLinks(config: ContactNumbers, message: string): ContactLink[] {
+  const all: ContactLink[] = [
+    { channel: 'call', href: telHref(config.phone) },
+    { channel: 'sms', href: smsHref(config.sms, message) },
+    { channel: 'whatsapp', href: whatsappHref(config.whatsapp, message) },
+  ];
+  return all.filter((link) => config.channels[link.channel]);
+}
