@@ -23,7 +23,7 @@ export function whatsappHref(phone: string | undefined, message: string): string
 export function formatPhone(phone: string): string {
   const dk = /^\+45(\d{8})$/.exec(phone);
   if (!dk) return phone;
-  return `+45 ${dk[1].replace(/(\d{2})(?=\d)/g, '$1 ')}`;
+  return `+45 ${(dk[1] ?? '').replace(/(\d{2})(?=\d)/g, '$1 ')}`;
 }
 
 export type ContactChannel = 'call' | 'sms' | 'whatsapp';

@@ -6,8 +6,14 @@ import { intlLocale, languageName } from './translate';
 import type { Lang } from './locales';
 
 export function spokenLanguages(codes: readonly string[], lang: Lang): string {
-  const names = codes.map((code) => languageName(code, lang));
+  const names = readerFirst(codes, lang).map((code) => languageName(code, lang));
   return new Intl.ListFormat(intlLocale(lang), { style: 'long', type: 'conjunction' }).format(names);
+}
+
+/** Her own language first (she looks for it), Danish last (she knows we speak Danish). */
+export function readerFirst(codes: readonly string[], lang: Lang): string[] {
+  const rank = (code: string) => (code === lang ? 0 : code === 'da' ? 2 : 1);
+  return [...codes].sort((a, b) => rank(a) - rank(b));
 }
 
 /** Every language any staff member speaks, Danish last (she knows we speak Danish). */

@@ -13,7 +13,7 @@ export function withoutTranslationBlock(raw: string): string {
   const text = raw.replace(/\r\n?/g, '\n');
   const match = /^---\n([\s\S]*?)\n---(\n|$)/.exec(text);
   if (!match) return text;
-  const lines = match[1].split('\n');
+  const lines = (match[1] ?? '').split('\n');
   const kept: string[] = [];
   let skipping = false;
   for (const line of lines) {

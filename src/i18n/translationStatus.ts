@@ -69,7 +69,7 @@ export function readContentFiles(contentDir: string): ContentFile[] {
 export function translationMeta(text: string): { status?: unknown; source?: unknown } | undefined {
   const match = /^---\r?\n([\s\S]*?)\r?\n---/.exec(text);
   if (!match) return undefined;
-  const data = parseYaml(match[1]) as { translation?: { status?: unknown; source?: unknown } } | null;
+  const data = parseYaml(match[1] ?? '') as { translation?: { status?: unknown; source?: unknown } } | null;
   return data?.translation ?? undefined;
 }
 
