@@ -1,0 +1,152 @@
+/**
+ * Programme content, staff and contact in every language: every page exists or falls back,
+ * contact links carry her message, photos stay under the budget on a 360 px phone, and the
+ * translation status page is for staff only.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { langs } from '../../src/i18n/locales';
+import { siteConfig } from '../../site.config';
+import { readContentFiles } from '../../src/i18n/translationStatus';
+
+// Playwright's loader cannot import the JSON UI files through translate.ts, so read them here.
+const t = (lang: string, key: string): string => JSON.parse(fs.readFileSync(`src/i18n/ui/${lang}.json`, 'utf8'))[key];
+const files = readContentFiles(path.resolve('content'));
+const routeOf = (collection: string, slug: string) => (collection === 'pages' ? (slug === 'home' ? '' : `${slug}/`) : `${collection}/${slug}/`);
+const sources = files.filter((f) => f.lang === 'da');
+const imageBudget = 60 * 1024;
+
+test.describe('every content page in every language', () => {
+  for (const lang of langs) {
+    test(`${lang}: each page is there, in ${lang} or in Danish with a notice`, async ({ page }) => {
+      for (const source of sources) {
+        const url = `/${lang}/${routeOf(source.collection, source.slug)}`;
+        const response = await page.goto(url);
+        expect(response?.status(), url).toBe(200);
+        const translated = files.some((f) => f.lang === lang && f.collection === source.collection && f.slug === source.slug);
+        const fallbackBlock = page.locator('[data-fallback-content]');
+        if (translated) {
+          await expect(fallbackBlock, `${url} should be in ${lang}`).toHaveCount(0);
+        } else {
+          await expect(page.locator('.fallback-notice'), url).toHaveText(t(lang, 'fallback.notice'));
+          await expect(fallbackBlock, url).toHaveAttribute('lang', 'da');
+          await expect(fallbackBlock, url).toHaveAttribute('dir', 'ltr');
+        }
+      }
+      for (const list of ['activities/', 'stories/', 'staff/']) {
+        expect((await page.goto(`/${lang}/${list}`))?.status(), `/${lang}/${list}`).toBe(200);
+      }
+    });
+  }
+
+  test('the home page shows the five offers with icons, the staff and the call-us slot', async ({ page }) => {
+    await page.goto('/so/');
+    await expect(page.locator('[data-activity]')).toHaveCount(5);
+    await expect(page.locator('[data-activity] [data-activity-icon]')).toHaveCount(5);
+    await expect(page.locator('[data-staff] img')).toHaveCount(fs.readdirSync('content/staff').filter((f) => f.endsWith('.yaml')).length);
+    await expect(page.locator('[data-next-meeting] a[href^="tel:"]')).toHaveCount(1);
+  });
+
+  test('an example story says in her language that it is an example', async ({ page }) => {
+    await page.goto('/ar/stories/samira/');
+    await expect(page.locator('[data-example-story]')).toHaveText(t('ar', 'stories.example'));
+  });
+});
+
+test.describe('contact', () => {
+  for (const lang of langs) {
+    test(`${lang}: call, SMS and WhatsApp links carry her message, encoded`, async ({ page }) => {
+      await page.goto(`/${lang}/`);
+      const buttons = page.locator('[data-contact-buttons]').first();
+      await expect(buttons.locator('a[data-channel="call"]')).toHaveAttribute('href', `tel:${siteConfig.phone}`);
+      const sms = (await buttons.locator('a[data-channel="sms"]').getAttribute('href'))!;
+      expect(sms).toMatch(/^sms:\+\d+\?body=\S+$/);
+      expect(decodeURIComponent(sms.split('?body=')[1]!)).toBe(t(lang, 'contact.message'));
+      const wa = new URL((await buttons.locator('a[data-channel="whatsapp"]').getAttribute('href'))!);
+      expect(wa.host).toBe('wa.me');
+      expect(wa.searchParams.get('text')).toBe(t(lang, 'contact.message'));
+      // The map is a link, never an embed.
+      await expect(page.locator('a[data-map-link]')).toHaveAttribute('href', siteConfig.mapUrl);
+      await expect(page.locator('iframe')).toHaveCount(0);
+    });
+  }
+
+  test('beside the buttons it says which languages we speak, in her language', async ({ page }) => {
+    await page.goto('/en/');
+    await expect(page.locator('[data-contact-buttons] [data-speaks]').first()).toContainText(/We speak .*Somali.*Arabic.*Danish/);
+  });
+});
+
+test.describe('tell a friend', () => {
+  test('without the Web Share API it offers WhatsApp and SMS with a link to her language', async ({ page }) => {
+    await page.goto('/tr/');
+    const wa = new URL((await page.locator('[data-share-channel="whatsapp"]').getAttribute('href'))!);
+    expect(wa.searchParams.get('text')).toBe(`${t('tr', 'share.message')} ${new URL('/tr/', siteConfig.siteUrl).href}`);
+    await expect(page.locator('[data-share-native]')).toBeHidden();
+  });
+
+  test('with the Web Share API one button opens the share sheet with her message', async ({ page }) => {
+    await page.addInitScript(() => {
+      (window as unknown as { shared: ShareData[] }).shared = [];
+      Object.defineProperty(navigator, 'share', { value: async (d: ShareData) => (window as unknown as { shared: ShareData[] }).shared.push(d) });
+    });
+    await page.goto('/ar/');
+    await expect(page.locator('[data-share-fallback]')).toBeHidden();
+    await page.locator('[data-share-native]').click();
+    const shared = await page.evaluate(() => (window as unknown as { shared: ShareData[] }).shared);
+    expect(shared).toEqual([{ title: siteConfig.name, text: t('ar', 'share.message'), url: new URL('/ar/', siteConfig.siteUrl).href }]);
+  });
+});
+
+test.describe('photos on a 360 px phone', () => {
+  test.use({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 3 });
+  for (const route of ['/da/', '/ar/staff/', '/ur/', '/so/staff/']) {
+    test(`${route} sends no image over 60 kB, even at 3× pixel density`, async ({ page }) => {
+      const images: { url: string; bytes: number }[] = [];
+      page.on('response', async (response) => {
+        if (response.request().resourceType() !== 'image') return;
+        images.push({ url: response.url(), bytes: (await response.body()).length });
+      });
+      await page.goto(route);
+      // Scroll through the page so lazy images load too.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 400) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      });
+      await page.waitForLoadState('networkidle');
+      const photos = await page.locator('[data-staff] img').count();
+      expect(images.filter((i) => /\.(avif|webp)$/.test(new URL(i.url).pathname)).length).toBeGreaterThanOrEqual(photos);
+      expect(images.filter((i) => i.bytes > imageBudget)).toEqual([]);
+    });
+  }
+
+  test('every staff photo has alt text in the page language', async ({ page }) => {
+    await page.goto('/fa/staff/');
+    const alts = await page.locator('[data-staff] img').evaluateAll((imgs) => imgs.map((i) => ({ alt: i.getAttribute('alt'), lang: i.getAttribute('lang') })));
+    expect(alts.length).toBeGreaterThan(0);
+    for (const a of alts) {
+      expect(a.alt).toBeTruthy();
+      expect(a.lang).toBe('fa');
+    }
+  });
+});
+
+test.describe('translation status page (staff only)', () => {
+  test('shows every page × language, and is noindex, unlisted and out of the sitemap', async ({ page, request }) => {
+    await page.goto('/translation-status/');
+    await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+    await expect(page.locator('tbody tr')).toHaveCount(sources.length);
+    await expect(page.locator('td[data-state]')).toHaveCount(sources.length * langs.length);
+    await expect(page.locator('tr[data-row="pages/partners"] td[data-lang="so"]')).toHaveAttribute('data-state', 'missing');
+    await expect(page.locator('td[data-state="reviewed"]')).toHaveCount(0);
+    await expect(page.locator('[data-pagefind-body]')).toHaveCount(0);
+
+    const sitemap = await (await request.get('/sitemap-0.xml')).text();
+    expect(sitemap).not.toContain('translation-status');
+    await page.goto('/da/');
+    await expect(page.locator('a[href*="translation-status"]')).toHaveCount(0);
+  });
+});
