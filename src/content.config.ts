@@ -10,7 +10,7 @@ import { meetingSchema } from './content/meetingSchema';
 import { venueSchema } from './content/venueSchema';
 import { yamlDirLoader } from './content/yamlDirLoader';
 import { yamlIds } from './content/readYamlDir';
-import { langs } from './i18n/locales';
+import { staffSchema } from './content/staffSchema';
 import { activityIconNames } from './components/activityIcons';
 
 /** Translation status of a non-Danish file. Danish files are the source and have none. */
@@ -85,53 +85,10 @@ const stories = defineCollection({
   schema: StorySchema,
 });
 
-/** A phone number in international form: + and 8–15 digits, no spaces. */
-const e164 = z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be + and 8–15 digits, no spaces (e.g. +4512345678)');
-/** A text per site language; Danish is required. */
-const textPerLang = z.partialRecord(z.enum(langs as [string, ...string[]]), z.string().min(1)).refine((v) => Boolean(v.da), {
-  message: 'needs at least Danish (da)',
-});
-
-/** One staff member: content/staff/<id>.yaml with the photo beside it. */
+/** One staff member: content/staff/<id>.yaml with the photo beside it (fields: src/content/staffSchema.ts). */
 const staff = defineCollection({
   loader: glob({ base: './content/staff', pattern: '*.yaml' }),
-  schema: ({ image }) =>
-    z
-      .object({
-        /** Her name as she writes it in Latin letters. */
-        name: z.string().min(1),
-        /** Position in lists, 1 first. */
-        order: z.number().int().min(1).default(99),
-        /** Photo file beside the YAML (jpg, png or webp; at least 480 px square is plenty). */
-        photo: image(),
-        /** Direct phone (calls and SMS). */
-        phone: e164,
-        /** WhatsApp number, when she uses WhatsApp for work. */
-        whatsapp: e164.optional(),
-        /** Languages she speaks, as codes (may be outside the site's languages: 'ku', 'pa', …). */
-        languages: z.array(z.string().regex(/^[a-z]{2,3}$/, 'must be a language code such as "ar" or "ku"')).min(1),
-        /** True for the demo people: the staff page then says the names and drawings are examples. */
-        example: z.boolean().default(false),
-        /** How role, bio and alt texts other than Danish were made: 'machine' or 'reviewed' by a person. */
-        translationStatus: z.enum(['machine', 'reviewed']),
-        /** Her job title, per language. */
-        role: textPerLang,
-        /** One or two sentences in her own voice, per language. */
-        bio: textPerLang,
-        /** What the photo shows, per language: required in Danish and in every language that has a role. */
-        alt: z.partialRecord(z.enum(langs as [string, ...string[]]), z.string().min(1)),
-      })
-      .superRefine((entry, ctx) => {
-        for (const lang of new Set(['da', ...Object.keys(entry.role)])) {
-          if (!entry.alt[lang as keyof typeof entry.alt]) {
-            ctx.addIssue({
-              code: 'custom',
-              path: ['alt', lang],
-              message: `the photo has no alt text in "${lang}" (needed in Danish and in every language the role is given in)`,
-            });
-          }
-        }
-      }),
+  schema: ({ image }) => staffSchema(image()),
 });
 
 export const collections = { pages, venues, meetings, activities, stories, staff };

@@ -9,6 +9,7 @@ import { expect, test } from '@playwright/test';
 import { langs } from '../../src/i18n/locales';
 import { siteConfig } from '../../site.config';
 import { readContentFiles } from '../../src/i18n/translationStatus';
+import { buildFixture } from '../helpers/buildFixture';
 
 // Playwright's loader cannot import the JSON UI files through translate.ts, so read them here.
 const t = (lang: string, key: string): string => JSON.parse(fs.readFileSync(`src/i18n/ui/${lang}.json`, 'utf8'))[key];
@@ -148,5 +149,19 @@ test.describe('translation status page (staff only)', () => {
     expect(sitemap).not.toContain('translation-status');
     await page.goto('/da/');
     await expect(page.locator('a[href*="translation-status"]')).toHaveCount(0);
+  });
+});
+
+test.describe('bad staff content fails the build', () => {
+  test.describe.configure({ timeout: 180_000 });
+  test('a staff photo without alt text in a language she has a role in names the file and the field', () => {
+    const { status, output } = buildFixture((dir) => {
+      const file = path.join(dir, 'content/staff/amina.yaml');
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^  ar: رسم.*\n/m, ''));
+    });
+    expect(status).not.toBe(0);
+    expect(output).toContain('amina');
+    expect(output).toMatch(/alt\.ar/);
+    expect(output).toContain('the photo has no alt text in "ar"');
   });
 });
