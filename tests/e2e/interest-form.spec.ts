@@ -227,3 +227,16 @@ test('the receiver’s answer page and the receiver itself send a visitor who op
   const receiver = await fetch(new URL('/api/interest', baseURL), { redirect: 'manual' });
   expect(receiver.status).toBe(303);
 });
+
+test('with JavaScript, a phone number that will not pass is pointed out as soon as she leaves the field', async ({ page }) => {
+  await page.goto('/ar/interest/');
+  const phone = page.getByLabel('رقم هاتفك');
+  await phone.fill('١٢ ٣٤');
+  await page.getByLabel('اسمك الأول').focus();
+  await expect(page.locator('#interest-phone-live')).toHaveText(/اكتبي رقم هاتف من 8 إلى 15 رقمًا/);
+  await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await phone.fill('١٢ ٣٤ ٥٦ ٧٨');
+  await page.getByLabel('اسمك الأول').focus();
+  await expect(page.locator('#interest-phone-live')).toHaveText('');
+  await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
+});
