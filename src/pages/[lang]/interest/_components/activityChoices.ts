@@ -5,10 +5,11 @@
  */
 import { defaultLang, type Lang } from '../../../../i18n/locales';
 import { resolveLocalized, sourceSlugs } from '../../../../i18n/localizedEntry';
+import type { ActivityIconName } from '../../../../components/activityIcons';
 
 export interface ActivityEntry {
   id: string;
-  data: { title: string; order: number; icon?: string; translation?: unknown };
+  data: { title: string; order: number; icon: ActivityIconName; translation?: unknown };
 }
 
 export interface ActivityChoice {
@@ -18,6 +19,8 @@ export interface ActivityChoice {
   title: string;
   /** The language of `title`: her language, or Danish when there is no translation. */
   titleLang: Lang;
+  /** The activity's picture (the same as on its page). */
+  icon: ActivityIconName;
 }
 
 /** Choices in the activities' own order, labelled for `lang`. */
@@ -26,7 +29,7 @@ export function activityChoices(entries: ActivityEntry[], lang: Lang): ActivityC
     .map((slug) => {
       const resolved = resolveLocalized(entries, lang, slug)!;
       const source = entries.find((e) => e.id === `${defaultLang}/${slug}`)!;
-      return { slug, title: resolved.entry.data.title, titleLang: resolved.contentLang, order: source.data.order };
+      return { slug, title: resolved.entry.data.title, titleLang: resolved.contentLang, icon: source.data.icon, order: source.data.order };
     })
     .sort((a, b) => a.order - b.order || a.slug.localeCompare(b.slug))
     .map(({ order: _order, ...choice }) => choice);

@@ -2,7 +2,6 @@
 import { getCollection } from 'astro:content';
 import type { ActivityEntry } from './activityChoices';
 
-export async function loadActivities(): Promise<ActivityEntry[]> {
-  // TODO(content): drop the cast once the activities collection is on main.
-  return (await getCollection('activities' as Parameters<typeof getCollection>[0])) as unknown as ActivityEntry[];
+export function loadActivities(): Promise<ActivityEntry[]> {
+  return getCollection('activities');
 }
