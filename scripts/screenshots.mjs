@@ -20,6 +20,15 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width, height: 740 }, deviceScaleFactor: 1 });
 for (const p of paths) {
   await page.goto(base + p, { waitUntil: 'networkidle' });
+  // Scroll through once so lazy images load before the full-page shot.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.body.scrollHeight; y += 400) {
+      window.scrollTo(0, y);
+      await new Promise((r) => setTimeout(r, 60));
+    }
+    window.scrollTo(0, 0);
+  });
+  await page.waitForLoadState('networkidle');
   const file = path.join(out, `${p.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'root'}-${width}.png`);
   await page.screenshot({ path: file, fullPage: true });
   console.log(file);
