@@ -6,7 +6,7 @@ import type { Lang } from '../i18n/locales';
 import { localizedUrl } from '../i18n/localizedUrl';
 import { t } from '../i18n/translate';
 import type { Venue } from '../content/venueSchema';
-import { formatPhone } from '../config/formatPhone';
+import { formatPhone } from '../config/contactLinks';
 import { icsCalendar, type IcsEvent } from './icsCalendar';
 import { meetingFeatures, meetingTitle, textFor } from './meetingDetails';
 import { meetingEnd, meetingStart, type MeetingEntry } from './upcomingMeetings';

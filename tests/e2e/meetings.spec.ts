@@ -79,6 +79,34 @@ test.describe('the meetings list, by the clock', () => {
   });
 });
 
+test.describe('the next meeting on the home page', () => {
+  test('shows the next meeting that happens, moves on when it ends, and says "call us" when none is left', async ({ page, request }) => {
+    const coming = await listedMeetings(request);
+    const homeHtml = await (await request.get('/da/')).text();
+    const onHome = [...homeHtml.matchAll(/data-meeting-end="(\d+)" data-meeting-id="([^"]+)"/g)].map((m) => ({ end: Number(m[1]), id: m[2]! }));
+    expect(onHome.length, 'the home page carries the coming meetings').toBeGreaterThan(1);
+    const [first, second] = onHome;
+    expect(coming.map((m) => m.id)).toContain(first!.id);
+
+    await page.clock.setFixedTime(first!.end - minute);
+    await page.goto('/da/');
+    const home = page.locator('[data-next-meeting]');
+    await expect(home.locator('li[data-meeting-end]:visible')).toHaveCount(1);
+    await expect(home.locator(`li[data-meeting-id="${first!.id}"]`)).toBeVisible();
+
+    await page.clock.setFixedTime(first!.end + minute);
+    await page.reload();
+    await expect(home.locator('li[data-meeting-end]:visible')).toHaveCount(1);
+    await expect(home.locator(`li[data-meeting-id="${second!.id}"]`)).toBeVisible();
+
+    await page.clock.setFixedTime(Math.max(...onHome.map((m) => m.end)) + minute);
+    await page.reload();
+    await expect(home.locator('li[data-meeting-end]:visible')).toHaveCount(0);
+    await expect(home.getByText('Der er ikke planlagt noget møde lige nu.')).toBeVisible();
+    await expect(home.locator('a[href^="tel:+45"]').first()).toBeVisible();
+  });
+});
+
 /** Gregorian month names, written out here (not computed) so the test is independent of the code. */
 const months: Record<string, string[]> = {
   da: ['januar', 'februar', 'marts', 'april', 'maj', 'juni', 'juli', 'august', 'september', 'oktober', 'november', 'december'],
