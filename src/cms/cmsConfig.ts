@@ -9,7 +9,7 @@ import { meetingSchema } from '../content/meetingSchema.ts';
 import { siteTimeZone } from '../i18n/siteTimeZone.ts';
 import { venueSchema } from '../content/venueSchema.ts';
 import { staffSchema } from '../content/staffSchema.ts';
-import { PageSchema, TranslationSchema } from '../content.config.ts';
+import { ActivitySchema, PageSchema, StorySchema, TranslationSchema } from '../content.config.ts';
 import { z } from 'astro/zod';
 import { perLanguage, schemaFields, type CmsField } from './schemaFields.ts';
 import { cmsBackend, type CmsSettings } from './cmsBackend.ts';
@@ -150,6 +150,25 @@ const pageFields = schemaFields(PageSchema, {
   translation: translationField,
 });
 
+/** Position in lists: the same in every language, so it is typed once and copied. */
+const orderField = (hint: string) => ({ label: 'Rækkefølge', widget: 'number', value_type: 'int', min: 1, i18n: 'duplicate', hint });
+
+const activityFields = schemaFields(ActivitySchema, {
+  title: { label: 'Titel', widget: 'string', i18n: true },
+  translation: translationField,
+  summary: { label: 'Kort om tilbuddet (én sætning til kortet og søgning)', widget: 'string', i18n: true },
+  icon: { label: 'Billede', widget: 'select', i18n: 'duplicate' },
+  order: orderField('1 står først. Det samme på alle sprog.'),
+});
+
+const storyFields = schemaFields(StorySchema, {
+  title: { label: 'Titel', widget: 'string', i18n: true },
+  translation: translationField,
+  summary: { label: 'Kort om historien (én sætning)', widget: 'string', i18n: true },
+  example: { label: 'Eksempel (opdigtet)', widget: 'boolean', i18n: 'duplicate', hint: 'Til: siden skriver, at det er et eksempel, ikke en rigtig kvindes historie.' },
+  order: orderField('1 står først.'),
+});
+
 /** The whole CMS configuration. */
 export function cmsConfig(settings: CmsSettings): Record<string, unknown> {
   return {
@@ -216,6 +235,8 @@ export function cmsConfig(settings: CmsSettings): Record<string, unknown> {
         fields: staffFields,
       },
       translatedCollection('pages', 'Sider', 'Side', pageFields),
+      translatedCollection('activities', 'Tilbud', 'Tilbud', activityFields),
+      translatedCollection('stories', 'Historier', 'Historie', storyFields),
     ] satisfies Record<string, unknown>[],
   };
 }

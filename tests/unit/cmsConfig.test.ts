@@ -7,7 +7,8 @@ import { defaultLang, langs, locales } from '../../src/i18n/locales';
 import { meetingSchema } from '../../src/content/meetingSchema';
 import { venueSchema } from '../../src/content/venueSchema';
 import { staffSchema } from '../../src/content/staffSchema';
-import { PageSchema } from '../../src/content.config';
+import { ActivitySchema, PageSchema, StorySchema } from '../../src/content.config';
+import { activityIconNames } from '../../src/components/activityIcons';
 import { adminContentSecurityPolicy, adminSecurityHeadersFor, cmsApiOrigins, headersFile, isAdminPath } from '../../src/server/securityHeaders.mjs';
 import { siteConfig } from '../../site.config';
 
@@ -24,6 +25,13 @@ describe('cmsConfig()', () => {
     expect(names(collection('venues').fields)).toEqual(Object.keys(venueSchema.shape));
     expect(names(collection('staff').fields)).toEqual(Object.keys(staffSchema(z.string()).shape));
     expect(names(collection('pages').fields)).toEqual([...Object.keys(PageSchema.shape), 'body']);
+    expect(names(collection('activities').fields)).toEqual([...Object.keys(ActivitySchema.shape), 'body']);
+    expect(names(collection('stories').fields)).toEqual([...Object.keys(StorySchema.shape), 'body']);
+  });
+
+  it('offers the activity icons the schema accepts, no second list', () => {
+    const icon = collection('activities').fields.find((f) => f.name === 'icon') as Field & { options: string[] };
+    expect(icon.options).toEqual(activityIconNames);
   });
 
   it('asks for the translation status in every language but Danish', () => {
