@@ -12,5 +12,10 @@ const editable = ':is(input[type="text"], input:not([type]), textarea, [contente
 export function adminRtlCss(): string {
   const rtl = locales.filter((l) => l.dir === 'rtl').map((l) => l.code);
   const scopes = rtl.flatMap((code) => [`[data-key-path$=".${code}"]`, `[data-locale="${code}"]`]);
-  return `/* Right-to-left languages from src/i18n/locales.ts: ${rtl.join(', ')} */\n:is(${scopes.join(', ')}) ${editable} {\n  direction: rtl;\n  unicode-bidi: isolate;\n  text-align: start;\n}\n`;
+  return (
+    `/* Right-to-left languages from src/i18n/locales.ts: ${rtl.join(', ')} */\n` +
+    `:is(${scopes.join(', ')}) ${editable} {\n  direction: rtl;\n  unicode-bidi: isolate;\n  text-align: start;\n}\n` +
+    // The Danish source's hash is a code, not text in the language: it stays left to right.
+    `section[data-key-path="translation.source"] :is(input[type="text"], input:not([type])) {\n  direction: ltr;\n}\n`
+  );
 }

@@ -53,6 +53,7 @@ test('the admin has its own CSP: scripts only from our origin, no unsafe-inline 
 
 test('Arabic, Urdu and Farsi fields are edited right to left, the others left to right', async ({ page }) => {
   await openAdminOnCopy(page, copyOfContent());
+  // Text per language inside one file (staff, meetings, venues).
   await page.getByText('Medarbejdere').click();
   await page.getByRole('button', { name: 'Create New Entry' }).first().click();
   // The form renders groups as they scroll into view.
@@ -61,6 +62,15 @@ test('Arabic, Urdu and Farsi fields are edited right to left, the others left to
     const input = page.locator(`section.field[data-key-path="role.${l.code}"] input`);
     await expect(input, l.code).toHaveCSS('direction', l.dir);
   }
+  // A translated page: the Arabic pane beside the Danish one; the source hash stays a code.
+  await page.getByRole('button', { name: 'Cancel Editing' }).click();
+  await page.getByText('Tilbud').first().click();
+  await page.getByText('Kurser for kvinder').first().click();
+  await page.getByRole('combobox').nth(1).click();
+  await page.getByRole('option', { name: /Arabic|العربية/ }).first().click();
+  await expect(page.locator('[data-locale="ar"] section.field[data-key-path="title"] input')).toHaveCSS('direction', 'rtl');
+  await expect(page.locator('[data-locale="da"] section.field[data-key-path="title"] input')).toHaveCSS('direction', 'ltr');
+  await expect(page.locator('[data-locale="ar"] section.field[data-key-path="translation.source"] input')).toHaveCSS('direction', 'ltr');
 });
 
 test('the admin is hidden from the public: noindex, not in the sitemap, not searchable, not linked', async () => {
