@@ -1,10 +1,12 @@
 /**
  * What each language block of a flyer says, gathered at build time from the SAME content as the
- * site (home page frontmatter, UI strings, site.config.ts): nothing on a flyer is translated twice.
+ * site (home page frontmatter, the activities' titles and pictures, UI strings, site.config.ts):
+ * nothing on a flyer is translated twice.
  */
 import { getCollection } from 'astro:content';
+import type { ActivityIconName } from '../components/activityIcons';
 import { getLocale, langs, type FontKey, type Lang } from '../i18n/locales';
-import { resolveLocalized } from '../i18n/localizedEntry';
+import { resolveLocalized, sourceSlugs } from '../i18n/localizedEntry';
 import { localizedUrl } from '../i18n/localizedUrl';
 import { t } from '../i18n/translate';
 import { siteConfig } from '../../site.config';
@@ -35,9 +37,22 @@ export interface FlyerBlock {
   urlText: string;
   /** The QR code as inline SVG. */
   qr: string;
+  /** The programme's offers: title and picture, in the site's order (none until content/activities/ has some). */
+  activities: { title: string; icon: ActivityIconName; lang: Lang }[];
 }
 
-async function buildBlock(lang: Lang, pages: Awaited<ReturnType<typeof getCollection<'pages'>>>): Promise<FlyerBlock> {
+type Pages = Awaited<ReturnType<typeof getCollection<'pages'>>>;
+type Activities = Awaited<ReturnType<typeof getCollection<'activities'>>>;
+
+/** The offers in `lang` (each in the best language it exists in), ordered as on the site. */
+function activitiesIn(lang: Lang, activities: Activities): FlyerBlock['activities'] {
+  return sourceSlugs(activities)
+    .map((slug) => resolveLocalized(activities, lang, slug)!)
+    .sort((a, b) => a.entry.data.order - b.entry.data.order)
+    .map(({ entry, contentLang }) => ({ title: entry.data.title, icon: entry.data.icon, lang: contentLang }));
+}
+
+async function buildBlock(lang: Lang, pages: Pages, activities: Activities): Promise<FlyerBlock> {
   const locale = getLocale(lang);
   const home = resolveLocalized(pages, lang, 'home');
   if (!home) throw new Error('content/pages/da/home.mdx is missing: the flyer takes its text from it.');
@@ -56,6 +71,7 @@ async function buildBlock(lang: Lang, pages: Awaited<ReturnType<typeof getCollec
     url,
     urlText,
     qr: await qrSvg(url, t(lang, 'flyer.qrLabel', { url: urlText })),
+    activities: activitiesIn(lang, activities),
   };
 }
 
@@ -64,8 +80,8 @@ let cached: Promise<Record<Lang, FlyerBlock>> | undefined;
 /** Every language's block, made once per build (the generator and 7 print pages share them). */
 export function flyerBlocks(): Promise<Record<Lang, FlyerBlock>> {
   cached ??= (async () => {
-    const pages = await getCollection('pages');
-    const blocks = await Promise.all(langs.map((lang) => buildBlock(lang, pages)));
+    const [pages, activities] = await Promise.all([getCollection('pages'), getCollection('activities')]);
+    const blocks = await Promise.all(langs.map((lang) => buildBlock(lang, pages, activities)));
     return Object.fromEntries(blocks.map((b) => [b.lang, b])) as Record<Lang, FlyerBlock>;
   })();
   return cached;

@@ -217,6 +217,26 @@ test('a flyer about a meeting gives its date in each block’s language, times r
   await expect(page.locator('.flyer .flyer-invitation:visible')).toHaveCount(0);
 });
 
+test('the staff faces are on the flyer, and the photo switch takes them off', async ({ page }) => {
+  await page.goto('/so/flyer/');
+  const faces = page.locator('.flyer .flyer-faces img');
+  await expect(faces.first()).toBeVisible();
+  // Every face is a real, loaded image (made for print at build time).
+  expect(await faces.evaluateAll((imgs) => imgs.every((i) => (i as HTMLImageElement).naturalWidth >= 300))).toBe(true);
+  await page.locator('input[name="photo"]').uncheck();
+  await expect(page).toHaveURL(/photo=0/);
+  await expect(faces.first()).toBeHidden();
+});
+
+test('the partners page offers every ready flyer, printable and as PDF', async ({ page }) => {
+  await page.goto('/da/partners/');
+  await expect(page.locator('a[href="/da/flyer/"]').first()).toBeVisible();
+  for (const lang of ['ar', 'ur', 'so']) {
+    await expect(page.locator(`a[href="/${lang}/flyer/print/"]`)).toBeVisible();
+    await expect(page.locator(`a[href="/flyers/flyer-${lang}-da-a4.pdf"]`)).toBeVisible();
+  }
+});
+
 test('Danish stays on the flyer even when a partner chooses it away', async ({ page }) => {
   await page.goto('/tr/flyer/');
   await page.locator('select[name="lang"]').nth(1).selectOption('fa');
