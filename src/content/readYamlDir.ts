@@ -33,14 +33,19 @@ export class ContentError extends Error {
 
 const idPattern = /^[a-z0-9][a-z0-9-]*$/;
 
-/** The ids (file names without .yaml) in `dir`; [] when the folder does not exist. */
-export function yamlIds(dir: string): string[] {
+/** The YAML file names in `dir`, sorted; [] when the folder does not exist. */
+function yamlFiles(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).map((f) => f.replace(/\.ya?ml$/, '')).sort();
+    return readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;
   }
+}
+
+/** The ids (file names without .yaml) in `dir`; [] when the folder does not exist. */
+export function yamlIds(dir: string): string[] {
+  return yamlFiles(dir).map((f) => f.replace(/\.ya?ml$/, ''));
 }
 
 /** "start", "title.da", "address.postalCode" from a zod issue path. */
@@ -81,8 +86,8 @@ export function parseYamlEntry<S extends z.ZodType>(
 export function readYamlDir<S extends z.ZodType>(dir: string, schema: S, displayRoot = process.cwd()): YamlEntry<z.output<S>>[] {
   const entries: YamlEntry<z.output<S>>[] = [];
   const problems: string[] = [];
-  for (const id of yamlIds(dir)) {
-    const name = readdirSync(dir).find((f) => f === `${id}.yaml` || f === `${id}.yml`)!;
+  for (const name of yamlFiles(dir)) {
+    const id = name.replace(/\.ya?ml$/, '');
     const filePath = join(dir, name);
     const file = relative(displayRoot, filePath) || filePath;
     if (!idPattern.test(id)) {

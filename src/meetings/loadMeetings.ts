@@ -12,14 +12,12 @@ export interface MeetingData {
   venues: Map<string, Venue>;
 }
 
-let cached: Promise<MeetingData> | undefined;
-
-/** Loaded once per build: the build's clock decides what "upcoming" means in the HTML. */
-export function loadMeetings(): Promise<MeetingData> {
-  cached ??= (async () => {
-    const [meetings, venues] = await Promise.all([getCollection('meetings'), getCollection('venues')]);
-    const all = upcomingMeetings(meetings, new Date(0));
-    return { all, upcoming: upcomingMeetings(meetings, new Date()), venues: new Map(venues.map((v) => [v.id, v.data])) };
-  })();
-  return cached;
+/** The build's clock decides what "upcoming" means in the HTML (not cached: the dev server reloads content). */
+export async function loadMeetings(): Promise<MeetingData> {
+  const [meetings, venues] = await Promise.all([getCollection('meetings'), getCollection('venues')]);
+  return {
+    all: upcomingMeetings(meetings, new Date(0)),
+    upcoming: upcomingMeetings(meetings, new Date()),
+    venues: new Map(venues.map((v) => [v.id, v.data])),
+  };
 }
