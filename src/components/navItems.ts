@@ -13,7 +13,6 @@ export const navItems: NavItem[] = [
   { key: 'nav.activities', path: 'activities/' },
   { key: 'nav.meetings', path: 'meetings/' },
   { key: 'nav.staff', path: 'staff/' },
-  { key: 'nav.about', path: 'about/' },
   { key: 'nav.interest', path: 'interest/' },
   { key: 'nav.search', path: 'search/' },
 ];
