@@ -55,9 +55,10 @@ export function sveltiaOffline(): Plugin {
     transform(code, id) {
       if (!sveltiaEntry.test(id)) return;
       const css: string[] = [];
-      code.replace(/\{hash:`(svelte-[a-z0-9]+)`,code:`((?:[^`\\$]|\\[\s\S]|\$(?!\{))*)`\}/g, (_m, _hash: string, raw: string) => {
+      // Each component's CSS moves to the stylesheet; the script keeps only the (unused) hash.
+      const withoutCss = code.replace(/\{hash:`(svelte-[a-z0-9]+)`,code:`((?:[^`\\$]|\\[\s\S]|\$(?!\{))*)`\}/g, (_m, hash: string, raw: string) => {
         css.push(cook(raw));
-        return '';
+        return `{hash:\`${hash}\`,code:\`\`}`;
       });
       if (css.length < 50) throw new Error(`sveltiaOffline: found only ${css.length} component stylesheets in @sveltia/cms`);
       // The package's fonts are added from its own files (FontFace API, bundled by Vite); its
@@ -65,7 +66,7 @@ export function sveltiaOffline(): Plugin {
       componentCss = css.join('\n').replace(/@font-face\s*\{[^}]*cdn\.jsdelivr\.net[^}]*\}/g, '');
       const external = /url\(\s*["']?(https?:)?\/\//.exec(componentCss);
       if (external) throw new Error(`sveltiaOffline: the admin's CSS still loads from another origin: ${componentCss.slice(external.index, external.index + 120)}`);
-      let out = patch(code, 'style injection', /if\(!(\w+)\.querySelector\(`#`\+(\w+)\.hash\)\)/g, 'if(!1)', (n) => n === 1);
+      let out = patch(withoutCss, 'style injection', /if\(!(\w+)\.querySelector\(`#`\+(\w+)\.hash\)\)/g, 'if(!1)', (n) => n === 1);
       out = patch(out, 'status check', /checkStatus:[A-Za-z_$][\w$]*/g, 'checkStatus:void 0', (n) => n >= 1);
       out = patch(out, 'unpkg fallback', /https:\/\/unpkg\.com\//g, '/admin/no-cdn/', (n) => n >= 1);
       out = patch(
@@ -75,6 +76,8 @@ export function sveltiaOffline(): Plugin {
         (_m, lang: string) => (keptCodeLanguages.has(lang ?? '') ? `import(\`@shikijs/langs/${lang}\`)` : 'Promise.resolve({default:[]})'),
         (n) => n > 100,
       );
+      const cdn = /https:\/\/(cdn\.jsdelivr\.net|unpkg\.com|fonts\.googleapis\.com|fonts\.gstatic\.com)\//.exec(out);
+      if (cdn) throw new Error(`sveltiaOffline: @sveltia/cms still names a CDN: ${out.slice(cdn.index, cdn.index + 100)}`);
       return { code: `import ${JSON.stringify(cssModule)};\n${out}`, map: null };
     },
   };
