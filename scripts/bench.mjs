@@ -177,6 +177,8 @@ try {
       log(
         `answers ${JSON.stringify(r.statusCodes)}, ${r.errors} errors; rows stored ${r.rowsStored} ${r.rowsMatch ? '==' : '!='} acknowledged (303) ${r.acknowledged}`,
       );
+      const floor = r.staticBaseline;
+      log(`the same load as GETs of a static page (the floor on this machine): ${floor.rps} requests/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`);
     } catch (error) {
       report.formSkipped = `could not run: ${/** @type {Error} */ (error).message}`;
       log(report.formSkipped);
@@ -260,7 +262,8 @@ const md = [
     ? `### Lighthouse ${report.machine.lighthouse} (mobile)\n\n${lighthouseTable(report.lighthouse, { markdown: true })}`
     : `Lighthouse: ${report.lighthouseSkipped}`,
   report.form
-    ? `### Form receiver\n\n${report.form.posts} valid posts, ${report.form.connections} connections: ${report.form.rps} requests/s, p50 ${report.form.p50} ms, p90 ${report.form.p90} ms, p99 ${report.form.p99} ms, max ${report.form.max} ms. Rows stored ${report.form.rowsStored}, 303s ${report.form.acknowledged}${report.form.rowsMatch ? ' (equal)' : ' (NOT equal)'}.`
+    ? `### Form receiver\n\n${report.form.posts} valid posts, ${report.form.connections} connections: ${report.form.rps} requests/s, p50 ${report.form.p50} ms, p90 ${report.form.p90} ms, p99 ${report.form.p99} ms, max ${report.form.max} ms. Rows stored ${report.form.rowsStored}, 303s ${report.form.acknowledged}${report.form.rowsMatch ? ' (equal)' : ' (NOT equal)'}. ` +
+      `The same load as GETs of the static language chooser: ${report.form.staticBaseline.rps} requests/s, p50 ${report.form.staticBaseline.p50} ms, p99 ${report.form.staticBaseline.p99} ms.`
     : `Form receiver: ${report.formSkipped}`,
   buildRows.length ? `### Build time\n\n${buildTable(buildRows, { markdown: true })}${perPageText ? `\n\n${perPageText}.` : ''}` : '',
   report.scalingSkipped ? `Build scaling: ${report.scalingSkipped}` : '',

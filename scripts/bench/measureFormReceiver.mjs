@@ -30,6 +30,8 @@ import autocannon from 'autocannon';
  * @property {number} max
  * @property {number} durationS
  * @property {number} waitedMs       time waited for the minimum fill time before the run
+ * @property {{ url: string, rps: number, p50: number, p99: number }} staticBaseline  the same load as
+ *   GETs of a static page: the floor this machine (and its other work) puts under any figure
  */
 
 /**
@@ -107,14 +109,26 @@ export async function measureFormReceiver(browser, { baseUrl, formPath, dataDir,
     errors: result.errors + result.timeouts,
     rowsStored,
     rowsMatch: rowsStored === acknowledged,
-    rps: Math.round(result.requests.average),
+    rps: Math.round(result.requests.total / result.duration),
     p50: result.latency.p50,
     p90: result.latency.p90,
     p99: result.latency.p99,
     max: result.latency.max,
     durationS: result.duration,
     waitedMs,
+    staticBaseline: await staticBaseline(baseUrl, connections, posts),
   };
+}
+
+/**
+ * The same number of requests on the same connections, as GETs of the home page (a precompressed
+ * static file): what the server, autocannon and the machine's other work cost without the form.
+ * @param {string} baseUrl @param {number} connections @param {number} amount
+ */
+async function staticBaseline(baseUrl, connections, amount) {
+  const url = `${baseUrl}/`;
+  const r = await autocannon({ url, connections, amount, headers: { 'accept-encoding': 'br' } });
+  return { url, rps: Math.round(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99 };
 }
 
 /** The receiver's minimum fill time (src/server/interestSettings.mjs, env INTEREST_MIN_FILL_MS). */
