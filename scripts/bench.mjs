@@ -12,6 +12,7 @@
  *   npm run bench -- --skip=scaling,lighthouse   (sections: weight, lighthouse, form, scaling)
  *   npm run bench -- --no-build --meetings=100,1000 --lighthouse-langs=da,ar,ur --lighthouse-runs=3
  *   (--lighthouse-runs=N reports the median run of N per page; the default 1 keeps the run short)
+ *   npm run bench -- --readme   also puts the figures into README.md between the bench:figures markers
  * BENCH_PORT (default 4416) is the server's port; BENCH_PORT+1 is Chromium's DevTools port for
  * Lighthouse. CHROMIUM_PATH overrides /usr/bin/chromium.
  */
@@ -40,6 +41,7 @@ const { values: args } = parseArgs({
     'lighthouse-langs': { type: 'string', default: 'da,ar,ur' },
     posts: { type: 'string', default: '3000' },
     'lighthouse-runs': { type: 'string', default: '1' },
+    readme: { type: 'boolean', default: false },
   },
 });
 const skip = new Set(args.skip.split(',').filter(Boolean));
@@ -246,30 +248,43 @@ fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(report, null, 
 const md = [
   `Measured ${report.date.slice(0, 10)} on ${machineText}.`,
   report.weights.length
-    ? `### Transfer without photos (KB, first load, empty cache)\n\n${transferMatrix(
+    ? `#### Transfer without photos (KB, first load, empty cache)\n\n${transferMatrix(
         report.weights,
         locales.map((l) => l.code),
         { markdown: true },
       )}`
     : '',
   report.weights.length
-    ? `### Page weight in detail\n\n${weightTable(
+    ? `#### Page weight in detail\n\n${weightTable(
         report.weights.filter((w) => ['da', 'ar', 'ur'].includes(w.lang)),
         { markdown: true },
       )}`
     : '',
   report.lighthouse
-    ? `### Lighthouse ${report.machine.lighthouse} (mobile)\n\n${lighthouseTable(report.lighthouse, { markdown: true })}`
+    ? `#### Lighthouse ${report.machine.lighthouse} (mobile)\n\n${lighthouseTable(report.lighthouse, { markdown: true })}`
     : `Lighthouse: ${report.lighthouseSkipped}`,
   report.form
-    ? `### Form receiver\n\n${report.form.posts} valid posts, ${report.form.connections} connections: ${report.form.rps} requests/s, p50 ${report.form.p50} ms, p90 ${report.form.p90} ms, p99 ${report.form.p99} ms, max ${report.form.max} ms. Rows stored ${report.form.rowsStored}, 303s ${report.form.acknowledged}${report.form.rowsMatch ? ' (equal)' : ' (NOT equal)'}. ` +
+    ? `#### Form receiver\n\n${report.form.posts} valid posts, ${report.form.connections} connections: ${report.form.rps} requests/s, p50 ${report.form.p50} ms, p90 ${report.form.p90} ms, p99 ${report.form.p99} ms, max ${report.form.max} ms. Rows stored ${report.form.rowsStored}, 303s ${report.form.acknowledged}${report.form.rowsMatch ? ' (equal)' : ' (NOT equal)'}. ` +
       `The same load as GETs of the static language chooser: ${report.form.staticBaseline.rps} requests/s, p50 ${report.form.staticBaseline.p50} ms, p99 ${report.form.staticBaseline.p99} ms.`
     : `Form receiver: ${report.formSkipped}`,
-  buildRows.length ? `### Build time\n\n${buildTable(buildRows, { markdown: true })}${perPageText ? `\n\n${perPageText}.` : ''}` : '',
+  buildRows.length ? `#### Build time\n\n${buildTable(buildRows, { markdown: true })}${perPageText ? `\n\n${perPageText}.` : ''}` : '',
   report.scalingSkipped ? `Build scaling: ${report.scalingSkipped}` : '',
-  `### Budgets\n\n${budgetTable(report.budgets, { markdown: true })}`,
+  `#### Budgets\n\n${budgetTable(report.budgets, { markdown: true })}`,
 ]
   .filter(Boolean)
   .join('\n\n');
 fs.writeFileSync(path.join(outDir, 'latest.md'), `${md}\n`);
 log(`\nWrote bench-results/latest.json and bench-results/latest.md (${kb(Buffer.byteLength(md))} of Markdown).`);
+if (args.readme) {
+  const readme = path.join(root, 'README.md');
+  const text = fs.readFileSync(readme, 'utf8');
+  const marked = /(<!-- bench:figures -->\n)[\s\S]*?(<!-- \/bench:figures -->)/;
+  if (!marked.test(text)) log('README.md has no <!-- bench:figures --> … <!-- /bench:figures --> markers: left alone.');
+  else {
+    fs.writeFileSync(
+      readme,
+      text.replace(marked, (_, open, close) => `${open}${md}\n${close}`),
+    );
+    log('Updated the figures in README.md (Performance → Latest figures).');
+  }
+}
