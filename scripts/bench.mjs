@@ -13,6 +13,8 @@
  *   npm run bench -- --no-build --meetings=100,1000 --lighthouse-langs=da,ar,ur --lighthouse-runs=3
  *   (--lighthouse-runs=N reports the median run of N per page; the default 1 keeps the run short)
  *   npm run bench -- --readme   also puts the figures into README.md between the bench:figures markers
+ *   npm run bench -- --no-build --skip=scaling --keep   sections not measured now keep their
+ *     figures from the previous bench-results/latest.json, marked with that run's date
  * BENCH_PORT (default 4416) is the server's port; BENCH_PORT+1 is Chromium's DevTools port for
  * Lighthouse. CHROMIUM_PATH overrides /usr/bin/chromium.
  */
@@ -42,6 +44,7 @@ const { values: args } = parseArgs({
     posts: { type: 'string', default: '3000' },
     'lighthouse-runs': { type: 'string', default: '1' },
     readme: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
   },
 });
 const skip = new Set(args.skip.split(',').filter(Boolean));
@@ -79,6 +82,8 @@ const report = {
   scalingSkipped: /** @type {string | undefined} */ (undefined),
   msPerExtraPage: /** @type {ReturnType<typeof msPerExtraPage>} */ (null),
   budgets: /** @type {import('./bench/evaluateBudgets.mjs').BudgetResult[]} */ ([]),
+  /** Sections taken over from an earlier run (--keep): section → that run's date and load. */
+  kept: /** @type {Record<string, string>} */ ({}),
   durationS: 0,
 };
 
@@ -210,6 +215,21 @@ else {
   if (skipped) log(skipped);
 }
 
+const previousFile = path.join(root, 'bench-results', 'latest.json');
+if (args.keep && fs.existsSync(previousFile)) {
+  const prev = JSON.parse(fs.readFileSync(previousFile, 'utf8'));
+  const from = `${String(prev.date).slice(0, 16).replace('T', ' ')} UTC, load average ${prev.machine?.loadAverageAtStart?.[0] ?? '?'}`;
+  const keep = (/** @type {string} */ section) => (report.kept[section] = prev.kept?.[section] ?? from);
+  if (!report.build && prev.build) ((report.build = prev.build), keep('build'));
+  if (skip.has('weight') && prev.weights?.length) ((report.weights = prev.weights), (report.weightsSkipped = undefined), keep('weight'));
+  if (skip.has('lighthouse') && prev.lighthouse) ((report.lighthouse = prev.lighthouse), (report.lighthouseSkipped = undefined), keep('lighthouse'));
+  if (skip.has('form') && prev.form) ((report.form = prev.form), (report.formSkipped = undefined), keep('form'));
+  if (skip.has('scaling') && prev.scaling?.length) {
+    Object.assign(report, { scaling: prev.scaling, msPerExtraPage: prev.msPerExtraPage, scalingSkipped: undefined });
+    keep('scaling');
+  }
+}
+
 report.machine.loadAverageAtEnd = os.loadavg().map((n) => Number(n.toFixed(2)));
 report.budgets = evaluateBudgets(report);
 report.durationS = Math.round((Date.now() - began) / 1000);
@@ -245,8 +265,29 @@ for (const b of report.budgets.filter((x) => x.pass === false)) log(`\n${b.label
 const outDir = path.join(root, 'bench-results');
 fs.mkdirSync(outDir, { recursive: true });
 fs.writeFileSync(path.join(outDir, 'latest.json'), JSON.stringify(report, null, 2));
+const keptText = Object.keys(report.kept).length
+  ? `Sections taken over from earlier runs (--keep): ${Object.entries(report.kept)
+      .map(([section, when]) => `${section} (${when})`)
+      .join('; ')}.`
+  : '';
+// Lighthouse measures the CPU before each run; a busy shared machine scores far lower than a quiet one.
+const indexes = (report.lighthouse ?? [])
+  .map((r) => r.benchmarkIndex)
+  .filter((n) => typeof n === 'number')
+  .sort((a, b) => a - b);
+const medianIndex = indexes.length ? indexes[Math.floor(indexes.length / 2)] : null;
+const cpuNote =
+  medianIndex === null
+    ? ''
+    : `Lighthouse's CPU benchmark index was ${Math.round(medianIndex)} (median; ${Math.round(indexes[0])}–${Math.round(indexes[indexes.length - 1])})` +
+      (medianIndex < 2000
+        ? ': the CPU was busy with other work, which inflates TBT, the performance score and, partly, LCP (at a quieter moment the same machine measured about 3800).'
+        : '.');
+if (keptText) log(`\n${keptText}`);
+if (cpuNote) log(cpuNote);
 const md = [
   `Measured ${report.date.slice(0, 10)} on ${machineText}.`,
+  keptText,
   report.weights.length
     ? `#### Transfer without photos (KB, first load, empty cache)\n\n${transferMatrix(
         report.weights,
@@ -261,7 +302,7 @@ const md = [
       )}`
     : '',
   report.lighthouse
-    ? `#### Lighthouse ${report.machine.lighthouse} (mobile)\n\n${lighthouseTable(report.lighthouse, { markdown: true })}`
+    ? `#### Lighthouse ${report.machine.lighthouse || ''} (mobile)\n\n${lighthouseTable(report.lighthouse, { markdown: true })}\n\n${cpuNote}`
     : `Lighthouse: ${report.lighthouseSkipped}`,
   report.form
     ? `#### Form receiver\n\n${report.form.posts} valid posts, ${report.form.connections} connections: ${report.form.rps} requests/s, p50 ${report.form.p50} ms, p90 ${report.form.p90} ms, p99 ${report.form.p99} ms, max ${report.form.max} ms. Rows stored ${report.form.rowsStored}, 303s ${report.form.acknowledged}${report.form.rowsMatch ? ' (equal)' : ' (NOT equal)'}. ` +

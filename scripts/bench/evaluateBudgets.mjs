@@ -56,7 +56,17 @@ export function evaluateBudgets(m) {
     const b = budgets[id];
     const rows = content.filter((w) => w.script === script);
     const size = (/** @type {WeightRow} */ w) => w.weight.transfer - w.weight.photos;
-    out.push(maxBudget(id, `≤ ${kb(b.limit)}`, rows, size, b.limit, (w) => `${kb(size(w))} (${where(w)})`, m.weightsSkipped ?? 'no content page is built yet'));
+    out.push(
+      maxBudget(
+        id,
+        `≤ ${kb(b.limit)}`,
+        rows,
+        size,
+        b.limit,
+        (w) => `${kb(size(w))} = ${size(w)} bytes (${where(w)})`,
+        m.weightsSkipped ?? 'no content page is built yet',
+      ),
+    );
   }
 
   out.push(

@@ -63,10 +63,10 @@ export function transferMatrix(weights, langs, o) {
 /** @param {(import('./runLighthouse.mjs').LighthouseResult & { type: string, lang: string })[]} runs @param {{ markdown?: boolean }} [o] */
 export function lighthouseTable(runs, o) {
   return table(
-    ['page', 'lang', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP', 'FCP', 'TBT', 'CLS', 'lost points on'],
+    ['page', 'lang', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP', 'FCP', 'TBT', 'CLS', 'CPU index', 'lost points on'],
     runs.map((r) =>
       r.error
-        ? [r.type, r.lang, 'error', '', '', '', '', '', '', '', r.error.slice(0, 60)]
+        ? [r.type, r.lang, 'error', '', '', '', '', '', '', '', '', r.error.slice(0, 60)]
         : [
             r.type,
             r.lang,
@@ -78,6 +78,7 @@ export function lighthouseTable(runs, o) {
             sec(r.fcpMs),
             r.tbtMs == null ? '–' : `${Math.round(r.tbtMs)} ms`,
             r.cls == null ? '–' : r.cls.toFixed(3),
+            r.benchmarkIndex == null ? '–' : Math.round(r.benchmarkIndex),
             r.failing.join(', ') || '–',
           ],
     ),

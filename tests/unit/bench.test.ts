@@ -117,7 +117,7 @@ describe('evaluateBudgets()', () => {
     });
     expect(at.find((b) => b.id === 'latinTransfer')?.pass).toBe(true);
     const over = evaluateBudgets({ weights: [row('home', 'da', 'latin', 20_001)], lighthouse: null, form: null });
-    expect(over.find((b) => b.id === 'latinTransfer')).toMatchObject({ pass: false, failures: ['20.0 KB (home da)'] });
+    expect(over.find((b) => b.id === 'latinTransfer')).toMatchObject({ pass: false, failures: ['20.0 KB = 20001 bytes (home da)'] });
   });
 
   it('holds Arabic-script pages to 70 KB with their font, and ignores tool pages', () => {
@@ -128,7 +128,7 @@ describe('evaluateBudgets()', () => {
     });
     const arabic = result.find((b) => b.id === 'arabicTransfer');
     expect(arabic?.pass).toBe(false);
-    expect(arabic?.figure).toBe('max 168.0 KB (home ur); 1/2 pages within');
+    expect(arabic?.figure).toBe('max 168.0 KB = 168000 bytes (home ur); 1/2 pages within');
   });
 
   it('fails the JavaScript budget on any framework byte on a content page', () => {
