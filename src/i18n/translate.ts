@@ -69,15 +69,20 @@ export function formatDate(
   return new Intl.DateTimeFormat(intlLocale(lang), { timeZone: siteTimeZone, calendar: 'gregory', ...options }).format(date);
 }
 
-/** A clock time (17:00) in the reader's language, Copenhagen time, 24-hour. */
-export function formatTime(date: Date, lang: Lang): string {
+/** The one clock-time format: 24-hour, Gregorian, Copenhagen time, in the reader's language. */
+export function timeFormat(lang: Lang): Intl.DateTimeFormat {
   return new Intl.DateTimeFormat(intlLocale(lang), {
     timeZone: siteTimeZone,
     calendar: 'gregory',
     hour: '2-digit',
     minute: '2-digit',
     hourCycle: 'h23',
-  }).format(date);
+  });
+}
+
+/** A clock time (17:00) in the reader's language, Copenhagen time, 24-hour. */
+export function formatTime(date: Date, lang: Lang): string {
+  return timeFormat(lang).format(date);
 }
 
 /** A language's name in the reader's language ("Arabic" → "العربية" on an Arabic page). */

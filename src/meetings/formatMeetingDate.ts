@@ -3,7 +3,7 @@
  * Copenhagen time (formatDate/intlLocale force `-u-ca-gregory`: plain `fa` would say 12 Azar
  * 1405 for 3 December 2026).
  */
-import { formatDate, intlLocale, siteTimeZone } from '../i18n/translate';
+import { formatDate, timeFormat } from '../i18n/translate';
 import type { Lang } from '../i18n/locales';
 
 /** "torsdag den 14. januar 2027" · "الخميس، 14 يناير 2027" · "پنجشنبه ۱۴ ژانویهٔ ۲۰۲۷" */
@@ -22,11 +22,5 @@ export function formatMeetingDay(start: Date, lang: Lang): { day: string; month:
 
 /** "17.00–19.00" (da) · "17:00–19:00" (ar) · "۱۷:۰۰ تا ۱۹:۰۰" (fa): the language's own range style. */
 export function formatMeetingTimes(start: Date, end: Date, lang: Lang): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), {
-    timeZone: siteTimeZone,
-    calendar: 'gregory',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatRange(start, end);
+  return timeFormat(lang).formatRange(start, end);
 }
