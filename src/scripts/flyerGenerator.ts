@@ -102,7 +102,6 @@ export function initFlyerGenerator(): void {
     if (replaceUrl) history.replaceState(null, '', query);
   };
 
-  form.hidden = false;
   apply(location.search !== '');
   form.addEventListener('change', () => {
     options = readForm(form, options);

@@ -275,3 +275,18 @@ test('npm run flyers saves a ready flyer as a one-page A4 PDF', async () => {
     fs.rmSync(out, { recursive: true, force: true });
   }
 });
+
+test('the generator does not shift the page when its script starts (no layout shift)', async ({ page }) => {
+  await page.addInitScript(() => {
+    const w = window as unknown as { shift: number };
+    w.shift = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.shift += (entry as unknown as { value: number }).value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (const lang of ['ar', 'da']) {
+    await page.goto(`/${lang}/flyer/`, { waitUntil: 'networkidle' });
+    await expect(page.locator('form[data-flyer-controls]')).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.01);
+  }
+});
