@@ -14,9 +14,3 @@ export async function qrSvg(url: string, label: string): Promise<string> {
   return svg.replace('<svg ', `<svg role="img" aria-label="${escaped}" class="flyer-qr-svg" focusable="false" `);
 }
 
-/** A phone number as people read it aloud: +45 43 97 00 00 (Danish numbers in pairs). */
-export function displayPhone(e164: string): string {
-  const danish = /^\+45(\d{8})$/.exec(e164);
-  if (danish) return `+45 ${danish[1]!.replace(/(\d{2})(?=\d)/g, '$1 ')}`;
-  return e164;
-}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFlyerOptions, flyerQuery, normalizeFlyerLangs, parseFlyerOptions } from '../../src/flyer/flyerOptions';
-import { displayPhone, qrSvg } from '../../src/flyer/qrSvg';
+import { qrSvg } from '../../src/flyer/qrSvg';
+import { formatPhone } from '../../src/config/contactLinks';
 
 describe('defaultFlyerOptions()', () => {
   it('puts the partner’s page language first, then Danish, on A4 with tabs', () => {
@@ -65,9 +66,9 @@ describe('qrSvg()', () => {
   });
 });
 
-describe('displayPhone()', () => {
+describe('formatPhone()', () => {
   it('groups a Danish number in pairs and leaves others alone', () => {
-    expect(displayPhone('+4543970000')).toBe('+45 43 97 00 00');
-    expect(displayPhone('+441632960000')).toBe('+441632960000');
+    expect(formatPhone('+4543970000')).toBe('+45 43 97 00 00');
+    expect(formatPhone('+441632960000')).toBe('+441632960000');
   });
 });

@@ -49,8 +49,3 @@ export function consentVersion(lang: Lang): string {
   return createHash('sha256').update(consentText(lang).normalize('NFC')).digest('hex').slice(0, 12);
 }
 
-/** "+4543970000" → "+45 43 97 00 00": Danish numbers in pairs, others as they are. */
-export function displayPhone(phone: string): string {
-  const danish = /^\+45(\d{8})$/.exec(phone);
-  return danish ? `+45 ${danish[1]!.match(/\d\d/g)!.join(' ')}` : phone;
-}
