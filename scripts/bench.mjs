@@ -100,7 +100,8 @@ if (args['no-build']) {
 const pages = listBuiltPages(clientDir);
 report.pageTypes = discoverPageTypes(pages, defaultLang);
 heading('page types found in dist/client');
-for (const type of pageTypes) log(`${type.label.padEnd(16)} ${report.pageTypes[type.id] === null ? 'not built yet' : `/<lang>/${report.pageTypes[type.id]}`}`);
+for (const type of pageTypes)
+  log(`${type.label.padEnd(16)} ${report.pageTypes[type.id] === null ? 'not built yet' : `/<lang>/${report.pageTypes[type.id]}`}`);
 const built = pageTypes.filter((t) => report.pageTypes[t.id] !== null);
 
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-bench-data-'));
@@ -131,7 +132,13 @@ try {
         const weight = await measurePageWeight(browser, server.url, url, clientDir);
         if (weight.status !== 200) log(`  ! ${url} answered ${weight.status}`);
         for (const f of weight.failed) log(`  ! ${url}: failed request ${f}`);
-        report.weights.push({ type: type.id, content: type.content, lang: locale.code, script: locale.font === 'system' ? 'latin' : 'arabic', weight });
+        report.weights.push({
+          type: type.id,
+          content: type.content,
+          lang: locale.code,
+          script: locale.font === 'system' ? 'latin' : 'arabic',
+          weight,
+        });
       }
     }
     log(weightTable(report.weights));
@@ -147,7 +154,9 @@ try {
       log(report.lighthouseSkipped);
     } else {
       const lhLangs = args['lighthouse-langs'].split(',').filter(Boolean);
-      const targets = built.flatMap((type) => lhLangs.map((lang) => ({ type: type.id, lang, url: `${server.url}/${lang}/${report.pageTypes[type.id]}` })));
+      const targets = built.flatMap((type) =>
+        lhLangs.map((lang) => ({ type: type.id, lang, url: `${server.url}/${lang}/${report.pageTypes[type.id]}` })),
+      );
       const { createRequire } = await import('node:module');
       report.machine.lighthouse = createRequire(import.meta.url)('lighthouse/package.json').version;
       log(`${targets.length} pages × ${args['lighthouse-runs']} run(s), one at a time…`);
@@ -158,7 +167,9 @@ try {
           debugPort: port + 1,
           runs: Number(args['lighthouse-runs']),
           onResult: (r) =>
-            log(`  ${r.url}: ${r.error ? `error ${r.error}` : `${Object.values(r.scores).join('/')} LCP ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`}`),
+            log(
+              `  ${r.url}: ${r.error ? `error ${r.error}` : `${Object.values(r.scores).join('/')} LCP ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`}`,
+            ),
         },
       );
       report.lighthouse = runs.map((r, i) => ({ ...r, type: targets[i].type, lang: targets[i].lang }));
@@ -185,7 +196,9 @@ try {
         `answers ${JSON.stringify(r.statusCodes)}, ${r.errors} errors; rows stored ${r.rowsStored} ${r.rowsMatch ? '==' : '!='} acknowledged (303) ${r.acknowledged}`,
       );
       const floor = r.staticBaseline;
-      log(`the same load as GETs of a static page (the floor on this machine): ${floor.rps} requests/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`);
+      log(
+        `the same load as GETs of a static page (the floor on this machine): ${floor.rps} requests/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`,
+      );
     } catch (error) {
       report.formSkipped = `could not run: ${/** @type {Error} */ (error).message}`;
       log(report.formSkipped);
@@ -222,7 +235,8 @@ if (args.keep && fs.existsSync(previousFile)) {
   const keep = (/** @type {string} */ section) => (report.kept[section] = prev.kept?.[section] ?? from);
   if (!report.build && prev.build) ((report.build = prev.build), keep('build'));
   if (skip.has('weight') && prev.weights?.length) ((report.weights = prev.weights), (report.weightsSkipped = undefined), keep('weight'));
-  if (skip.has('lighthouse') && prev.lighthouse) ((report.lighthouse = prev.lighthouse), (report.lighthouseSkipped = undefined), keep('lighthouse'));
+  if (skip.has('lighthouse') && prev.lighthouse)
+    ((report.lighthouse = prev.lighthouse), (report.lighthouseSkipped = undefined), keep('lighthouse'));
   if (skip.has('form') && prev.form) ((report.form = prev.form), (report.formSkipped = undefined), keep('form'));
   if (skip.has('scaling') && prev.scaling?.length) {
     Object.assign(report, { scaling: prev.scaling, msPerExtraPage: prev.msPerExtraPage, scalingSkipped: undefined });

@@ -35,7 +35,12 @@ const options = {
   root: { type: 'string' },
   'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-  ...Object.fromEntries(flags.flatMap((f) => [[f, { type: 'boolean' }], [`no-${f}`, { type: 'boolean' }]])),
+  ...Object.fromEntries(
+    flags.flatMap((f) => [
+      [f, { type: 'boolean' }],
+      [`no-${f}`, { type: 'boolean' }],
+    ]),
+  ),
 };
 
 /** A mistake in the input: printed as it is, without a stack trace. */
@@ -98,16 +103,21 @@ export async function buildMeeting(args, { root, now, ask }) {
   const start = copenhagenIso(date, parseClock(await get('start', 'Starts at (e.g. 17:00): '), 'start'));
   const end = copenhagenIso(date, parseClock(await get('end', 'Ends at (e.g. 19:00): '), 'end'));
   if (new Date(start) <= now) {
-    throw new InputError(`the meeting would start in the past (${date} ${start.slice(11, 16)}; it is now ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC)`);
+    throw new InputError(
+      `the meeting would start in the past (${date} ${start.slice(11, 16)}; it is now ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
+    );
   }
-  if (new Date(end) <= new Date(start)) throw new InputError(`the end (${end.slice(11, 16)}) is not after the start (${start.slice(11, 16)})`);
+  if (new Date(end) <= new Date(start))
+    throw new InputError(`the end (${end.slice(11, 16)}) is not after the start (${start.slice(11, 16)})`);
 
   const venueList = venues.map((v, i) => `  ${i + 1}. ${v.id} (${v.data.name}, ${v.data.address.street})`).join('\n');
   let venue = await get('venue', `Venue:\n${venueList}\nNumber or id: `);
   if (/^\d+$/.test(venue.trim()) && venues[+venue - 1]) venue = venues[+venue - 1].id;
   venue = venue.trim();
   if (!venues.some((v) => v.id === venue)) {
-    throw new InputError(`unknown venue "${venue}": choose one of ${venues.map((v) => v.id).join(', ')} (or add content/venues/${venue}.yaml first)`);
+    throw new InputError(
+      `unknown venue "${venue}": choose one of ${venues.map((v) => v.id).join(', ')} (or add content/venues/${venue}.yaml first)`,
+    );
   }
 
   const interpretersText = args.interpreters ?? (ask ? await ask('Interpreter languages, comma-separated (e.g. ar,so,fa) or empty: ') : '');
@@ -179,7 +189,9 @@ Without flags it asks. Flags: --no-childcare etc. say "no" without asking.`);
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((e) => {
-    console.error(`meeting:new: ${e instanceof InputError || e?.name === 'ContentError' || e?.code?.startsWith?.('ERR_PARSE_ARGS') ? e.message : e.stack}`);
+    console.error(
+      `meeting:new: ${e instanceof InputError || e?.name === 'ContentError' || e?.code?.startsWith?.('ERR_PARSE_ARGS') ? e.message : e.stack}`,
+    );
     process.exitCode = 1;
   });
 }

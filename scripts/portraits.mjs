@@ -44,6 +44,8 @@ function svg(p) {
 
 for (const p of people) {
   const out = path.resolve('content/staff', `${p.id}.webp`);
-  const info = await sharp(Buffer.from(svg(p))).webp({ quality: 82 }).toFile(out);
+  const info = await sharp(Buffer.from(svg(p)))
+    .webp({ quality: 82 })
+    .toFile(out);
   console.log(`${path.relative(process.cwd(), out)}: ${info.width}×${info.height}, ${info.size} bytes`);
 }

@@ -13,7 +13,9 @@ import { loadSiteConfig } from '../src/server/loadSiteConfig.mjs';
 const client = path.resolve('dist/client');
 if (!fs.existsSync(client)) throw new Error('dist/client is missing: run astro build first');
 
-execFileSync(process.execPath, [path.resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', client, '--quiet'], { stdio: 'inherit' });
+execFileSync(process.execPath, [path.resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', client, '--quiet'], {
+  stdio: 'inherit',
+});
 
 fs.writeFileSync(path.join(client, '_headers'), headersFile(await loadSiteConfig()));
 
@@ -26,7 +28,9 @@ for (const file of fs.readdirSync(client, { recursive: true, withFileTypes: true
   const full = path.join(file.parentPath, file.name);
   const data = fs.readFileSync(full);
   if (data.length < 256) continue;
-  const br = zlib.brotliCompressSync(data, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length } });
+  const br = zlib.brotliCompressSync(data, {
+    params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
+  });
   const gz = zlib.gzipSync(data, { level: 9 });
   fs.writeFileSync(`${full}.br`, br);
   fs.writeFileSync(`${full}.gz`, gz);

@@ -28,7 +28,11 @@ if (args.includes('--json')) {
   const header = ['page', 'da hash', ...langs.filter((l) => l !== 'da')];
   const table = rows.map((row) => {
     const source = files.find((f) => f.lang === 'da' && f.collection === row.collection && f.slug === row.slug);
-    return [`${row.collection}/${row.slug}`, sourceHash(source.text), ...langs.filter((l) => l !== 'da').map((l) => mark[row.cells[l].state])];
+    return [
+      `${row.collection}/${row.slug}`,
+      sourceHash(source.text),
+      ...langs.filter((l) => l !== 'da').map((l) => mark[row.cells[l].state]),
+    ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
@@ -41,7 +45,8 @@ if (args.includes('--json')) {
   for (const row of rows)
     for (const [lang, cell] of Object.entries(row.cells)) {
       if (cell.state === 'outdated') console.log(`OUTDATED ${cell.file}: the Danish file changed since it was translated`);
-      if (cell.state === 'invalid') console.log(`INVALID ${cell.file}: field "translation" needs status (machine | reviewed) and source (${lang})`);
+      if (cell.state === 'invalid')
+        console.log(`INVALID ${cell.file}: field "translation" needs status (machine | reviewed) and source (${lang})`);
     }
   for (const o of orphans) console.log(`ORPHAN ${o.file}: there is no Danish file with this name`);
 }

@@ -7,7 +7,11 @@
 
 export const budgets = /** @type {const} */ ({
   latinTransfer: { label: 'total transfer of a content page, Latin-script languages (photos excluded)', limit: 20_000, unit: 'bytes' },
-  arabicTransfer: { label: 'total transfer of a content page, Arabic-script languages, fonts included (photos excluded)', limit: 70_000, unit: 'bytes' },
+  arabicTransfer: {
+    label: 'total transfer of a content page, Arabic-script languages, fonts included (photos excluded)',
+    limit: 70_000,
+    unit: 'bytes',
+  },
   frameworkJs: { label: 'framework JavaScript on content pages', limit: 0, unit: 'bytes' },
   lighthouse: { label: 'Lighthouse (mobile): 100 in all four categories', limit: 100, unit: 'score' },
   lcp: { label: 'LCP (Lighthouse mobile)', limit: 1000, unit: 'ms' },
@@ -128,7 +132,14 @@ export function evaluateBudgets(m) {
   }
 
   if (!m.form) {
-    out.push({ id: 'formP99', label: budgets.formP99.label, budget: '≤ 50 ms', pass: null, figure: m.formSkipped ?? 'not run', failures: [] });
+    out.push({
+      id: 'formP99',
+      label: budgets.formP99.label,
+      budget: '≤ 50 ms',
+      pass: null,
+      figure: m.formSkipped ?? 'not run',
+      failures: [],
+    });
   } else {
     const pass = m.form.p99 <= budgets.formP99.limit;
     out.push({

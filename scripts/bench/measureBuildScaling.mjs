@@ -11,7 +11,17 @@ import { listBuiltPages } from './discoverPageTypes.mjs';
 import { readMeetingTemplate, syntheticMeetings } from './syntheticMeetings.mjs';
 
 /** What a copy of the project leaves out: build output, caches, local data, git. */
-const notCopied = new Set(['node_modules', 'dist', '.astro', '.git', 'data', 'bench-results', 'test-results', 'playwright-report', 'shots']);
+const notCopied = new Set([
+  'node_modules',
+  'dist',
+  '.astro',
+  '.git',
+  'data',
+  'bench-results',
+  'test-results',
+  'playwright-report',
+  'shots',
+]);
 /** Caches inside node_modules that a copy must not share with the real project. */
 const privateCaches = new Set(['.astro', '.vite', '.cache']);
 
@@ -53,7 +63,13 @@ export function timeBuild(dir, label) {
   const env = { ...process.env, FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' };
   const run = (/** @type {string[]} */ args) => {
     const started = performance.now();
-    const result = spawnSync(process.execPath, args, { cwd: dir, env, encoding: 'utf8', timeout: 15 * 60_000, maxBuffer: 64 * 1024 * 1024 });
+    const result = spawnSync(process.execPath, args, {
+      cwd: dir,
+      env,
+      encoding: 'utf8',
+      timeout: 15 * 60_000,
+      maxBuffer: 64 * 1024 * 1024,
+    });
     const ms = Math.round(performance.now() - started);
     if (result.status !== 0) {
       const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
@@ -69,7 +85,15 @@ export function timeBuild(dir, label) {
   const postbuildMs = run([path.join(dir, 'scripts', 'postbuild.mjs')]);
   const cpuAfter = childrenCpuMs();
   const cpuMs = cpuBefore === null || cpuAfter === null ? null : Math.round(cpuAfter - cpuBefore);
-  return { label, meetings, pages: listBuiltPages(path.join(dir, 'dist', 'client')).length, astroMs, postbuildMs, totalMs: astroMs + postbuildMs, cpuMs };
+  return {
+    label,
+    meetings,
+    pages: listBuiltPages(path.join(dir, 'dist', 'client')).length,
+    astroMs,
+    postbuildMs,
+    totalMs: astroMs + postbuildMs,
+    cpuMs,
+  };
 }
 
 /**
@@ -103,7 +127,10 @@ export function measureBuildScaling(root, totals, onResult) {
   const meetingsDir = path.join(root, 'content', 'meetings');
   const template = readMeetingTemplate(meetingsDir);
   if (!template) {
-    return { timings: [], skipped: 'content/meetings/ has no meeting file yet (the meetings collection has not landed): nothing to copy as a template' };
+    return {
+      timings: [],
+      skipped: 'content/meetings/ has no meeting file yet (the meetings collection has not landed): nothing to copy as a template',
+    };
   }
   const real = fs.readdirSync(meetingsDir).filter((f) => /\.ya?ml$/.test(f)).length;
   /** @type {BuildTiming[]} */

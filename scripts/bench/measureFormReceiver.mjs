@@ -73,7 +73,12 @@ export async function measureFormReceiver(browser, { baseUrl, formPath, dataDir,
   await new Promise((r) => setTimeout(r, Math.max(0, servedAt + minFillMs + 250 - Date.now())));
   for (;;) {
     const before = countRows(dataDir);
-    const res = await fetch(action, { method: 'POST', redirect: 'manual', headers: { ...headers, 'x-forwarded-for': clientAddress() }, body: body() });
+    const res = await fetch(action, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { ...headers, 'x-forwarded-for': clientAddress() },
+      body: body(),
+    });
     await res.arrayBuffer();
     if (res.status === 303 && countRows(dataDir) === before + 1) break;
     if (Date.now() - servedAt > 30_000) throw new Error(`the receiver did not store the filled-in form (last answer ${res.status})`);

@@ -10,7 +10,8 @@ import zlib from 'node:zlib';
 
 export const mobileViewport = { width: 412, height: 823 };
 export const mobileScale = 1.75;
-const mobileUserAgent = 'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Mobile Safari/537.36';
+const mobileUserAgent =
+  'Mozilla/5.0 (Linux; Android 11; moto g power (2022)) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/136.0.0.0 Mobile Safari/537.36';
 
 /** Raster photos (the Latin-script budget leaves them out); SVG icons are not photos. */
 const photoType = /^image\/(jpeg|png|webp|avif|gif)/;

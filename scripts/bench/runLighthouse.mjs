@@ -105,7 +105,9 @@ async function runOnce(lighthouse, url, debugPort) {
     const num = (/** @type {string} */ id) => lhr.audits[id]?.numericValue ?? null;
     result = {
       url,
-      scores: Object.fromEntries(lighthouseCategories.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)])),
+      scores: Object.fromEntries(
+        lighthouseCategories.map((c) => [c, lhr.categories[c]?.score == null ? null : Math.round(lhr.categories[c].score * 100)]),
+      ),
       lcpMs: num('largest-contentful-paint'),
       fcpMs: num('first-contentful-paint'),
       tbtMs: num('total-blocking-time'),

@@ -15,7 +15,8 @@ const timeZone = 'Europe/Copenhagen';
 /** The UTC offset of `timeZone` at `date`, as "+01:00". @param {Date} date */
 export function zoneOffset(date) {
   const name =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(date).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
+    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(date).find((p) => p.type === 'timeZoneName')
+      ?.value ?? 'GMT';
   return name === 'GMT' ? '+00:00' : name.replace('GMT', '');
 }
 

@@ -93,7 +93,11 @@ const staffFields = schemaFields(staffSchema(z.string()), {
   phone: { label: 'Telefon', widget: 'string', hint: 'Med landekode og uden mellemrum: +4512345678' },
   whatsapp: { label: 'WhatsApp (valgfri)', widget: 'string', hint: 'Kun hvis hun bruger WhatsApp i arbejdet: +4512345678' },
   languages: { label: 'Sprog hun taler', widget: 'list', hint: 'Én sprogkode i hvert felt, fx da, ar, so, ku.' },
-  example: { label: 'Eksempel (demo)', widget: 'boolean', hint: 'Kun for demo-personer: siden skriver så, at navn og billede er eksempler.' },
+  example: {
+    label: 'Eksempel (demo)',
+    widget: 'boolean',
+    hint: 'Kun for demo-personer: siden skriver så, at navn og billede er eksempler.',
+  },
   translationStatus: {
     label: 'Oversættelse af tekster (ikke dansk)',
     widget: 'select',
@@ -165,7 +169,12 @@ const storyFields = schemaFields(StorySchema, {
   title: { label: 'Titel', widget: 'string', i18n: true },
   translation: translationField,
   summary: { label: 'Kort om historien (én sætning)', widget: 'string', i18n: true },
-  example: { label: 'Eksempel (opdigtet)', widget: 'boolean', i18n: 'duplicate', hint: 'Til: siden skriver, at det er et eksempel, ikke en rigtig kvindes historie.' },
+  example: {
+    label: 'Eksempel (opdigtet)',
+    widget: 'boolean',
+    i18n: 'duplicate',
+    hint: 'Til: siden skriver, at det er et eksempel, ikke en rigtig kvindes historie.',
+  },
   order: orderField('1 står først.'),
 });
 

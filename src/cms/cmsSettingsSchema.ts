@@ -21,9 +21,12 @@ export const CmsSettingsSchema = z
     authUrl: z.url().optional(),
   })
   .superRefine((cms, ctx) => {
-    if (cms.backend === 'gitea' && !cms.hostUrl) ctx.addIssue({ code: 'custom', path: ['hostUrl'], message: 'Gitea/Forgejo needs hostUrl, the address of your server' });
-    if (cms.backend !== 'github' && !cms.appId) ctx.addIssue({ code: 'custom', path: ['appId'], message: `${cms.backend} needs appId, the OAuth application's id (README)` });
-    if (cms.backend === 'github' && !cms.authUrl) ctx.addIssue({ code: 'custom', path: ['authUrl'], message: 'GitHub needs authUrl, the address of your OAuth helper (README)' });
+    if (cms.backend === 'gitea' && !cms.hostUrl)
+      ctx.addIssue({ code: 'custom', path: ['hostUrl'], message: 'Gitea/Forgejo needs hostUrl, the address of your server' });
+    if (cms.backend !== 'github' && !cms.appId)
+      ctx.addIssue({ code: 'custom', path: ['appId'], message: `${cms.backend} needs appId, the OAuth application's id (README)` });
+    if (cms.backend === 'github' && !cms.authUrl)
+      ctx.addIssue({ code: 'custom', path: ['authUrl'], message: 'GitHub needs authUrl, the address of your OAuth helper (README)' });
   });
 
 export type CmsSettings = z.infer<typeof CmsSettingsSchema>;

@@ -30,9 +30,12 @@ export function zodDefault(field: z.ZodType): unknown {
 export function zodPattern(field: z.ZodType): [string, string] | undefined {
   let def = zodDef(field);
   while ((def.type === 'optional' || def.type === 'default') && def.innerType) def = zodDef(def.innerType);
-  const checks = (def as { checks?: { _zod: { def: { format?: string; pattern?: RegExp; error?: (i: object) => string } } }[] }).checks ?? [];
+  const checks =
+    (def as { checks?: { _zod: { def: { format?: string; pattern?: RegExp; error?: (i: object) => string } } }[] }).checks ?? [];
   const regex = checks.map((c) => c._zod.def).find((d) => d.format === 'regex' && d.pattern);
-  return regex?.pattern ? [regex.pattern.source, regex.error?.({ code: 'invalid_format' }) ?? `must match ${regex.pattern.source}`] : undefined;
+  return regex?.pattern
+    ? [regex.pattern.source, regex.error?.({ code: 'invalid_format' }) ?? `must match ${regex.pattern.source}`]
+    : undefined;
 }
 
 /** The values of a zod enum field (e.g. the activity icons), for a select. */
@@ -53,14 +56,16 @@ export function schemaFields<S extends ObjectSchema>(schema: S, specs: { [K in k
     const fallback = zodDefault(field);
     const pattern = spec.widget === 'string' && !spec.pattern ? zodPattern(field) : undefined;
     const options = spec.widget === 'select' && !spec.options ? zodEnumValues(field) : undefined;
-    const required = spec.required ?? (!field.isOptional());
+    const required = spec.required ?? !field.isOptional();
     const cmsField: CmsField = {
       name,
       ...spec,
       required,
       ...(pattern ? { pattern } : {}),
       ...(options ? { options } : {}),
-      ...(fallback !== undefined && spec.default === undefined && !(Array.isArray(fallback) && fallback.length === 0) ? { default: fallback } : {}),
+      ...(fallback !== undefined && spec.default === undefined && !(Array.isArray(fallback) && fallback.length === 0)
+        ? { default: fallback }
+        : {}),
     };
     return cmsField;
   });

@@ -20,13 +20,20 @@ const cssModule = 'virtual:sveltia-components.css';
 const keptCodeLanguages = new Set(['markdown', 'mdx', 'yaml', 'json', 'html', 'css', 'javascript', 'typescript']);
 
 /** Applies `pattern` → `replacement` and checks how often it matched. */
-function patch(code: string, what: string, pattern: RegExp, replacement: string | ((...m: string[]) => string), expected: (n: number) => boolean): string {
+function patch(
+  code: string,
+  what: string,
+  pattern: RegExp,
+  replacement: string | ((...m: string[]) => string),
+  expected: (n: number) => boolean,
+): string {
   let count = 0;
   const result = code.replace(pattern, (...m: string[]) => {
     count += 1;
     return typeof replacement === 'string' ? replacement : replacement(...m);
   });
-  if (!expected(count)) throw new Error(`sveltiaOffline: "${what}" matched ${count} times in @sveltia/cms; check the patch for this Sveltia version`);
+  if (!expected(count))
+    throw new Error(`sveltiaOffline: "${what}" matched ${count} times in @sveltia/cms; check the patch for this Sveltia version`);
   return result;
 }
 
@@ -56,16 +63,22 @@ export function sveltiaOffline(): Plugin {
       if (!sveltiaEntry.test(id)) return;
       const css: string[] = [];
       // Each component's CSS moves to the stylesheet; the script keeps only the (unused) hash.
-      const withoutCss = code.replace(/\{hash:`(svelte-[a-z0-9]+)`,code:`((?:[^`\\$]|\\[\s\S]|\$(?!\{))*)`\}/g, (_m, hash: string, raw: string) => {
-        css.push(cook(raw));
-        return `{hash:\`${hash}\`,code:\`\`}`;
-      });
+      const withoutCss = code.replace(
+        /\{hash:`(svelte-[a-z0-9]+)`,code:`((?:[^`\\$]|\\[\s\S]|\$(?!\{))*)`\}/g,
+        (_m, hash: string, raw: string) => {
+          css.push(cook(raw));
+          return `{hash:\`${hash}\`,code:\`\`}`;
+        },
+      );
       if (css.length < 50) throw new Error(`sveltiaOffline: found only ${css.length} component stylesheets in @sveltia/cms`);
       // The package's fonts are added from its own files (FontFace API, bundled by Vite); its
       // stylesheet also declares them from cdn.jsdelivr.net as a fallback: drop those rules.
       componentCss = css.join('\n').replace(/@font-face\s*\{[^}]*cdn\.jsdelivr\.net[^}]*\}/g, '');
       const external = /url\(\s*["']?(https?:)?\/\//.exec(componentCss);
-      if (external) throw new Error(`sveltiaOffline: the admin's CSS still loads from another origin: ${componentCss.slice(external.index, external.index + 120)}`);
+      if (external)
+        throw new Error(
+          `sveltiaOffline: the admin's CSS still loads from another origin: ${componentCss.slice(external.index, external.index + 120)}`,
+        );
       let out = patch(withoutCss, 'style injection', /if\(!(\w+)\.querySelector\(`#`\+(\w+)\.hash\)\)/g, 'if(!1)', (n) => n === 1);
       out = patch(out, 'status check', /checkStatus:[A-Za-z_$][\w$]*/g, 'checkStatus:void 0', (n) => n >= 1);
       out = patch(out, 'unpkg fallback', /https:\/\/unpkg\.com\//g, '/admin/no-cdn/', (n) => n >= 1);

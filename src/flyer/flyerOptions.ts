@@ -58,7 +58,8 @@ export function normalizeFlyerLangs(input: readonly string[]): Lang[] {
 const pick = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T =>
   value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 
-const flag = (value: string | null, fallback: boolean): boolean => (value === null ? fallback : !['0', 'off', 'false', 'no'].includes(value));
+const flag = (value: string | null, fallback: boolean): boolean =>
+  value === null ? fallback : !['0', 'off', 'false', 'no'].includes(value);
 
 /**
  * Reads options from a query string. Anything missing or unknown keeps its default; a meeting

@@ -9,8 +9,12 @@ import QRCode from 'qrcode';
  * (4 modules) is part of the image so a scanner finds the code on any background.
  */
 export async function qrSvg(url: string, label: string): Promise<string> {
-  const svg = await QRCode.toString(url, { type: 'svg', errorCorrectionLevel: 'M', margin: 4, color: { dark: '#000000', light: '#ffffff' } });
+  const svg = await QRCode.toString(url, {
+    type: 'svg',
+    errorCorrectionLevel: 'M',
+    margin: 4,
+    color: { dark: '#000000', light: '#ffffff' },
+  });
   const escaped = label.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return svg.replace('<svg ', `<svg role="img" aria-label="${escaped}" class="flyer-qr-svg" focusable="false" `);
 }
-

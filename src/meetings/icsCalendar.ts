@@ -35,13 +35,20 @@ const CRLF = '\r\n';
 
 /** Escapes TEXT values: backslash, semicolon, comma and newlines (RFC 5545 3.3.11). */
 export function icsEscapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n|\r/g, '\\n');
+  return text
+    .replace(/\\/g, '\\\\')
+    .replace(/;/g, '\\;')
+    .replace(/,/g, '\\,')
+    .replace(/\r?\n|\r/g, '\\n');
 }
 
 /** 20261203T160000Z */
 export function icsUtc(date: Date): string {
   if (Number.isNaN(date.getTime())) throw new Error('icsUtc(): invalid date');
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 const encoder = new TextEncoder();
@@ -97,7 +104,8 @@ export function icsCalendar(events: IcsEvent[], opts: IcsCalendarOptions): strin
   const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:${opts.prodId}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH'];
   if (opts.name) lines.push(textProp('NAME', opts.name, opts.lang), `X-WR-CALNAME:${icsEscapeText(opts.name)}`);
   if (opts.description) lines.push(textProp('DESCRIPTION', opts.description, opts.lang), `X-WR-CALDESC:${icsEscapeText(opts.description)}`);
-  if (opts.refreshInterval) lines.push(`REFRESH-INTERVAL;VALUE=DURATION:${opts.refreshInterval}`, `X-PUBLISHED-TTL:${opts.refreshInterval}`);
+  if (opts.refreshInterval)
+    lines.push(`REFRESH-INTERVAL;VALUE=DURATION:${opts.refreshInterval}`, `X-PUBLISHED-TTL:${opts.refreshInterval}`);
   for (const event of events) lines.push(...eventLines(event, opts));
   lines.push('END:VCALENDAR');
   return lines.map(foldIcsLine).join(CRLF) + CRLF;

@@ -33,7 +33,11 @@ export type FeatureIcon = 'childcare' | 'women' | 'free' | 'interpreter' | 'frie
 /** The meeting's offers, each as an icon name and words, in a fixed order. */
 export function meetingFeatures(meeting: Meeting, lang: Lang): { icon: FeatureIcon; text: string }[] {
   const features: { icon: FeatureIcon; text: string }[] = [];
-  if (meeting.interpreters.length) features.push({ icon: 'interpreter', text: t(lang, 'meetings.interpreters', { languages: interpreterList(meeting.interpreters, lang) }) });
+  if (meeting.interpreters.length)
+    features.push({
+      icon: 'interpreter',
+      text: t(lang, 'meetings.interpreters', { languages: interpreterList(meeting.interpreters, lang) }),
+    });
   if (meeting.childcare) features.push({ icon: 'childcare', text: t(lang, 'meetings.childcare') });
   if (meeting.womenOnly) features.push({ icon: 'women', text: t(lang, 'meetings.womenOnly') });
   if (meeting.free) features.push({ icon: 'free', text: t(lang, 'meetings.free') });

@@ -27,7 +27,9 @@ export function meetingIcsEvent(meeting: MeetingEntry, venue: Venue, lang: Lang,
   const title = meetingTitle(data, lang);
   const description = [
     data.cancelled ? t(lang, 'meetings.cancelledNotice') : undefined,
-    meetingFeatures(data, lang).map((f) => f.text).join('. '),
+    meetingFeatures(data, lang)
+      .map((f) => f.text)
+      .join('. '),
     textFor(data.notes, lang)?.text,
     textFor(venue.directions, lang)?.text,
     t(lang, 'meetings.questions', { phone: formatPhone(site.phone) }),

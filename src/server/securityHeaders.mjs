@@ -99,7 +99,11 @@ export const isAdminPath = (/** @type {string} */ pathname) => pathname === '/ad
  */
 export function adminSecurityHeadersFor(options = {}) {
   const { 'Cross-Origin-Opener-Policy': _coop, ...rest } = securityHeaders;
-  return { ...rest, 'Content-Security-Policy': adminContentSecurityPolicy(cmsApiOrigins(options.cms)), 'X-Robots-Tag': 'noindex, nofollow' };
+  return {
+    ...rest,
+    'Content-Security-Policy': adminContentSecurityPolicy(cmsApiOrigins(options.cms)),
+    'X-Robots-Tag': 'noindex, nofollow',
+  };
 }
 
 /**

@@ -71,7 +71,9 @@ const staticFiles = sirv(clientDir, {
 function notFound(_req, res) {
   res.statusCode = 404;
   res.setHeader('Content-Type', 'text/html; charset=utf-8');
-  fs.createReadStream(notFoundPage).on('error', () => res.end('Not found')).pipe(res);
+  fs.createReadStream(notFoundPage)
+    .on('error', () => res.end('Not found'))
+    .pipe(res);
 }
 
 export const server = http.createServer((req, res) => {

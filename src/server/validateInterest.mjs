@@ -160,8 +160,8 @@ export function validateInterest(entries, allowed) {
   if (!phone.ok) fail('phone', phone.code);
 
   if (!allowed.langs.includes(values.lang) || !allowed.langs.includes(values.language)) fail('language', 'unknown');
-  if (!(/** @type {readonly string[]} */ (contactMethods)).includes(values.contact)) fail('contact', 'unknown');
-  if (!(/** @type {readonly string[]} */ (bestTimes)).includes(values.time)) fail('time', 'unknown');
+  if (!/** @type {readonly string[]} */ (contactMethods).includes(values.contact)) fail('contact', 'unknown');
+  if (!/** @type {readonly string[]} */ (bestTimes).includes(values.time)) fail('time', 'unknown');
   if (values.activities.some((a) => !allowed.activities.includes(a))) fail('activity', 'unknown');
   else if (new Set(values.activities).size !== values.activities.length) fail('activity', 'repeated');
   if (values.interpreter && one(fieldNames.interpreter) !== 'yes') fail('interpreter', 'invalid');

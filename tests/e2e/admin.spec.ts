@@ -16,7 +16,10 @@ test.afterAll(removeCopies);
 
 test.use({ viewport: { width: 1280, height: 900 } });
 
-test('the admin loads, opens the local copy and edits a meeting without any request to another origin or CSP violation', async ({ page, baseURL }) => {
+test('the admin loads, opens the local copy and edits a meeting without any request to another origin or CSP violation', async ({
+  page,
+  baseURL,
+}) => {
   const outside: string[] = [];
   const problems: string[] = [];
   page.on('request', (r) => {
@@ -67,7 +70,10 @@ test('Arabic, Urdu and Farsi fields are edited right to left, the others left to
   await page.getByText('Tilbud').first().click();
   await page.getByText('Kurser for kvinder').first().click();
   await page.getByRole('combobox').nth(1).click();
-  await page.getByRole('option', { name: /Arabic|العربية/ }).first().click();
+  await page
+    .getByRole('option', { name: /Arabic|العربية/ })
+    .first()
+    .click();
   await expect(page.locator('[data-locale="ar"] section.field[data-key-path="title"] input')).toHaveCSS('direction', 'rtl');
   await expect(page.locator('[data-locale="da"] section.field[data-key-path="title"] input')).toHaveCSS('direction', 'ltr');
   await expect(page.locator('[data-locale="ar"] section.field[data-key-path="translation.source"] input')).toHaveCSS('direction', 'ltr');

@@ -103,7 +103,9 @@ test.describe.serial('staff publish through the admin', () => {
     const before = readTree(dir);
     // Her photo comes from elsewhere on the staff laptop, not from the repository.
     const photo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-photo-')), 'nadia.png');
-    await sharp({ create: { width: 480, height: 480, channels: 3, background: '#7a2e5c' } }).png().toFile(photo);
+    await sharp({ create: { width: 480, height: 480, channels: 3, background: '#7a2e5c' } })
+      .png()
+      .toFile(photo);
 
     await openAdminOnCopy(page, dir);
     await page.getByText('Medarbejdere').click();
@@ -111,7 +113,9 @@ test.describe.serial('staff publish through the admin', () => {
     await field(page, 'photo').locator('input[type="file"]').first().setInputFiles(photo);
     await field(page, 'phone').locator('input').fill('+4522334499');
     await field(page, 'languages').locator('input[type="text"]').first().fill('ar');
-    await field(page, 'translationStatus').getByRole('radio', { name: /Maskine/ }).click();
+    await field(page, 'translationStatus')
+      .getByRole('radio', { name: /Maskine/ })
+      .click();
     await field(page, 'role.da').locator('input').fill('Mentor');
     await field(page, 'role.ar').locator('input').fill('مرشدة');
     // The form renders groups as they scroll into view.

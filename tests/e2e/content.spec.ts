@@ -14,7 +14,8 @@ import { buildFixture } from '../helpers/buildFixture';
 // Playwright's loader cannot import the JSON UI files through translate.ts, so read them here.
 const t = (lang: string, key: string): string => JSON.parse(fs.readFileSync(`src/i18n/ui/${lang}.json`, 'utf8'))[key];
 const files = readContentFiles(path.resolve('content'));
-const routeOf = (collection: string, slug: string) => (collection === 'pages' ? (slug === 'home' ? '' : `${slug}/`) : `${collection}/${slug}/`);
+const routeOf = (collection: string, slug: string) =>
+  collection === 'pages' ? (slug === 'home' ? '' : `${slug}/`) : `${collection}/${slug}/`;
 const sources = files.filter((f) => f.lang === 'da');
 const imageBudget = 60 * 1024;
 
@@ -90,7 +91,9 @@ test.describe('tell a friend', () => {
   test('with the Web Share API one button opens the share sheet with her message', async ({ page }) => {
     await page.addInitScript(() => {
       (window as unknown as { shared: ShareData[] }).shared = [];
-      Object.defineProperty(navigator, 'share', { value: async (d: ShareData) => (window as unknown as { shared: ShareData[] }).shared.push(d) });
+      Object.defineProperty(navigator, 'share', {
+        value: async (d: ShareData) => (window as unknown as { shared: ShareData[] }).shared.push(d),
+      });
     });
     await page.goto('/ar/');
     await expect(page.locator('[data-share-fallback]')).toBeHidden();
@@ -126,7 +129,9 @@ test.describe('photos on a 360 px phone', () => {
 
   test('every staff photo has alt text in the page language', async ({ page }) => {
     await page.goto('/fa/staff/');
-    const alts = await page.locator('[data-staff] img').evaluateAll((imgs) => imgs.map((i) => ({ alt: i.getAttribute('alt'), lang: i.getAttribute('lang') })));
+    const alts = await page
+      .locator('[data-staff] img')
+      .evaluateAll((imgs) => imgs.map((i) => ({ alt: i.getAttribute('alt'), lang: i.getAttribute('lang') })));
     expect(alts.length).toBeGreaterThan(0);
     for (const a of alts) {
       expect(a.alt).toBeTruthy();

@@ -22,7 +22,9 @@ for (const pagePath of builtPages()) {
     await page.goto(pagePath);
     await page.waitForLoadState('networkidle');
 
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
     const summary = results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     expect(summary, `axe violations on ${pagePath}`).toEqual([]);
     expect(foreign, 'requests to another origin').toEqual([]);
@@ -32,7 +34,9 @@ for (const pagePath of builtPages()) {
     if (isLang(lang)) {
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
       await expect(page.locator('html')).toHaveAttribute('dir', getLocale(lang).dir);
-      const hreflangs = await page.locator('link[rel="alternate"][hreflang]').evaluateAll((ls) => ls.map((l) => l.getAttribute('hreflang')));
+      const hreflangs = await page
+        .locator('link[rel="alternate"][hreflang]')
+        .evaluateAll((ls) => ls.map((l) => l.getAttribute('hreflang')));
       expect(hreflangs.sort()).toEqual([...langs, 'x-default'].sort());
       await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/${lang}/`));
     }

@@ -117,12 +117,14 @@ async function overflowing(page: Page): Promise<string[]> {
     for (const block of flyer.querySelectorAll<HTMLElement>('[data-flyer-lang]:not([hidden])')) {
       const name = block.dataset.flyerLang;
       for (const box of [block, ...block.querySelectorAll<HTMLElement>('.flyer-lang')]) {
-        if (box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1) problems.push(`${name}: block content is clipped`);
+        if (box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1)
+          problems.push(`${name}: block content is clipped`);
       }
       for (const el of block.querySelectorAll('*')) {
         const box = el.getBoundingClientRect();
         if (box.width === 0 || box.height === 0) continue; // <wbr>, empty spans
-        if (!inside(el.getBoundingClientRect(), block.getBoundingClientRect())) problems.push(`${name}: ${el.className || el.tagName} sticks out`);
+        if (!inside(el.getBoundingClientRect(), block.getBoundingClientRect()))
+          problems.push(`${name}: ${el.className || el.tagName} sticks out`);
       }
     }
     for (const el of flyer.querySelectorAll('.flyer-head, .flyer-phone, .flyer-tab-text, .flyer-langs')) {
@@ -149,9 +151,13 @@ test('nothing is clipped or sticks out for the longest languages, in every layou
   // Nastaliq needs the most height per line, so Urdu is always among the hardest.
   const hardest = [...new Set([longest[0]!, 'ur'])];
   // A flyer about a meeting carries the most text: the meeting with the longest words.
-  const meeting = await page.locator('select[name="meeting"] option').evaluateAll((options) =>
-    options.map((o) => ({ id: (o as HTMLOptionElement).value, length: o.textContent!.length })).sort((a, b) => b.length - a.length)[0]?.id,
-  );
+  const meeting = await page
+    .locator('select[name="meeting"] option')
+    .evaluateAll(
+      (options) =>
+        options.map((o) => ({ id: (o as HTMLOptionElement).value, length: o.textContent!.length })).sort((a, b) => b.length - a.length)[0]
+          ?.id,
+    );
   const kinds = ['kind=general', ...(meeting ? [`kind=meeting&meeting=${meeting}`] : [])];
   for (const media of ['screen', 'print'] as const) {
     await page.emulateMedia({ media });

@@ -102,7 +102,9 @@ test('the error page passes axe, in Urdu, and its summary takes focus', async ({
   await page.getByRole('button', { name: 'بھیجیں' }).click();
   await expect(page).toHaveTitle(/^غلطی: /);
   await expect(page.locator('[data-error-summary]')).toBeFocused();
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 });
 
@@ -204,7 +206,8 @@ test('every server response carries the security headers', async ({ request, bas
     await postInterest(baseURL!, validFields(), { Origin: 'https://evil.example' }),
   ];
   for (const answer of answers) {
-    const get = (name: string) => ('headers' in answer && typeof answer.headers === 'function' ? answer.headers()[name] : (answer as Response).headers.get(name));
+    const get = (name: string) =>
+      'headers' in answer && typeof answer.headers === 'function' ? answer.headers()[name] : (answer as Response).headers.get(name);
     const csp = get('content-security-policy') ?? '';
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain('unsafe-inline');

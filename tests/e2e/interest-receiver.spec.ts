@@ -66,7 +66,12 @@ test('kill -9 during writes: every acknowledged registration is there and the fi
 
   const db = new DatabaseSync(path.join(server.dataDir, 'interest.sqlite'));
   expect(db.prepare('PRAGMA integrity_check').get()).toEqual({ integrity_check: 'ok' });
-  const stored = new Set(db.prepare('SELECT phone FROM interest').all().map((r) => r.phone));
+  const stored = new Set(
+    db
+      .prepare('SELECT phone FROM interest')
+      .all()
+      .map((r) => r.phone),
+  );
   db.close();
   const lost = acknowledged.filter((p) => !stored.has(`+45${p}`));
   expect(lost).toEqual([]);
@@ -97,7 +102,17 @@ test('the server purges registrations past the retention period when it starts',
   const first = await startOwnServer();
   const store = openInterestStore({ dataDir: first.dataDir });
   const day = 24 * 60 * 60 * 1000;
-  const row = { firstName: 'x', phone: '+4520000000', language: 'da', contactMethod: 'call' as const, bestTime: 'any', activities: [], interpreter: false, consentVersion: 'v', consentLanguage: 'da' };
+  const row = {
+    firstName: 'x',
+    phone: '+4520000000',
+    language: 'da',
+    contactMethod: 'call' as const,
+    bestTime: 'any',
+    activities: [],
+    interpreter: false,
+    consentVersion: 'v',
+    consentLanguage: 'da',
+  };
   store.add({ ...row, firstName: 'old' }, new Date(Date.now() - 181 * day));
   store.add({ ...row, firstName: 'recent' }, new Date(Date.now() - 179 * day));
   store.close();

@@ -12,9 +12,11 @@ test('switching language keeps the page', async ({ page }) => {
 test('every switcher link points at the same page and carries lang and hreflang', async ({ page }) => {
   for (const path of ['', 'about/', 'search/']) {
     await page.goto(`/ur/${path}`);
-    const links = await page.locator('details.lang-switcher a').evaluateAll((as) =>
-      as.map((a) => ({ href: a.getAttribute('href'), lang: a.getAttribute('lang'), hreflang: a.getAttribute('hreflang') })),
-    );
+    const links = await page
+      .locator('details.lang-switcher a')
+      .evaluateAll((as) =>
+        as.map((a) => ({ href: a.getAttribute('href'), lang: a.getAttribute('lang'), hreflang: a.getAttribute('hreflang') })),
+      );
     expect(links).toEqual(langs.map((l) => ({ href: `/${l}/${path}`, lang: l, hreflang: l })));
   }
 });

@@ -83,7 +83,10 @@ test.describe('the next meeting on the home page', () => {
   test('shows the next meeting that happens, moves on when it ends, and says "call us" when none is left', async ({ page, request }) => {
     const coming = await listedMeetings(request);
     const homeHtml = await (await request.get('/da/')).text();
-    const onHome = [...homeHtml.matchAll(/data-meeting-end="(\d+)" data-meeting-id="([^"]+)"/g)].map((m) => ({ end: Number(m[1]), id: m[2]! }));
+    const onHome = [...homeHtml.matchAll(/data-meeting-end="(\d+)" data-meeting-id="([^"]+)"/g)].map((m) => ({
+      end: Number(m[1]),
+      id: m[2]!,
+    }));
     expect(onHome.length, 'the home page carries the coming meetings').toBeGreaterThan(1);
     const [first, second] = onHome;
     expect(coming.map((m) => m.id)).toContain(first!.id);
@@ -128,7 +131,11 @@ test.describe('dates in every script', () => {
     const read = async (lang: string) => {
       await page.goto(`/${lang}/meetings/${first!.id}/`);
       const date = page.locator('[data-meeting-date]');
-      return { datetime: (await date.getAttribute('datetime'))!, date: await date.innerText(), time: await page.locator('[data-meeting-time]').innerText() };
+      return {
+        datetime: (await date.getAttribute('datetime'))!,
+        date: await date.innerText(),
+        time: await page.locator('[data-meeting-time]').innerText(),
+      };
     };
     const da = await read('da');
     const [, year, month, day, hour, min] = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(da.datetime)!.map(Number);
@@ -144,7 +151,7 @@ test.describe('dates in every script', () => {
 });
 
 test.describe('calendar files', () => {
-  test('a meeting\'s .ics parses with ical.js and starts at the page\'s time, in UTC', async ({ page, request }) => {
+  test("a meeting's .ics parses with ical.js and starts at the page's time, in UTC", async ({ page, request }) => {
     const [first] = await listedMeetings(request);
     await page.goto(`/ar/meetings/${first!.id}/`);
     const datetime = (await page.locator('[data-meeting-date]').getAttribute('datetime'))!;
@@ -159,7 +166,11 @@ test.describe('calendar files', () => {
     expect(event.uid).toBe(`${first!.id}@${uidDomain}`);
   });
 
-  test('the feed of each language lists the coming meetings, and the subscribe link is webcal:// on this host', async ({ page, request, baseURL }) => {
+  test('the feed of each language lists the coming meetings, and the subscribe link is webcal:// on this host', async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const listed = await listedMeetings(request, 'fa');
     await page.goto('/fa/meetings/');
     const subscribe = page.getByRole('link', { name: 'همهٔ جلسه‌ها را در تقویم خود داشته باشید' });

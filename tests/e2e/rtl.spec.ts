@@ -5,7 +5,10 @@ for (const lang of ['ar', 'ur', 'fa']) {
     await page.goto(`/${lang}/`);
     expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe('rtl');
     // The brand sits at the start (right) and the language switcher at the end (left).
-    const brand = await page.locator('header a[href$="/' + lang + '/"]').first().boundingBox();
+    const brand = await page
+      .locator('header a[href$="/' + lang + '/"]')
+      .first()
+      .boundingBox();
     const switcher = await page.locator('details.lang-switcher summary').boundingBox();
     expect(brand!.x).toBeGreaterThan(switcher!.x);
     // The font for the script is the one the registry names.

@@ -18,7 +18,12 @@ export function buildFixture(change: (dir: string) => void, inspect?: (dir: stri
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     change(dir);
     const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-    const run = spawnSync(process.execPath, [astro, 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' }, timeout: 120_000 });
+    const run = spawnSync(process.execPath, [astro, 'build'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: { ...process.env, FORCE_COLOR: '0' },
+      timeout: 120_000,
+    });
     if (inspect && run.status === 0) inspect(dir);
     return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
   } finally {

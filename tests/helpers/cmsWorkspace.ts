@@ -47,9 +47,15 @@ export function readTree(dir: string): FileMap {
 
 /** Paths added, removed or changed between two trees. */
 export function changedFiles(before: FileMap, after: FileMap): { added: string[]; removed: string[]; changed: string[] } {
-  const added = Object.keys(after).filter((p) => !(p in before)).sort();
-  const removed = Object.keys(before).filter((p) => !(p in after)).sort();
-  const changed = Object.keys(after).filter((p) => p in before && !before[p]!.equals(after[p]!)).sort();
+  const added = Object.keys(after)
+    .filter((p) => !(p in before))
+    .sort();
+  const removed = Object.keys(before)
+    .filter((p) => !(p in after))
+    .sort();
+  const changed = Object.keys(after)
+    .filter((p) => p in before && !before[p]!.equals(after[p]!))
+    .sort();
   return { added, removed, changed };
 }
 

@@ -69,7 +69,10 @@ export interface OwnServer {
 }
 
 /** Starts the production server on a free port with its own temporary data directory. */
-export async function startOwnServer(env: Record<string, string> = {}, dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'interest-e2e-')), 'data')): Promise<OwnServer> {
+export async function startOwnServer(
+  env: Record<string, string> = {},
+  dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'interest-e2e-')), 'data'),
+): Promise<OwnServer> {
   const child = spawn(process.execPath, ['src/server/server.mjs'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, FORM_SECRET: e2eFormSecret, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -80,11 +80,19 @@ describe('syntheticMeetings()', () => {
   });
 
   it('refuses a template without a usable start and end', () => {
-    expect(() => syntheticMeetings({ start: '2027-01-14T19:00:00+01:00', end: '2027-01-14T17:00:00+01:00' }, 1)).toThrow(/usable start\/end/);
+    expect(() => syntheticMeetings({ start: '2027-01-14T19:00:00+01:00', end: '2027-01-14T17:00:00+01:00' }, 1)).toThrow(
+      /usable start\/end/,
+    );
   });
 });
 
-const row = (type: string, lang: string, script: 'latin' | 'arabic', transfer: number, extra: Partial<WeightRow['weight']> = {}): WeightRow => ({
+const row = (
+  type: string,
+  lang: string,
+  script: 'latin' | 'arabic',
+  transfer: number,
+  extra: Partial<WeightRow['weight']> = {},
+): WeightRow => ({
   type,
   lang,
   script,
@@ -137,7 +145,13 @@ describe('evaluateBudgets()', () => {
   });
 
   it('says "not measured" with the reason when Lighthouse or the form could not run', () => {
-    const result = evaluateBudgets({ weights: [], lighthouse: null, lighthouseSkipped: 'no Chromium', form: null, formSkipped: 'not built' });
+    const result = evaluateBudgets({
+      weights: [],
+      lighthouse: null,
+      lighthouseSkipped: 'no Chromium',
+      form: null,
+      formSkipped: 'not built',
+    });
     expect(result.find((b) => b.id === 'lighthouse')).toMatchObject({ pass: null, figure: 'no Chromium' });
     expect(result.find((b) => b.id === 'formP99')).toMatchObject({ pass: null, figure: 'not built' });
   });
@@ -165,7 +179,15 @@ describe('evaluateBudgets()', () => {
 
 describe('msPerExtraPage()', () => {
   it('divides the extra build time by the extra pages between the smallest and largest build', () => {
-    const t = (pages: number, totalMs: number) => ({ label: `${pages}`, meetings: 0, pages, astroMs: totalMs, postbuildMs: 0, totalMs, cpuMs: totalMs / 2 });
+    const t = (pages: number, totalMs: number) => ({
+      label: `${pages}`,
+      meetings: 0,
+      pages,
+      astroMs: totalMs,
+      postbuildMs: 0,
+      totalMs,
+      cpuMs: totalMs / 2,
+    });
     expect(msPerExtraPage([t(1000, 20_000), t(100, 2_000)])).toMatchObject({ extraPages: 900, totalMs: 20, cpuMs: 10 });
     expect(msPerExtraPage([t(100, 2_000)])).toBeNull();
   });

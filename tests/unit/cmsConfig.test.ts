@@ -9,13 +9,24 @@ import { venueSchema } from '../../src/content/venueSchema';
 import { staffSchema } from '../../src/content/staffSchema';
 import { ActivitySchema, PageSchema, StorySchema } from '../../src/content.config';
 import { activityIconNames } from '../../src/components/activityIcons';
-import { adminContentSecurityPolicy, adminSecurityHeadersFor, cmsApiOrigins, headersFile, isAdminPath } from '../../src/server/securityHeaders.mjs';
+import {
+  adminContentSecurityPolicy,
+  adminSecurityHeadersFor,
+  cmsApiOrigins,
+  headersFile,
+  isAdminPath,
+} from '../../src/server/securityHeaders.mjs';
 import { siteConfig } from '../../site.config';
 
 type Field = { name: string; required?: boolean | string[]; fields?: Field[]; default?: unknown; pattern?: [string, string] };
 type Collection = { name: string; fields: Field[]; folder: string };
 
-const config = cmsConfig(siteConfig.cms) as { collections: Collection[]; i18n: Record<string, unknown>; output: Record<string, unknown>; backend: Record<string, string> };
+const config = cmsConfig(siteConfig.cms) as {
+  collections: Collection[];
+  i18n: Record<string, unknown>;
+  output: Record<string, unknown>;
+  backend: Record<string, string>;
+};
 const collection = (name: string) => config.collections.find((c) => c.name === name)!;
 const names = (fields: Field[]) => fields.map((f) => f.name);
 
@@ -37,7 +48,10 @@ describe('cmsConfig()', () => {
   it('asks for the translation status in every language but Danish', () => {
     const translation = collection('pages').fields.find((f) => f.name === 'translation')!;
     expect(translation.required).toEqual(langs.filter((l) => l !== defaultLang));
-    expect((translation.fields!.find((f) => f.name === 'status') as Field & { options: string[] }).options).toEqual(['machine', 'reviewed']);
+    expect((translation.fields!.find((f) => f.name === 'status') as Field & { options: string[] }).options).toEqual([
+      'machine',
+      'reviewed',
+    ]);
   });
 
   it('makes a field required exactly when the schema does, and takes defaults from it', () => {
@@ -61,7 +75,12 @@ describe('cmsConfig()', () => {
   });
 
   it('translates pages between the registry languages and starts a new page in Danish only', () => {
-    expect(config.i18n).toMatchObject({ structure: 'multiple_folders', locales: langs, default_locale: defaultLang, initial_locales: 'default' });
+    expect(config.i18n).toMatchObject({
+      structure: 'multiple_folders',
+      locales: langs,
+      default_locale: defaultLang,
+      initial_locales: 'default',
+    });
   });
 
   it('leaves unset optional fields out of the files', () => {
@@ -117,6 +136,6 @@ describe('security headers for /admin/', () => {
   it('writes an /admin/* block to _headers that replaces the site CSP', () => {
     const file = headersFile({ cms: { backend: 'gitlab' } });
     expect(file).toMatch(/\/admin\/\*\n {2}! Content-Security-Policy\n/);
-    expect(file).toContain('connect-src \'self\' data: blob: https://gitlab.com');
+    expect(file).toContain("connect-src 'self' data: blob: https://gitlab.com");
   });
 });

@@ -5,7 +5,14 @@ import { formatPhone } from '../../src/config/contactLinks';
 
 describe('defaultFlyerOptions()', () => {
   it('puts the partner’s page language first, then Danish, on A4 with tabs', () => {
-    expect(defaultFlyerOptions('ar')).toEqual({ langs: ['ar', 'da'], layout: 'side', kind: 'general', paper: 'a4', tabs: true, photo: true });
+    expect(defaultFlyerOptions('ar')).toEqual({
+      langs: ['ar', 'da'],
+      layout: 'side',
+      kind: 'general',
+      paper: 'a4',
+      tabs: true,
+      photo: true,
+    });
   });
 
   it('makes a Danish-only flyer from the Danish page', () => {
@@ -54,7 +61,10 @@ describe('parseFlyerOptions() and flyerQuery()', () => {
 
   it('makes a general flyer when the meeting is unknown or past', () => {
     expect(parseFlyerOptions('kind=meeting&meeting=2020-01-01-gone', 'ar', ['2027-01-14-x']).kind).toBe('general');
-    expect(parseFlyerOptions('kind=meeting&meeting=2027-01-14-x', 'ar', ['2027-01-14-x'])).toMatchObject({ kind: 'meeting', meeting: '2027-01-14-x' });
+    expect(parseFlyerOptions('kind=meeting&meeting=2027-01-14-x', 'ar', ['2027-01-14-x'])).toMatchObject({
+      kind: 'meeting',
+      meeting: '2027-01-14-x',
+    });
   });
 });
 

@@ -32,7 +32,7 @@ describe('formatMeetingDate()', () => {
     expect(formatMeetingDate(start, 'ur')).toContain('دسمبر');
   });
 
-  it('uses Copenhagen time, not the machine\'s: 00:30 in Copenhagen is still the same day', () => {
+  it("uses Copenhagen time, not the machine's: 00:30 in Copenhagen is still the same day", () => {
     const lateNight = new Date('2027-01-14T23:30:00Z'); // 00:30 on 15 January in Copenhagen
     expect(formatMeetingDate(lateNight, 'da')).toBe('fredag den 15. januar 2027');
   });

@@ -13,7 +13,13 @@ const event: IcsEvent = {
   geo: { lat: 55.5912, lon: 12.2968 },
   url: 'https://aabendoer.example/ar/meetings/2026-12-03-greve-nord/',
 };
-const ics = icsCalendar([event, { ...event, uid: 'cancelled@x', cancelled: true }], { prodId: '-//Test//Meetings//EN', dtstamp, lang: 'ar', name: 'اجتماعات', refreshInterval: 'PT12H' });
+const ics = icsCalendar([event, { ...event, uid: 'cancelled@x', cancelled: true }], {
+  prodId: '-//Test//Meetings//EN',
+  dtstamp,
+  lang: 'ar',
+  name: 'اجتماعات',
+  refreshInterval: 'PT12H',
+});
 
 describe('icsCalendar()', () => {
   it('parses with ical.js, with the start and end in UTC', () => {

@@ -98,7 +98,9 @@ describe('request checks', () => {
   it('accepts the Origin of the host itself or the configured site, nothing else', () => {
     const host = '127.0.0.1:4412';
     expect(isAllowedOrigin({ origin: 'http://127.0.0.1:4412', host })).toBe(true);
-    expect(isAllowedOrigin({ origin: 'https://aabendoer.dk', host: 'internal:8080', allowedOrigins: ['https://aabendoer.dk/'] })).toBe(true);
+    expect(isAllowedOrigin({ origin: 'https://aabendoer.dk', host: 'internal:8080', allowedOrigins: ['https://aabendoer.dk/'] })).toBe(
+      true,
+    );
     expect(isAllowedOrigin({ origin: 'https://evil.example', host, allowedOrigins: ['https://aabendoer.dk'] })).toBe(false);
     expect(isAllowedOrigin({ origin: null, host })).toBe(false);
   });
@@ -116,9 +118,15 @@ describe('request checks', () => {
   });
 
   it('stops reading a body past the limit, even without a Content-Length', async () => {
-    const big = new Request('http://x/', { method: 'POST', body: new ReadableStream({
-      pull(c) { c.enqueue(new Uint8Array(4096)); },
-    }), duplex: 'half' } as RequestInit);
+    const big = new Request('http://x/', {
+      method: 'POST',
+      body: new ReadableStream({
+        pull(c) {
+          c.enqueue(new Uint8Array(4096));
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
     expect(await readBodyWithLimit(big)).toEqual({ ok: false });
     const small = new Request('http://x/', { method: 'POST', body: 'a=1' });
     const read = await readBodyWithLimit(small);

@@ -5,9 +5,25 @@ import { validateInterest } from '../../src/server/validateInterest.mjs';
 
 const allowed = { langs, activities: ['courses'] };
 const bad: [string, string][][] = [
-  [['name', ''], ['phone', ''], ['lang', 'xx'], ['contact', 'fax'], ['time', 'night'], ['activity', 'x'], ['interpreter', 'maybe']],
-  [['name', 'a\u202Eb'], ['phone', '12'], ['name', 'again']],
-  [['name', 'x'.repeat(61)], ['activity', 'courses'], ['activity', 'courses']],
+  [
+    ['name', ''],
+    ['phone', ''],
+    ['lang', 'xx'],
+    ['contact', 'fax'],
+    ['time', 'night'],
+    ['activity', 'x'],
+    ['interpreter', 'maybe'],
+  ],
+  [
+    ['name', 'a\u202Eb'],
+    ['phone', '12'],
+    ['name', 'again'],
+  ],
+  [
+    ['name', 'x'.repeat(61)],
+    ['activity', 'courses'],
+    ['activity', 'courses'],
+  ],
 ];
 
 describe('interest form messages', () => {

@@ -11,7 +11,15 @@ import { parseYamlEntry } from '../../src/content/readYamlDir';
 const script = fileURLToPath(new URL('../../scripts/meetingNew.mjs', import.meta.url));
 const fixtureVenues = fileURLToPath(new URL('../fixtures/content/good/venues', import.meta.url));
 const now = new Date('2026-11-25T12:00:00Z');
-const good = { date: '2027-01-14', start: '17:00', end: '19:00', venue: 'fixture-hall', interpreters: 'ar,so', childcare: true, free: true };
+const good = {
+  date: '2027-01-14',
+  start: '17:00',
+  end: '19:00',
+  venue: 'fixture-hall',
+  interpreters: 'ar,so',
+  childcare: true,
+  free: true,
+};
 
 let root: string;
 beforeEach(() => {
@@ -20,7 +28,11 @@ beforeEach(() => {
 });
 
 function run(args: string[], clock = now.toISOString()) {
-  return spawnSync(process.execPath, [script, '--root', root, ...args], { encoding: 'utf8', env: { ...process.env, MEETING_NEW_NOW: clock }, input: '' });
+  return spawnSync(process.execPath, [script, '--root', root, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, MEETING_NEW_NOW: clock },
+    input: '',
+  });
 }
 
 describe('npm run meeting:new', () => {
@@ -29,7 +41,12 @@ describe('npm run meeting:new', () => {
     expect(path).toBe(join(root, 'content', 'meetings', '2027-01-14-fixture-hall.yaml'));
     const parsed = parseYamlEntry('x.yaml', text, meetingSchema({ venueIds: new Set(['fixture-hall']) }));
     expect(parsed.ok && parsed.data).toMatchObject({
-      start: '2027-01-14T17:00:00+01:00', end: '2027-01-14T19:00:00+01:00', interpreters: ['ar', 'so'], childcare: true, free: true, womenOnly: false,
+      start: '2027-01-14T17:00:00+01:00',
+      end: '2027-01-14T19:00:00+01:00',
+      interpreters: ['ar', 'so'],
+      childcare: true,
+      free: true,
+      womenOnly: false,
     });
   });
 
@@ -69,8 +86,10 @@ describe('npm run meeting:new', () => {
     expect(result.stderr).toContain('unknown venue "town-hall": choose one of fixture-hall');
   });
 
-  it('refuses an unknown interpreter language with the schema\'s message', async () => {
-    await expect(buildMeeting({ ...good, interpreters: 'ar,xx' }, { root, now })).rejects.toThrow(/interpreters\.1: unknown language code "xx"/);
+  it("refuses an unknown interpreter language with the schema's message", async () => {
+    await expect(buildMeeting({ ...good, interpreters: 'ar,xx' }, { root, now })).rejects.toThrow(
+      /interpreters\.1: unknown language code "xx"/,
+    );
   });
 
   it('refuses a date that does not exist', () => {

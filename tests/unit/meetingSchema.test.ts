@@ -58,13 +58,17 @@ describe('meetingSchema', () => {
       'start: 2026-12-03T17:00:00+01:00\nend: 2026-12-03T19:00:00+01:00\nvenue: fixture-hall\ninterpreters: [ar, xx]\ntitle:\n  da: Møde\n  klingon: x\n',
     );
     expect(problems).toContainEqual(expect.stringMatching(/^content\/meetings\/x\.yaml: interpreters\.1: unknown language code "xx"/));
-    expect(problems).toContainEqual(expect.stringMatching(/^content\/meetings\/x\.yaml: title\.klingon: unknown language code "klingon" \(the site's languages are: da, en, ar/));
+    expect(problems).toContainEqual(
+      expect.stringMatching(
+        /^content\/meetings\/x\.yaml: title\.klingon: unknown language code "klingon" \(the site's languages are: da, en, ar/,
+      ),
+    );
   });
 
   it('requires the Danish title when a title is given', () => {
-    expect(problemsOf('start: 2026-12-03T17:00:00+01:00\nend: 2026-12-03T19:00:00+01:00\nvenue: fixture-hall\ntitle:\n  ar: اجتماع\n')).toEqual([
-      expect.stringMatching(/^content\/meetings\/x\.yaml: title\.da: the Danish title is missing/),
-    ]);
+    expect(
+      problemsOf('start: 2026-12-03T17:00:00+01:00\nend: 2026-12-03T19:00:00+01:00\nvenue: fixture-hall\ntitle:\n  ar: اجتماع\n'),
+    ).toEqual([expect.stringMatching(/^content\/meetings\/x\.yaml: title\.da: the Danish title is missing/)]);
   });
 
   it('catches a misspelt field instead of silently ignoring it', () => {
@@ -74,7 +78,9 @@ describe('meetingSchema', () => {
   });
 
   it('says "true or false" for a flag written as yes-in-words', () => {
-    expect(problemsOf(`start: ${base.start}\nend: ${base.end}\nvenue: fixture-hall\nchildcare: ja\n`)[0]).toMatch(/childcare: must be true or false/);
+    expect(problemsOf(`start: ${base.start}\nend: ${base.end}\nvenue: fixture-hall\nchildcare: ja\n`)[0]).toMatch(
+      /childcare: must be true or false/,
+    );
   });
 });
 
@@ -102,7 +108,11 @@ describe('copenhagenOffset()', () => {
 describe('readYamlDir()', () => {
   it('reads the good fixtures', () => {
     const venues = readYamlDir(`${fixtures}good/venues`, venueSchema, fixtures);
-    const meetings = readYamlDir(`${fixtures}good/meetings`, meetingSchema({ venueIds: new Set(yamlIds(`${fixtures}good/venues`)) }), fixtures);
+    const meetings = readYamlDir(
+      `${fixtures}good/meetings`,
+      meetingSchema({ venueIds: new Set(yamlIds(`${fixtures}good/venues`)) }),
+      fixtures,
+    );
     expect(venues.map((v) => v.id)).toEqual(['fixture-hall']);
     expect(meetings.map((m) => m.id)).toEqual(['2026-12-03-winter', '2027-06-10-summer']);
   });

@@ -29,7 +29,7 @@ describe('meetingsIcs()', () => {
     expect(summer!.startDate.toJSDate().toISOString()).toBe('2027-06-10T08:00:00.000Z');
   });
 
-  it('writes the summary and description in the feed\'s language', () => {
+  it("writes the summary and description in the feed's language", () => {
     const [winter, summer] = events(meetingsIcs(meetings, venues, 'fa', site, dtstamp, { feed: true }));
     expect(winter!.summary).toBe('جلسه اطلاع‌رسانی زمستان');
     expect(winter!.description).toContain('مترجم:');

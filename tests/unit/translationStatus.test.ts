@@ -44,7 +44,9 @@ describe('translationReport()', () => {
   it('shows a language without a file as missing', () => {
     expect(about.cells.so!.state).toBe('missing');
     const contact = rows.find((r) => r.slug === 'contact')!;
-    expect(langs.filter((l) => l !== 'da').map((l) => contact.cells[l]!.state)).toEqual(langs.filter((l) => l !== 'da').map(() => 'missing'));
+    expect(langs.filter((l) => l !== 'da').map((l) => contact.cells[l]!.state)).toEqual(
+      langs.filter((l) => l !== 'da').map(() => 'missing'),
+    );
   });
 
   it('shows a translated file without its status as invalid', () => {

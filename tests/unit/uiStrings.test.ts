@@ -24,7 +24,9 @@ describe('UI strings', () => {
     const comparable = (k: string, s: string) => placeholders(s).filter((p) => !(k.endsWith('_one') && p === '{{count}}'));
     const da = uiStrings.da as Record<string, string>;
     const other = uiStrings[lang] as Record<string, string>;
-    const broken = Object.keys(da).filter((k) => k in other && JSON.stringify(comparable(k, da[k]!)) !== JSON.stringify(comparable(k, other[k]!)));
+    const broken = Object.keys(da).filter(
+      (k) => k in other && JSON.stringify(comparable(k, da[k]!)) !== JSON.stringify(comparable(k, other[k]!)),
+    );
     expect(broken).toEqual([]);
   });
 });

@@ -127,7 +127,14 @@ describe('validateInterest()', () => {
 
   it('keeps what she typed so the form can show it again', () => {
     const result = validateInterest(form({ phone: '12', consent: undefined }), allowed);
-    expect(result.values).toMatchObject({ name: 'أمل', phone: '12', contact: 'whatsapp', activities: ['danish-course', 'cycling'], interpreter: true, consent: false });
+    expect(result.values).toMatchObject({
+      name: 'أمل',
+      phone: '12',
+      contact: 'whatsapp',
+      activities: ['danish-course', 'cycling'],
+      interpreter: true,
+      consent: false,
+    });
   });
 
   it('lists errors in the order of the form', () => {

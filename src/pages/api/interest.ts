@@ -15,7 +15,13 @@ import { consentVersion } from '../[lang]/interest/_components/interestFormModel
 import { openInterestStore, type InterestStore } from '../../server/interestStore.mjs';
 import { interestSettings } from '../../server/interestSettings.mjs';
 import { clientKey, createRateLimiter } from '../../server/interestRateLimit.mjs';
-import { interestBodyLimit, isAllowedOrigin, isFormContentType, parseFormBody, readBodyWithLimit } from '../../server/interestRequestGuard.mjs';
+import {
+  interestBodyLimit,
+  isAllowedOrigin,
+  isFormContentType,
+  parseFormBody,
+  readBodyWithLimit,
+} from '../../server/interestRequestGuard.mjs';
 import { checkFormToken, createFormToken, formTokenPlaceholder, loadFormSecret } from '../../server/interestToken.mjs';
 import { fieldNames, validateInterest, type InterestError } from '../../server/validateInterest.mjs';
 
@@ -49,7 +55,11 @@ export const POST: APIRoute = async (context) => {
   if (Number(request.headers.get('content-length') ?? 0) > interestBodyLimit) return plain(413, 'Too large.');
   const contentType = request.headers.get('content-type');
   if (!isFormContentType(contentType)) return plain(415, 'Send the form as a form.');
-  const origin = { origin: request.headers.get('origin'), host: request.headers.get('host'), secFetchSite: request.headers.get('sec-fetch-site') };
+  const origin = {
+    origin: request.headers.get('origin'),
+    host: request.headers.get('host'),
+    secFetchSite: request.headers.get('sec-fetch-site'),
+  };
   if (!isAllowedOrigin({ ...origin, allowedOrigins: settings.allowedOrigins })) {
     return plain(403, 'The form must be sent from this site.');
   }
@@ -73,7 +83,8 @@ export const POST: APIRoute = async (context) => {
   if (!limit.allowed) return reply(context, lang, { kind: 'busy', status: 429, retryAfterSeconds: limit.retryAfterSeconds });
 
   // Bots get the same 303 as she does, so they learn nothing; nothing is stored.
-  const thanks = () => new Response(null, { status: 303, headers: { Location: localizedUrl(lang, 'interest/thanks/'), 'Cache-Control': 'no-store' } });
+  const thanks = () =>
+    new Response(null, { status: 303, headers: { Location: localizedUrl(lang, 'interest/thanks/'), 'Cache-Control': 'no-store' } });
   if (allOf(entries, fieldNames.honeypot).some((v) => v !== '')) return thanks();
   const tokens = allOf(entries, fieldNames.token);
   const token = tokens.length === 1 && typeof tokens[0] === 'string' ? tokens[0] : '';

@@ -48,4 +48,3 @@ export function consentText(lang: Lang): string {
 export function consentVersion(lang: Lang): string {
   return createHash('sha256').update(consentText(lang).normalize('NFC')).digest('hex').slice(0, 12);
 }
-
