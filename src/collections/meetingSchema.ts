@@ -5,7 +5,7 @@
  * exactly what staff wrote; pages turn them into Dates.
  */
 import { z } from 'astro/zod';
-import { localizedText } from './localizedText.ts';
+import { localizedText } from '#src/i18n/localizedText.ts';
 import { interpreterLanguage } from './interpreterLanguage.ts';
 import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
 
@@ -16,11 +16,12 @@ const isoWithoutOffset = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 /** The longest a meeting may last before we suspect a typo in the date. */
 const maxHours = 12;
 
+// Made once: a formatter is costly to create, and a build checks every meeting time with it.
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: siteTimeZone, timeZoneName: 'longOffset' });
+
 /** The UTC offset Copenhagen uses at `date`, as "+01:00" (winter) or "+02:00" (summer). */
 export function copenhagenOffset(date: Date): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: siteTimeZone, timeZoneName: 'longOffset' })
-    .formatToParts(date)
-    .find((p) => p.type === 'timeZoneName')!.value; // "GMT+01:00"
+  const name = offsetFormat.formatToParts(date).find((p) => p.type === 'timeZoneName')!.value; // "GMT+01:00"
   return name === 'GMT' ? '+00:00' : name.replace('GMT', '');
 }
 
@@ -52,14 +53,15 @@ export function meetingTimeProblem(value: string): string | undefined {
 
 /** A meeting time: an ISO 8601 string with Copenhagen's offset (or Z for UTC). */
 export const meetingTime = z
-  .string({ error: (iss) => (iss.input === undefined ? 'is missing' : 'must be a date and time in quotes, like "2026-12-03T17:00:00+01:00"') })
+  .string({
+    error: (iss) => (iss.input === undefined ? 'is missing' : 'must be a date and time in quotes, like "2026-12-03T17:00:00+01:00"'),
+  })
   .superRefine((value, ctx) => {
     const problem = meetingTimeProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const flag = (what: string) =>
-  z.boolean({ error: `must be true or false (${what})` }).default(false);
+const flag = (what: string) => z.boolean({ error: `must be true or false (${what})` }).default(false);
 
 /** The meeting schema; `venueIds` are the files in content/venues/ (without .yaml). */
 export function meetingSchema({ venueIds }: { venueIds: ReadonlySet<string> }) {
@@ -96,7 +98,12 @@ export function meetingSchema({ venueIds }: { venueIds: ReadonlySet<string> }) {
         /** The meeting will not take place; it stays listed, marked cancelled, until its time has passed. */
         cancelled: flag('cancelled'),
       },
-      { error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: check the spelling (fields: start, end, venue, interpreters, childcare, womenOnly, free, bringFriend, title, notes, cancelled)` : undefined) },
+      {
+        error: (iss) =>
+          iss.code === 'unrecognized_keys'
+            ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: check the spelling (fields: start, end, venue, interpreters, childcare, womenOnly, free, bringFriend, title, notes, cancelled)`
+            : undefined,
+      },
     )
     .superRefine((m, ctx) => {
       if (meetingTimeProblem(m.start) || meetingTimeProblem(m.end)) return;
@@ -104,7 +111,11 @@ export function meetingSchema({ venueIds }: { venueIds: ReadonlySet<string> }) {
       if (ms <= 0) {
         ctx.addIssue({ code: 'custom', path: ['end'], message: `the meeting ends (${m.end}) before it starts (${m.start})` });
       } else if (ms > maxHours * 3_600_000) {
-        ctx.addIssue({ code: 'custom', path: ['end'], message: `the meeting would last more than ${maxHours} hours (${m.start} to ${m.end}): check the dates` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['end'],
+          message: `the meeting would last more than ${maxHours} hours (${m.start} to ${m.end}): check the dates`,
+        });
       }
       const dupes = m.interpreters.filter((code, i) => m.interpreters.indexOf(code) !== i);
       if (dupes.length) ctx.addIssue({ code: 'custom', path: ['interpreters'], message: `lists ${dupes.join(', ')} twice` });
