@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium } from '@playwright/test';
+import { launchChromium } from './lib/chromium.ts';
 
 const args = process.argv.slice(2);
 const base = args.find((a) => a.startsWith('http')) ?? 'http://127.0.0.1:4321';
@@ -13,17 +13,7 @@ const out = args.find((a) => a.startsWith('--out='))?.slice(6) ?? 'shots';
 const paths = args.filter((a) => a.startsWith('/'));
 
 fs.mkdirSync(out, { recursive: true });
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width, height: 740 }, deviceScaleFactor: 1 });
 for (const p of paths) {
   await page.goto(base + p, { waitUntil: 'networkidle' });

@@ -1,6 +1,6 @@
 /**
- * Tables for the terminal and the same tables as Markdown (bench-results/latest.md), so the
- * README's Performance section can be refreshed from a run without retyping a figure.
+ * Tables for the terminal and the same tables as Markdown (bench-results/latest.md), so
+ * docs/performance.md can be refreshed from a run without retyping a figure.
  */
 import { kb } from './evaluateBudgets.mjs';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { locales } from '../../src/i18n/locales';
 import { copyOfContent, openAdminOnCopy, removeCopies } from '../helpers/cmsWorkspace';
-import { builtPages } from '../helpers/builtPages';
+import { builtPages } from '../../scripts/lib/builtPages';
 
 const client = path.resolve('dist/client');
 

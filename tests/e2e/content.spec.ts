@@ -8,14 +8,12 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { langs } from '../../src/i18n/locales';
 import { siteConfig } from '../../site.config';
-import { readContentFiles } from '../../src/i18n/translationStatus';
+import { readContentFiles, routeOf } from '../../src/i18n/translationStatus';
 import { buildFixture } from '../helpers/buildFixture';
 
 // Playwright's loader cannot import the JSON UI files through translate.ts, so read them here.
 const t = (lang: string, key: string): string => JSON.parse(fs.readFileSync(`src/i18n/ui/${lang}.json`, 'utf8'))[key];
 const files = readContentFiles(path.resolve('content'));
-const routeOf = (collection: string, slug: string) =>
-  collection === 'pages' ? (slug === 'home' ? '' : `${slug}/`) : `${collection}/${slug}/`;
 const sources = files.filter((f) => f.lang === 'da');
 const imageBudget = 60 * 1024;
 

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { builtPages } from '../helpers/builtPages';
+import { builtPages } from '../../scripts/lib/builtPages';
 import { getLocale, isLang, langs } from '../../src/i18n/locales';
 
 for (const pagePath of builtPages()) {
