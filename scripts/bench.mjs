@@ -65,8 +65,8 @@ function printSummary(report) {
   if (report.scalingSkipped) ctx.log(`build scaling: ${report.scalingSkipped}`);
   const form = report.form;
   if (form) {
-    const rowsMatch = form.rowsMatch ? ' (equal)' : ' (NOT EQUAL)';
-    ctx.log(`\nform receiver: ${form.rps} req/s, p50 ${form.p50} ms, p99 ${form.p99} ms; rows ${form.rowsStored} / 303s ${form.acknowledged}${rowsMatch}`);
+    const rows = `rows ${form.rowsStored} / 303s ${form.acknowledged}${form.rowsMatch ? ' (equal)' : ' (NOT EQUAL)'}`;
+    ctx.log(`\nform receiver: ${form.rps} req/s, p50 ${form.p50} ms, p99 ${form.p99} ms; ${rows}`);
   }
   heading(ctx, 'budgets (a benchmark: reported, never a failing test)');
   ctx.log(budgetTable(report.budgets));

@@ -7,6 +7,7 @@
  *   --out=dir     write somewhere else than dist/client/flyers
  *   --optional    without Chromium, warn and exit 0 instead of failing
  */
+/* global document -- the page.evaluate() callback below runs in the page, not in Node */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';

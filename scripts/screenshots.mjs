@@ -2,6 +2,7 @@
  * Developer tool: full-page Chromium screenshots of pages at phone width, to LOOK at them.
  *   npx node scripts/screenshots.mjs http://127.0.0.1:4321 /ar/ /ur/ [--width=360] [--out=shots]
  */
+/* global document, window -- the page.evaluate() callbacks below run in the page, not in Node */
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from './lib/chromium.ts';

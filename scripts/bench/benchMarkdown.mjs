@@ -80,23 +80,24 @@ export function benchMarkdown(report, langs, detailLangs = ['da', 'ar', 'ur']) {
   const rows = buildRows(report);
   const perPage = perPageText(report);
   const weights = report.weights.length > 0;
+  const md = { markdown: true };
   return [
     `Measured ${report.date.slice(0, 10)} on ${machineText(report)}.`,
     keptText(report),
-    weights ? `### Transfer without photos (KB, first load, empty cache)\n\n${transferMatrix(report.weights, langs, { markdown: true })}` : '',
+    weights ? `### Transfer without photos (KB, first load, empty cache)\n\n${transferMatrix(report.weights, langs, md)}` : '',
     weights
       ? `### Page weight in detail\n\n${weightTable(
           report.weights.filter((w) => detailLangs.includes(w.lang)),
-          { markdown: true },
+          md,
         )}`
       : '',
     report.lighthouse
-      ? `### Lighthouse ${report.machine.lighthouse || ''} (mobile)\n\n${lighthouseTable(report.lighthouse, { markdown: true })}\n\n${cpuNote(report)}`
+      ? `### Lighthouse ${report.machine.lighthouse || ''} (mobile)\n\n${lighthouseTable(report.lighthouse, md)}\n\n${cpuNote(report)}`
       : `Lighthouse: ${report.lighthouseSkipped}`,
     report.form ? `### Form receiver\n\n${formText(report.form)}` : `Form receiver: ${report.formSkipped}`,
-    rows.length ? `### Build time\n\n${buildTable(rows, { markdown: true })}${perPage ? `\n\n${perPage}.` : ''}` : '',
+    rows.length ? `### Build time\n\n${buildTable(rows, md)}${perPage ? `\n\n${perPage}.` : ''}` : '',
     report.scalingSkipped ? `Build scaling: ${report.scalingSkipped}` : '',
-    `### Budgets\n\n${budgetTable(report.budgets, { markdown: true })}`,
+    `### Budgets\n\n${budgetTable(report.budgets, md)}`,
   ]
     .filter(Boolean)
     .join('\n\n');

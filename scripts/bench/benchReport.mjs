@@ -78,7 +78,8 @@ export function noteLoadAtEnd(report) {
  * @returns {BenchReport}
  */
 export function keepPrevious(report, previous, skip) {
-  const from = `${String(previous.date).slice(0, 16).replace('T', ' ')} UTC, load average ${previous.machine?.loadAverageAtStart?.[0] ?? '?'}`;
+  const when = `${String(previous.date).slice(0, 16).replace('T', ' ')} UTC`;
+  const from = `${when}, load average ${previous.machine?.loadAverageAtStart?.[0] ?? '?'}`;
   const keep = (/** @type {string} */ section) => (report.kept[section] = previous.kept?.[section] ?? from);
   if (!report.build && previous.build) {
     report.build = previous.build;

@@ -109,7 +109,8 @@ async function measureForm(report, options, browser, url, dataDir, ctx) {
     const rows = `rows stored ${r.rowsStored} ${r.rowsMatch ? '==' : '!='} acknowledged (303) ${r.acknowledged}`;
     ctx.log(`answers ${JSON.stringify(r.statusCodes)}, ${r.errors} errors; ${rows}`);
     const floor = r.staticBaseline;
-    ctx.log(`the same load as GETs of a static page (the floor on this machine): ${floor.rps} requests/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`);
+    const figures = `${floor.rps} requests/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`;
+    ctx.log(`the same load as GETs of a static page (the floor on this machine): ${figures}`);
   } catch (error) {
     report.formSkipped = `could not run: ${/** @type {Error} */ (error).message}`;
     ctx.log(report.formSkipped);

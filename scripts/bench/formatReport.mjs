@@ -44,7 +44,10 @@ export function weightTable(weights, o) {
   );
 }
 
-/** Transfer (photos excluded) per page type (rows) and language (columns). @param {import('./evaluateBudgets.mjs').WeightRow[]} weights @param {string[]} langs @param {{ markdown?: boolean }} [o] */
+/**
+ * Transfer (photos excluded) per page type (rows) and language (columns).
+ * @param {import('./evaluateBudgets.mjs').WeightRow[]} weights @param {string[]} langs @param {{ markdown?: boolean }} [o]
+ */
 export function transferMatrix(weights, langs, o) {
   const types = [...new Set(weights.map((w) => w.type))];
   return table(

@@ -30,7 +30,8 @@ export const lighthouseCategories = ['performance', 'accessibility', 'best-pract
 export async function lighthouseUnavailable() {
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < 22 || (major === 22 && minor < 19)) {
-    return `Lighthouse 13 needs Node >= 22.19 and this is Node ${process.versions.node}: run "npm run bench", which uses the project's Node 22`;
+    const fix = `run "npm run bench", which uses the project's Node 22`;
+    return `Lighthouse 13 needs Node >= 22.19 and this is Node ${process.versions.node}: ${fix}`;
   }
   try {
     await import('lighthouse');

@@ -160,7 +160,7 @@ test.describe('bad staff content fails the build', () => {
   test('a staff photo without alt text in a language she has a role in names the file and the field', () => {
     const { status, output } = buildFixture((dir) => {
       const file = path.join(dir, 'content/staff/amina.yaml');
-      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^  ar: رسم.*\n/m, ''));
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^ {2}ar: رسم.*\n/m, ''));
     });
     expect(status).not.toBe(0);
     expect(output).toContain('amina');

@@ -80,7 +80,15 @@ function previousRun(): BenchReport {
   report.lighthouse = [lighthouseRun('da', 3800)];
   report.form = form;
   report.scaling = [timing('100 meetings', 100, 900, 60_000), timing('1000 meetings', 1000, 7000, 300_000)];
-  report.msPerExtraPage = { from: '100 meetings', to: '1000 meetings', extraPages: 6100, totalMs: 39, astroMs: 38, postbuildMs: 1, cpuMs: 50 };
+  report.msPerExtraPage = {
+    from: '100 meetings',
+    to: '1000 meetings',
+    extraPages: 6100,
+    totalMs: 39,
+    astroMs: 38,
+    postbuildMs: 1,
+    cpuMs: 50,
+  };
   return report;
 }
 
@@ -93,7 +101,9 @@ describe('parseBenchArgs()', () => {
   });
 
   it('refuses a section it does not know, naming the ones it does', () => {
-    expect(() => parseBenchArgs(['--skip=weigth'])).toThrow(/unknown section\(s\) weigth; the sections are weight, lighthouse, form, scaling/);
+    expect(() => parseBenchArgs(['--skip=weigth'])).toThrow(
+      /unknown section\(s\) weigth; the sections are weight, lighthouse, form, scaling/,
+    );
   });
 });
 
@@ -143,7 +153,7 @@ describe('keepPrevious()', () => {
 
 describe('benchMarkdown()', () => {
   const report = previousRun();
-  report.machine = { ...report.machine, cpus: 2, cpuModel: 'Test CPU', memoryGiB: 24, node: '22.23.3', chromium: '140.0', lighthouse: '13.5.0' };
+  Object.assign(report.machine, { cpus: 2, cpuModel: 'Test CPU', memoryGiB: 24, node: '22.23.3', chromium: '140.0', lighthouse: '13.5.0' });
   report.weights = [weightRow('home', 'da', 15_000), weightRow('home', 'ar', 61_000), weightRow('staff', 'da', 50_000, 40_000)];
   report.budgets = evaluateBudgets(report);
   const md = benchMarkdown(report, langs);
