@@ -3,9 +3,9 @@
  * The browser is the system Chromium: never a download.
  */
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumLaunchOptions } from './scripts/lib/chromium';
-import { serverEntry } from './scripts/lib/startServer';
-import { e2eDataDir, e2eFormSecret } from './tests/helpers/interestServer';
+import { chromiumLaunchOptions } from './scripts/lib/chromium.ts';
+import { serverEntry } from './scripts/lib/startServer.ts';
+import { e2eDataDir, e2eFormSecret } from './tests/helpers/interestServer.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4322);
 

@@ -21,7 +21,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultLang, locales } from '../src/i18n/locales.ts';
+import { defaultLang, locales } from '#src/i18n/locales.ts';
 import { builtPages } from './lib/builtPages.ts';
 import { parseBenchArgs } from './bench/benchOptions.mjs';
 import { keepPrevious, newReport, noteLoadAtEnd } from './bench/benchReport.mjs';

@@ -13,8 +13,8 @@ import http from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
 import { PDFDocument } from 'pdf-lib';
-import { langs } from '../src/i18n/locales.ts';
-import { pdfUrl, printUrl } from '../src/flyer/flyerFiles.ts';
+import { langs } from '#src/i18n/locales.ts';
+import { pdfUrl, printUrl } from '#src/flyer/flyerFiles.ts';
 import { chromiumCandidate, launchChromium } from './lib/chromium.ts';
 
 const args = process.argv.slice(2);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { defaultLang, locales } from '../../src/i18n/locales.ts';
+import { defaultLang, locales } from '#src/i18n/locales.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { startServer } from '../lib/startServer.ts';
 import { buildTable, lighthouseTable, weightTable } from './formatReport.mjs';

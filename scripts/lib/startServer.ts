@@ -3,7 +3,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
 /** The production server's entry file, relative to the project (package.json "serve" runs it too). */
-export const serverEntry = 'src/server/server.mjs';
+export const serverEntry = 'src/server/server.ts';
 
 export interface RunningServer {
   /** http://127.0.0.1:<port>, without a trailing slash. */

@@ -7,11 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { FileSystemConfigLoader, HtmlValidate, type Message } from 'html-validate';
-import { langs } from '../../src/i18n/locales';
-import { siteConfig } from '../../site.config';
-import { builtPages, clientDir } from '../../scripts/lib/builtPages';
-import { brokenLinks, onDemandRoutes } from '../helpers/siteLinks';
-import { postInterest, validFields } from '../helpers/interestServer';
+import { langs } from '#src/i18n/locales.ts';
+import { siteConfig } from '#site.config.ts';
+import { builtPages, clientDir } from '../../scripts/lib/builtPages.ts';
+import { brokenLinks, onDemandRoutes } from '../helpers/siteLinks.ts';
+import { postInterest, validFields } from '../helpers/interestServer.ts';
 
 const htmlValidate = new HtmlValidate(new FileSystemConfigLoader());
 const pages = builtPages();

@@ -7,8 +7,8 @@ import { createHash, randomInt } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createFormToken } from '../../src/server/interestToken.mjs';
-import { startServer, type RunningServer } from '../../scripts/lib/startServer';
+import { createFormToken } from '#src/interest/interestToken.ts';
+import { startServer, type RunningServer } from '../../scripts/lib/startServer.ts';
 
 /** Data directory of the server playwright.config.ts starts (one per checkout). */
 export const e2eDataDir = path.join(tmpdir(), `aaben-doer-e2e-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8)}`);

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brokenLinks, linksOf, onDemandRoutes } from '../helpers/siteLinks';
+import { brokenLinks, linksOf, onDemandRoutes } from '../helpers/siteLinks.ts';
 
 const origin = 'https://aabendoer.example.dk';
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'site-links-'));
