@@ -41,7 +41,8 @@ export const venueSchema = z.strictObject(
   {
     error: (iss) =>
       iss.code === 'unrecognized_keys'
-        ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: check the spelling (fields: name, address, coordinates, directions, accessibility)`
+        ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: check the spelling ` +
+          '(fields: name, address, coordinates, directions, accessibility)'
         : undefined,
   },
 );
