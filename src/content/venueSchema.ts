@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { localizedText } from './localizedText.ts';
+import { voiceClips } from '../voice/voiceClipSchema.ts';
 
 const text = (what: string) => z.string({ error: `is missing: ${what}` }).trim().min(1, { error: `is empty: ${what}` });
 
@@ -31,8 +32,10 @@ export const venueSchema = z.strictObject(
     directions: localizedText('direction'),
     /** Step-free access, lift, toilet, pram parking, per language; Danish required when given. */
     accessibility: localizedText('accessibility note').optional(),
+    /** "How to find us" as a voice clip per language (files in content/voice/). */
+    clips: voiceClips.optional(),
   },
-  { error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: check the spelling (fields: name, address, coordinates, directions, accessibility)` : undefined) },
+  { error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: check the spelling (fields: name, address, coordinates, directions, accessibility, clips)` : undefined) },
 );
 
 export type Venue = z.infer<typeof venueSchema>;
