@@ -107,7 +107,9 @@ for (const lang of langs.filter((l) => !args.lang || l === args.lang)) {
   for (const target of targets) {
     const source = target.mdx ? path.join(root, target.mdx(lang)) : path.join(root, target.yaml);
     if (!fs.existsSync(source)) continue;
-    const text = target.mdx ? mdxText(fs.readFileSync(source, 'utf8')) : target.text(parseDocument(fs.readFileSync(source, 'utf8')).toJS(), lang);
+    const text = target.mdx
+      ? mdxText(fs.readFileSync(source, 'utf8'))
+      : target.text(parseDocument(fs.readFileSync(source, 'utf8')).toJS(), lang);
     if (!text) continue;
     const clipFile = `${target.name}.${lang}.opus`;
     const set = target.mdx ? setMdxClip(source, clipFile) : setYamlClip(source, lang, clipFile);

@@ -61,8 +61,9 @@ const staticFiles = sirv(clientDir, {
   gzip: true,
   etag: true,
   extensions: ['html'],
+  // /voice/ file names are content hashes too (src/voice/convertClip.ts): cached like /_astro/.
   setHeaders(res, pathname) {
-    if (pathname.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    if (pathname.startsWith('/_astro/') || pathname.startsWith('/voice/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
     else if (pathname.endsWith('.html') || pathname.endsWith('/')) res.setHeader('Cache-Control', 'no-cache');
   },
 });

@@ -20,7 +20,8 @@ const acceptedList = Object.keys(acceptedInputs)
   .map((ext) => `.${ext}`)
   .join(', ');
 
-const howToSend = 'send it from the phone as a file (WhatsApp: share the voice note as a file; iPhone: Voice Memos → Share → Save to Files)';
+const howToSend =
+  'send it from the phone as a file (WhatsApp: share the voice note as a file; iPhone: Voice Memos → Share → Save to Files)';
 
 /** The lower-cased file ending, without the dot. */
 export function clipExtension(file: string): string {

@@ -124,7 +124,12 @@ export async function prepareClips({ dir, cacheDir, displayRoot }: { dir: string
       fs.writeFileSync(recordFile, JSON.stringify(record));
     }
     const found = probeProblems(shown, record.probe);
-    const sized = found.length ? [] : sizeProblems(shown, clipOutputs.map((o, i) => ({ label: o.label, bytes: record.outputs[i]?.bytes ?? 0 })));
+    const sized = found.length
+      ? []
+      : sizeProblems(
+          shown,
+          clipOutputs.map((o, i) => ({ label: o.label, bytes: record.outputs[i]?.bytes ?? 0 })),
+        );
     if (found.length || sized.length) {
       problems.push(...found, ...sized);
       continue;
@@ -155,7 +160,20 @@ async function convert(data: Buffer, key: string, cacheDir: string): Promise<Cac
       core.reset();
       // -map_metadata -1: a phone's recording carries its model, place and time; none of it goes online.
       const codecArgs = canCopy(found, o) ? ['-c:a', 'copy'] : o.encode;
-      const status = core.exec('-hide_banner', '-loglevel', 'error', '-i', input, '-vn', '-map_metadata', '-1', ...codecArgs, '-f', o.container, out);
+      const status = core.exec(
+        '-hide_banner',
+        '-loglevel',
+        'error',
+        '-i',
+        input,
+        '-vn',
+        '-map_metadata',
+        '-1',
+        ...codecArgs,
+        '-f',
+        o.container,
+        out,
+      );
       if (status !== 0) throw new Error(`FFmpeg could not convert the clip to ${o.label} (exit ${status})`);
       const bytes = core.FS.readFile(out);
       core.FS.unlink(out);

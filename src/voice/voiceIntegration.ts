@@ -49,7 +49,8 @@ export function voiceIntegration(): AstroIntegration {
         const out = path.join(fileURLToPath(dir), 'voice');
         fs.mkdirSync(out, { recursive: true });
         for (const clip of Object.values(manifest)) {
-          for (const source of clip.sources) fs.copyFileSync(path.join(cacheDir, path.basename(source.src)), path.join(out, path.basename(source.src)));
+          for (const source of clip.sources)
+            fs.copyFileSync(path.join(cacheDir, path.basename(source.src)), path.join(out, path.basename(source.src)));
         }
       },
     },
