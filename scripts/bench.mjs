@@ -4,12 +4,13 @@
  *   1. page weight per page type and language (412 px mobile, empty cache, bytes on the wire);
  *   2. Lighthouse 13 (mobile) for each page type in da, ar and ur;
  *   3. the interest-form receiver under 50 concurrent valid posts (autocannon);
- *   4. build time for the real content and for copies with 100 and 1000 meetings.
+ *   4. build time for the real content and for copies with 100 and 1000 meetings;
+ *   5. voice clips: bytes per minute of speech per audio format (from the conversion cache: cheap).
  * Prints tables and the budgets (pass/fail with the figure) and writes bench-results/latest.json
  * and latest.md. It is a benchmark, not a test: a failing budget never fails the command.
  *
  *   npm run bench
- *   npm run bench -- --skip=scaling,lighthouse   (sections: weight, lighthouse, form, scaling)
+ *   npm run bench -- --skip=scaling,lighthouse   (sections: weight, lighthouse, form, scaling, voice)
  *   npm run bench -- --no-build --meetings=100,1000 --lighthouse-langs=da,ar,ur --lighthouse-runs=3
  *   (--lighthouse-runs=N reports the median run of N per page; the default 1 keeps the run short)
  *   npm run bench -- --readme   also puts the figures into README.md between the bench:figures markers
@@ -33,6 +34,7 @@ import { measureFormReceiver } from './bench/measureFormReceiver.mjs';
 import { startServer } from './bench/startServer.mjs';
 import { evaluateBudgets, kb } from './bench/evaluateBudgets.mjs';
 import { budgetTable, buildTable, lighthouseTable, transferMatrix, weightTable } from './bench/formatReport.mjs';
+import { measureVoice, voiceTable } from './bench/measureVoice.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const { values: args } = parseArgs({
@@ -81,6 +83,8 @@ const report = {
   scaling: /** @type {import('./bench/measureBuildScaling.mjs').BuildTiming[]} */ ([]),
   scalingSkipped: /** @type {string | undefined} */ (undefined),
   msPerExtraPage: /** @type {ReturnType<typeof msPerExtraPage>} */ (null),
+  voice: /** @type {import('./bench/measureVoice.mjs').VoiceRow[] | null} */ (null),
+  voiceSkipped: /** @type {string | undefined} */ (undefined),
   budgets: /** @type {import('./bench/evaluateBudgets.mjs').BudgetResult[]} */ ([]),
   /** Sections taken over from an earlier run (--keep): section → that run's date and load. */
   kept: /** @type {Record<string, string>} */ ({}),
@@ -95,6 +99,14 @@ if (args['no-build']) {
   heading('build (real content)');
   report.build = timeBuild(root, 'real content (in place)');
   log(buildTable([report.build]));
+}
+
+// Voice clips: cheap (the build has just converted them into the cache), so measured first.
+if (skip.has('voice')) report.voiceSkipped = 'skipped (--skip=voice)';
+else {
+  heading('voice clips: bytes per minute of speech, per format (page weight before play is unchanged: preload="none")');
+  report.voice = await measureVoice(root);
+  log(voiceTable(report.voice));
 }
 
 const pages = listBuiltPages(clientDir);
@@ -322,6 +334,7 @@ const md = [
     ? `#### Form receiver\n\n${report.form.posts} valid posts, ${report.form.connections} connections: ${report.form.rps} requests/s, p50 ${report.form.p50} ms, p90 ${report.form.p90} ms, p99 ${report.form.p99} ms, max ${report.form.max} ms. Rows stored ${report.form.rowsStored}, 303s ${report.form.acknowledged}${report.form.rowsMatch ? ' (equal)' : ' (NOT equal)'}. ` +
       `The same load as GETs of the static language chooser: ${report.form.staticBaseline.rps} requests/s, p50 ${report.form.staticBaseline.p50} ms, p99 ${report.form.staticBaseline.p99} ms.`
     : `Form receiver: ${report.formSkipped}`,
+  report.voice ? `#### Voice clips (bytes per minute of speech)\n\n${voiceTable(report.voice, { markdown: true })}` : '',
   buildRows.length ? `#### Build time\n\n${buildTable(buildRows, { markdown: true })}${perPageText ? `\n\n${perPageText}.` : ''}` : '',
   report.scalingSkipped ? `Build scaling: ${report.scalingSkipped}` : '',
   `#### Budgets\n\n${budgetTable(report.budgets, { markdown: true })}`,

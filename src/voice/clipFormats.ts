@@ -52,7 +52,7 @@ export const clipOutputs: readonly ClipOutput[] = [
   {
     ext: 'webm',
     type: 'audio/webm; codecs="opus"',
-    label: 'Opus 24 kbit/s mono (WebM)',
+    label: 'Opus mono, at most 24 kbit/s (WebM)',
     codec: 'opus',
     kbps: 24,
     encode: ['-ac', '1', '-c:a', 'libopus', '-b:a', '24k', '-application', 'voip'],
