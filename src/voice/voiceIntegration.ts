@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import { prepareClips, type VoiceManifest } from './convertClip.ts';
 
 const virtualId = 'virtual:aaben-doer/voice-clips';
@@ -37,10 +39,10 @@ export function voiceIntegration(): AstroIntegration {
                 name: 'aaben-doer-voice-clips',
                 resolveId: (id: string) => (id === virtualId ? `\0${virtualId}` : undefined),
                 load: (id: string) => (id === `\0${virtualId}` ? `export default ${JSON.stringify(manifest)};` : undefined),
-                configureServer(server: { middlewares: { use(fn: (req: never, res: never, next: () => void) => void): void } }) {
+                configureServer(server) {
                   server.middlewares.use(serveFromCache);
                 },
-              },
+              } satisfies Plugin,
             ],
           },
         });
@@ -57,7 +59,7 @@ export function voiceIntegration(): AstroIntegration {
   };
 
   /** Dev server only: /voice/<key>.<ext> from the cache. */
-  function serveFromCache(req: { url?: string }, res: { setHeader(k: string, v: string): void; end(b: Buffer): void }, next: () => void) {
+  function serveFromCache(req: IncomingMessage, res: ServerResponse, next: () => void) {
     const match = /^\/voice\/([0-9a-f]{20}\.(webm|m4a))$/.exec(req.url ?? '');
     const file = match && path.join(cacheDir, match[1]!);
     if (!file || !fs.existsSync(file)) return next();
