@@ -52,6 +52,15 @@ test('nothing of the clip is downloaded before the tap, and after the tap it pla
   await expect(button).toHaveAttribute('aria-pressed', 'false');
 });
 
+test('the voice script is one small file that imports nothing', async ({ page }) => {
+  await page.goto('/ar/');
+  const srcs = await page.locator('script[src*="VoiceScript"]').evaluateAll((ss) => ss.map((s) => (s as HTMLScriptElement).src));
+  expect(srcs).toHaveLength(1);
+  const code = await (await page.request.get(srcs[0]!)).text();
+  expect(code).not.toMatch(/\bimport\b/);
+  expect(code.length).toBeLessThan(3000);
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
   test('the native player works alone, and the button that needs JavaScript is hidden', async ({ page }) => {
