@@ -2,8 +2,8 @@
  * The admin's upload for voice clips: a file per language, saved into content/voice/, and whether
  * it is a person's voice. The accepted file endings come from src/voice/clipFormats.ts.
  */
-import { defaultLang, locales } from '../i18n/locales.ts';
-import { acceptedInputs } from '../voice/clipFormats.ts';
+import { defaultLang, locales } from '#src/i18n/locales.ts';
+import { acceptedInputs } from '#src/voice/clipFormats.ts';
 import type { FieldSpec } from './schemaFields.ts';
 
 const hint =

@@ -4,7 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { localizedText } from './localizedText.ts';
-import { voiceClips } from '../voice/voiceClipSchema.ts';
+import { voiceClips } from '#src/voice/voiceClipSchema.ts';
 
 const text = (what: string) => z.string({ error: `is missing: ${what}` }).trim().min(1, { error: `is empty: ${what}` });
 

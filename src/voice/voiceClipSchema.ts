@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'astro/zod';
-import { langs } from '../i18n/locales.ts';
+import { langs } from '#src/i18n/locales.ts';
 import { extensionProblem } from './checkClip.ts';
 
 /** content/voice/, where uploaded clips are stored. */

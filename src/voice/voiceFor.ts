@@ -3,7 +3,7 @@
  * voice is a person's. Only a clip in the page's own language plays: never another language's voice.
  */
 import manifest from 'virtual:aaben-doer/voice-clips';
-import type { Lang } from '../i18n/locales.ts';
+import type { Lang } from '#src/i18n/locales.ts';
 import type { ClipSource } from './convertClip.ts';
 import type { VoiceClip, VoiceClips } from './voiceClipSchema.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { discoverPageTypes } from '../../scripts/bench/discoverPageTypes.mjs';
 import { localTime, readMeetingTemplate, syntheticMeetings, zoneOffset } from '../../scripts/bench/syntheticMeetings.mjs';
-import { meetingSchema } from '../../src/content/meetingSchema';
-import { yamlIds } from '../../src/content/readYamlDir';
+import { meetingSchema } from '#src/content/meetingSchema.ts';
+import { yamlIds } from '#src/content/readYamlDir.ts';
 import { parse } from 'yaml';
 import { evaluateBudgets, type WeightRow } from '../../scripts/bench/evaluateBudgets.mjs';
 import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.mjs';
@@ -196,7 +196,7 @@ describe('msPerExtraPage()', () => {
 describe('voiceBytesPerMinute()', () => {
   it('gives each served audio format its bytes per minute of speech over all clips', async () => {
     const { voiceBytesPerMinute } = await import('../../scripts/bench/measureVoice.mjs');
-    const { clipOutputs } = await import('../../src/voice/clipFormats');
+    const { clipOutputs } = await import('#src/voice/clipFormats.ts');
     const clip = (seconds: number, bytes: number[]) => ({
       seconds,
       sources: clipOutputs.map((o, i) => ({ src: `/voice/x.${o.ext}`, type: o.type, bytes: bytes[i]! })),

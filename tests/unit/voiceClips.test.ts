@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extensionProblem, probeProblems, sizeProblems } from '../../src/voice/checkClip';
-import { clipOutputs, maxClipBytes } from '../../src/voice/clipFormats';
-import { canCopy, ffmpegConvert, prepareClips } from '../../src/voice/convertClip';
-import { voiceClip } from '../../src/voice/voiceClipSchema';
-import { sourceHash } from '../../src/i18n/translationSource';
+import { extensionProblem, probeProblems, sizeProblems } from '#src/voice/checkClip.ts';
+import { clipOutputs, maxClipBytes } from '#src/voice/clipFormats.ts';
+import { canCopy, ffmpegConvert, prepareClips } from '#src/voice/convertClip.ts';
+import { voiceClip } from '#src/voice/voiceClipSchema.ts';
+import { sourceHash } from '#src/i18n/translationSource.ts';
 
 /** A mono 16-bit WAV of `seconds` of a quiet tone, made in memory (no encoder needed). */
 function wav(seconds: number, rate = 8000): Buffer {
