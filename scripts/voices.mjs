@@ -17,8 +17,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import { langs } from '../src/i18n/locales.ts';
-import { ffmpegConvert } from '../src/voice/convertClip.ts';
+import { langs } from '#src/i18n/locales.ts';
+import { ffmpegConvert } from '#src/voice/convertClip.ts';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const voiceDir = path.join(root, 'content', 'voice');
@@ -80,8 +80,12 @@ function setMdxClip(file, clipFile) {
   const kept = [];
   let skipping = false;
   for (const line of lines) {
+    // Drop the old clip block: its key and the indented lines under it.
     if (/^clip\s*:/.test(line)) skipping = true;
-    else if (!(skipping && /^\s+\S/.test(line))) ((skipping = false), kept.push(line));
+    else if (!(skipping && /^\s+\S/.test(line))) {
+      skipping = false;
+      kept.push(line);
+    }
   }
   kept.push('clip:', `  file: ${clipFile}`, '  voice: synthetic');
   fs.writeFileSync(file, `---\n${kept.join('\n')}\n---${raw.slice(match[0].length)}`);

@@ -4,13 +4,13 @@
  * The page weight before play is measured by the page-weight section: players use preload="none".
  */
 import path from 'node:path';
-import { clipOutputs } from '../../src/voice/clipFormats.ts';
-import { prepareClips } from '../../src/voice/convertClip.ts';
+import { clipOutputs } from '#src/voice/clipFormats.ts';
+import { prepareClips } from '#src/voice/convertClip.ts';
 import { table } from './formatReport.mjs';
 
 /**
  * @typedef {{ format: string, type: string, clips: number, seconds: number, bytes: number, bytesPerMinute: number }} VoiceRow
- * @param {import('../../src/voice/convertClip.ts').VoiceManifest} manifest
+ * @param {import('#src/voice/convertClip.ts').VoiceManifest} manifest
  * @returns {VoiceRow[]}
  */
 export function voiceBytesPerMinute(manifest) {

@@ -45,7 +45,8 @@ export function probeProblems(file: string, probe: ClipProbe): string[] {
   if (probe.seconds !== undefined && probe.seconds > maxClipSeconds) {
     const length = formatLength(probe.seconds);
     return [
-      `${file}: the clip is ${length} long, more than ${maxClipSeconds / 60} minutes: record it again, saying what the page says in about a minute`,
+      `${file}: the clip is ${length} long, more than ${maxClipSeconds / 60} minutes: ` +
+        'record it again, saying what the page says in about a minute',
     ];
   }
   return [];
