@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { localizedText } from '#src/i18n/localizedText.ts';
 import { interpreterLanguage } from './interpreterLanguage.ts';
 import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
+import { voiceClips } from '#src/voice/voiceClipSchema.ts';
 
 /** ISO 8601 date and time WITH an offset or Z: 2026-12-03T17:00:00+01:00 or 2026-12-03T16:00:00Z. */
 const isoWithOffset = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -102,12 +103,14 @@ export function meetingSchema({ venueIds }: { venueIds: ReadonlySet<string> }) {
         notes: localizedText('note').optional(),
         /** The meeting will not take place; it stays listed, marked cancelled, until its time has passed. */
         cancelled: flag('cancelled'),
+        /** A voice clip per language about this meeting (files in content/voice/). */
+        clips: voiceClips.optional(),
       },
       {
         error: (iss) =>
           iss.code === 'unrecognized_keys'
             ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: check the spelling ` +
-              '(fields: start, end, venue, interpreters, childcare, womenOnly, free, bringFriend, title, notes, cancelled)'
+              '(fields: start, end, venue, interpreters, childcare, womenOnly, free, bringFriend, title, notes, cancelled, clips)'
             : undefined,
       },
     )

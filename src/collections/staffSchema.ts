@@ -6,6 +6,7 @@
 import { z } from 'astro/zod';
 import { defaultLang, type Lang } from '#src/i18n/locales.ts';
 import { localizedText, phoneNumber } from '#src/i18n/localizedText.ts';
+import { voiceClips } from '#src/voice/voiceClipSchema.ts';
 
 export function staffSchema<P extends z.ZodType>(photo: P) {
   return z
@@ -32,6 +33,8 @@ export function staffSchema<P extends z.ZodType>(photo: P) {
       bio: localizedText('bio'),
       /** What the photo shows, per language: required in Danish and in every language that has a role. */
       alt: localizedText('photo description', { sourceRequired: false }),
+      /** Her greeting as a voice clip per language ("hello, I am Maryam …"; files in content/voice/). */
+      clips: voiceClips.optional(),
     })
     .superRefine((entry, ctx) => {
       for (const lang of new Set<Lang>([defaultLang, ...(Object.keys(entry.role) as Lang[])])) {

@@ -4,6 +4,7 @@
  */
 import { z } from 'astro/zod';
 import { localizedText } from '#src/i18n/localizedText.ts';
+import { voiceClips } from '#src/voice/voiceClipSchema.ts';
 
 const text = (what: string) =>
   z
@@ -37,12 +38,14 @@ export const venueSchema = z.strictObject(
     directions: localizedText('direction'),
     /** Step-free access, lift, toilet, pram parking, per language; Danish required when given. */
     accessibility: localizedText('accessibility note').optional(),
+    /** "How to find us" as a voice clip per language (files in content/voice/). */
+    clips: voiceClips.optional(),
   },
   {
     error: (iss) =>
       iss.code === 'unrecognized_keys'
         ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: check the spelling ` +
-          '(fields: name, address, coordinates, directions, accessibility)'
+          '(fields: name, address, coordinates, directions, accessibility, clips)'
         : undefined,
   },
 );
