@@ -12,6 +12,9 @@ import { yamlDirLoader } from './content/yamlDirLoader';
 import { yamlIds } from './content/readYamlDir';
 import { staffSchema } from './content/staffSchema';
 import { activityIconNames } from './components/activityIcons';
+import { sessionSchema } from './calendar/sessionSchema';
+import { eventSchema } from './calendar/eventSchema';
+import { readdirSync } from 'node:fs';
 
 /** Translation status of a non-Danish file. Danish files are the source and have none. */
 export const TranslationSchema = z.object({
@@ -91,4 +94,25 @@ const staff = defineCollection({
   schema: ({ image }) => staffSchema(image()),
 });
 
-export const collections = { pages, venues, meetings, activities, stories, staff };
+// Sessions and events name their activity by its Danish file name (content/activities/da/<slug>.mdx).
+const activityIds = new Set(
+  readdirSync(fileURLToPath(new URL('../content/activities/da/', import.meta.url)))
+    .filter((f) => /\.mdx?$/.test(f))
+    .map((f) => f.replace(/\.mdx?$/, '')),
+);
+const SessionSchema = sessionSchema({ venueIds, activityIds });
+const EventSchema = eventSchema({ venueIds, activityIds });
+
+/** Weekly sessions of an activity: content/sessions/<id>.yaml (fields documented in src/calendar/sessionSchema.ts). */
+const sessions = defineCollection({
+  loader: yamlDirLoader({ base: './content/sessions', schema: SessionSchema }),
+  schema: SessionSchema,
+});
+
+/** One-off local events: content/events/<id>.yaml (fields documented in src/calendar/eventSchema.ts). */
+const events = defineCollection({
+  loader: yamlDirLoader({ base: './content/events', schema: EventSchema }),
+  schema: EventSchema,
+});
+
+export const collections = { pages, venues, meetings, activities, stories, staff, sessions, events };

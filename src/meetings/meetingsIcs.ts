@@ -7,7 +7,7 @@ import { localizedUrl } from '../i18n/localizedUrl';
 import { t } from '../i18n/translate';
 import type { Venue } from '../content/venueSchema';
 import { formatPhone } from '../config/contactLinks';
-import { icsCalendar, type IcsEvent } from './icsCalendar';
+import { icsCalendar, type IcsEvent } from '../calendar/calendarIcs';
 import { meetingFeatures, meetingTitle, textFor } from './meetingDetails';
 import { meetingEnd, meetingStart, type MeetingEntry } from './upcomingMeetings';
 
@@ -65,8 +65,7 @@ export function meetingsIcs(
   return icsCalendar(events, {
     prodId: `-//${site.name}//meetings//${lang.toUpperCase()}`,
     dtstamp,
-    lang,
     // A feed gets a name and tells subscribed phones to look again twice a day.
-    ...(feed ? { name: t(lang, 'meetings.calendarName', { site: site.name }), refreshInterval: 'PT12H' } : {}),
+    ...(feed ? { name: t(lang, 'meetings.calendarName', { site: site.name }), refreshSeconds: 12 * 3600 } : {}),
   });
 }

@@ -1,0 +1,30 @@
+/**
+ * A session's rhythm in words, in her language: "Hver tirsdag 10.00–12.00",
+ * "Every other Thursday 16:30–19:00", "أيام الاثنين والأربعاء ٠٩:٠٠–١٠:٠٠".
+ */
+import { getLocale, type Lang } from '../i18n/locales';
+import { formatDate, t } from '../i18n/translate';
+import { formatMeetingTimes } from '../meetings/formatMeetingDate';
+import { copenhagenInstant, dateOfDay, dayNumber, mondayOf, weekdayNames, type Weekday } from './copenhagenTime';
+import { firstSessionDate, type SessionFields } from './sessionOccurrences';
+
+/** The weekday's name in her language (Gregorian, from Intl: one source for the names). */
+export function weekdayName(day: Weekday, lang: Lang): string {
+  // 2027-03-01 is a Monday; any week works, noon keeps it clear of midnight in every zone.
+  const date = dateOfDay(dayNumber(mondayOf('2027-03-01')) + weekdayNames.indexOf(day));
+  return formatDate(new Date(`${date}T12:00:00Z`), lang, { weekday: 'long' });
+}
+
+/** "every Tuesday" / "every other Thursday" / "every 3 weeks on Monday", in her language. */
+export function sessionDays(s: SessionFields, lang: Lang): string {
+  const days = new Intl.ListFormat(getLocale(lang).intl, { type: 'conjunction' }).format(s.weekdays.map((d) => weekdayName(d, lang)));
+  if (s.everyWeeks === 1) return t(lang, 'calendar.everyWeek', { days });
+  if (s.everyWeeks === 2) return t(lang, 'calendar.everyOtherWeek', { days });
+  return t(lang, 'calendar.everyNWeeks', { days, count: s.everyWeeks });
+}
+
+/** The clock times of a session, in her language's own range style ("10.00–12.00"). */
+export function sessionTimes(s: SessionFields, lang: Lang): string {
+  const first = firstSessionDate(s);
+  return formatMeetingTimes(copenhagenInstant(first, s.start), copenhagenInstant(first, s.end), lang);
+}
