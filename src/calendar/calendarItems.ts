@@ -7,7 +7,7 @@ import type { MeetingEntry } from '../meetings/upcomingMeetings';
 import { t } from '../i18n/translate';
 import type { Lang } from '../i18n/locales';
 import { textFor, type Practicals } from '../meetings/meetingDetails';
-import { copenhagenDate, copenhagenInstant } from './copenhagenTime';
+import { copenhagenDate, copenhagenInstant, dateOfDay, dayNumber, mondayOf } from './copenhagenTime';
 import type { Session } from './sessionSchema';
 import type { LocalEvent } from './eventSchema';
 import { sessionOccurrences } from './sessionOccurrences';
@@ -83,4 +83,10 @@ export function calendarItems({ meetings, sessions, events }: CalendarContent, f
 export function itemTitle(item: CalendarItem, lang: Lang): { text: string; lang: Lang } {
   if (item.kind === 'meeting') return { text: item.title?.[lang] ?? t(lang, 'meetings.defaultTitle'), lang };
   return textFor(item.title, lang) ?? { text: t(lang, 'meetings.defaultTitle'), lang };
+}
+
+/** The Mondays (YYYY-MM-DD) of the week holding `now` and the `count` - 1 weeks after it. */
+export function weekMondays(now: Date, count: number): string[] {
+  const first = dayNumber(mondayOf(copenhagenDate(now)));
+  return Array.from({ length: count }, (_, i) => dateOfDay(first + 7 * i));
 }
