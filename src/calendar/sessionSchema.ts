@@ -12,7 +12,7 @@ import { isSessionDate } from './sessionOccurrences.ts';
 const weekday = z.enum(weekdayNames, { error: (iss) => `unknown weekday "${String(iss.input)}" (write one of: ${weekdayNames.join(', ')})` });
 
 /** A date left out of the series, with why (shown on the page when given). */
-const datedException = z.strictObject({
+export const datedException = z.strictObject({
   /** The date, YYYY-MM-DD; it must be one of the series' days. */
   date: calendarDate,
   /** Why, per language (e.g. "Christmas holiday"); Danish required when given. */
