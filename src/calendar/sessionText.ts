@@ -28,3 +28,11 @@ export function sessionTimes(s: SessionFields, lang: Lang): string {
   const first = firstSessionDate(s);
   return formatMeetingTimes(copenhagenInstant(first, s.start), copenhagenInstant(first, s.end), lang);
 }
+
+/**
+ * 'ltr' when a time range is digits only ("10:00–12:00" in Arabic): isolated left to right it
+ * cannot flip to "12:00–10:00"; a range with words of its own ("۱۰:۰۰ تا ۱۲:۰۰") keeps its direction.
+ */
+export function isolatedTimeDir(time: string): 'ltr' | undefined {
+  return /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(time) ? undefined : 'ltr';
+}
