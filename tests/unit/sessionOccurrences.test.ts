@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
 import { copenhagenDate, copenhagenInstant, weekdayOf } from '../../src/calendar/copenhagenTime';
-import { firstSessionDate, sessionOccurrences, type SessionFields } from '../../src/calendar/sessionOccurrences';
+import { firstSessionDate, sessionOccurrences } from '../../src/calendar/sessionOccurrences';
 import { calendarFeed } from '../../src/calendar/calendarFeed';
 import type { Session } from '../../src/calendar/sessionSchema';
 import { formatMeetingDate, formatMeetingTimes } from '../../src/meetings/formatMeetingDate';
