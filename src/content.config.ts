@@ -95,11 +95,18 @@ const staff = defineCollection({
 });
 
 // Sessions and events name their activity by its Danish file name (content/activities/da/<slug>.mdx).
-const activityIds = new Set(
-  readdirSync(fileURLToPath(new URL('../content/activities/da/', import.meta.url)))
-    .filter((f) => /\.mdx?$/.test(f))
-    .map((f) => f.replace(/\.mdx?$/, '')),
-);
+// (Like venueIds: empty where this module is bundled away from content/, e.g. for the CMS config.)
+function activitySlugs(dir: URL): string[] {
+  try {
+    return readdirSync(fileURLToPath(dir))
+      .filter((f) => /\.mdx?$/.test(f))
+      .map((f) => f.replace(/\.mdx?$/, ''));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+const activityIds = new Set(activitySlugs(new URL('../content/activities/da/', import.meta.url)));
 const SessionSchema = sessionSchema({ venueIds, activityIds });
 const EventSchema = eventSchema({ venueIds, activityIds });
 
