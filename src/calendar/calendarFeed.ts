@@ -3,20 +3,20 @@
  * (`/<lang>/activities/<slug>.ics`): information meetings, weekly sessions (one VEVENT each,
  * RRULE + EXDATE) and one-off events, with their texts in the file's language.
  */
-import type { Lang } from '../i18n/locales';
-import { localizedUrl } from '../i18n/localizedUrl';
-import { t } from '../i18n/translate';
-import type { Venue } from '../content/venueSchema';
-import { formatPhone } from '../config/contactLinks';
-import { meetingFeatures, textFor } from '../meetings/meetingDetails';
-import { meetingIcsEvent, type IcsSite } from '../meetings/meetingsIcs';
-import { upcomingMeetings } from '../meetings/upcomingMeetings';
-import { icsCalendar, type IcsEvent } from './calendarIcs';
-import type { CalendarContent, EventEntry, SessionEntry } from './calendarItems';
-import type { Practicals } from '../meetings/meetingDetails';
-import { copenhagenDate, copenhagenInstant } from './copenhagenTime';
-import { firstSessionDate } from './sessionOccurrences';
-import type { LocalizedText } from '../content/localizedText';
+import type { Lang } from '#src/i18n/locales.ts';
+import { localizedUrl } from '#src/i18n/localizedUrl.ts';
+import { t } from '#src/i18n/translate.ts';
+import type { Venue } from '#src/content/venueSchema.ts';
+import { formatPhone } from '#src/config/contactLinks.ts';
+import { meetingFeatures, textFor } from '#src/meetings/meetingDetails.ts';
+import { meetingIcsEvent, type IcsSite } from '#src/meetings/meetingsIcs.ts';
+import { upcomingMeetings } from '#src/meetings/upcomingMeetings.ts';
+import { icsCalendar, type IcsEvent } from './calendarIcs.ts';
+import type { CalendarContent, EventEntry, SessionEntry } from './calendarItems.ts';
+import type { Practicals } from '#src/meetings/meetingDetails.ts';
+import { copenhagenDate, copenhagenInstant } from './copenhagenTime.ts';
+import { firstSessionDate } from './sessionOccurrences.ts';
+import type { LocalizedText } from '#src/content/localizedText.ts';
 
 interface Described {
   title: LocalizedText;
@@ -66,7 +66,9 @@ export function sessionIcsEvent({ id, data }: SessionEntry, venue: Venue, lang: 
       weekdays: data.weekdays,
       everyWeeks: data.everyWeeks,
       until: data.until ? copenhagenInstant(data.until, data.start) : undefined,
-      exclude: [...data.skip, ...data.cancelledDates].map((x) => copenhagenInstant(x.date, data.start)).sort((a, b) => a.getTime() - b.getTime()),
+      exclude: [...data.skip, ...data.cancelledDates]
+        .map((x) => copenhagenInstant(x.date, data.start))
+        .sort((a, b) => a.getTime() - b.getTime()),
     },
   };
 }
@@ -96,7 +98,9 @@ export function calendarFeed(
 ): string {
   const today = copenhagenDate(now);
   const events: IcsEvent[] = [
-    ...upcomingMeetings(content.meetings, now).map((m) => meetingIcsEvent(m, venueOf(venues, m.data.venue, `meetings/${m.id}`), lang, site)),
+    ...upcomingMeetings(content.meetings, now).map((m) =>
+      meetingIcsEvent(m, venueOf(venues, m.data.venue, `meetings/${m.id}`), lang, site),
+    ),
     ...content.sessions
       .filter((s) => !s.data.until || s.data.until >= today)
       .map((s) => sessionIcsEvent(s, venueOf(venues, s.data.venue, `sessions/${s.id}`), lang, site)),

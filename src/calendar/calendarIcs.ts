@@ -7,8 +7,8 @@
 import { ICalCalendarMethod, ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday, default as ical } from 'ical-generator';
 import { getVtimezoneComponent } from '@touch4it/ical-timezones';
 import { DateTime } from 'luxon';
-import { siteTimeZone } from '../i18n/siteTimeZone';
-import type { Weekday } from './copenhagenTime';
+import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
+import type { Weekday } from './copenhagenTime.ts';
 
 /** A weekly rule in plain fields (see sessionSchema). */
 export interface IcsRepeat {

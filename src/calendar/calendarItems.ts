@@ -2,15 +2,15 @@
  * Information meetings, weekly sessions and one-off events as one list of dated items, in
  * date order: what the calendar page, the home page's week and each activity page show.
  */
-import type { LocalizedText } from '../content/localizedText';
-import type { MeetingEntry } from '../meetings/upcomingMeetings';
-import { t } from '../i18n/translate';
-import type { Lang } from '../i18n/locales';
-import { textFor, type Practicals } from '../meetings/meetingDetails';
-import { copenhagenDate, copenhagenInstant, dateOfDay, dayNumber, mondayOf } from './copenhagenTime';
-import type { Session } from './sessionSchema';
-import type { LocalEvent } from './eventSchema';
-import { sessionOccurrences } from './sessionOccurrences';
+import type { LocalizedText } from '#src/content/localizedText.ts';
+import type { MeetingEntry } from '#src/meetings/upcomingMeetings.ts';
+import { t } from '#src/i18n/translate.ts';
+import type { Lang } from '#src/i18n/locales.ts';
+import { textFor, type Practicals } from '#src/meetings/meetingDetails.ts';
+import { copenhagenDate, copenhagenInstant, dateOfDay, dayNumber, mondayOf } from './copenhagenTime.ts';
+import type { Session } from './sessionSchema.ts';
+import type { LocalEvent } from './eventSchema.ts';
+import { sessionOccurrences } from './sessionOccurrences.ts';
 
 export interface SessionEntry {
   /** File name without .yaml. */
@@ -61,20 +61,55 @@ export function calendarItems({ meetings, sessions, events }: CalendarContent, f
     const start = new Date(data.start);
     const date = copenhagenDate(start);
     if (date < fromDate || date > toDate) continue;
-    items.push({ kind: 'meeting', key: `meeting-${id}`, id, date, start, end: new Date(data.end), title: data.title, path: `meetings/${id}/`,
-      venue: data.venue, practicals: data, cancelled: data.cancelled });
+    items.push({
+      kind: 'meeting',
+      key: `meeting-${id}`,
+      id,
+      date,
+      start,
+      end: new Date(data.end),
+      title: data.title,
+      path: `meetings/${id}/`,
+      venue: data.venue,
+      practicals: data,
+      cancelled: data.cancelled,
+    });
   }
   for (const { id, data } of sessions) {
     for (const o of sessionOccurrences(data, fromDate, toDate)) {
-      items.push({ kind: 'session', key: `session-${id}-${o.date}`, id, date: o.date, start: o.start, end: o.end, title: data.title,
-        path: `activities/${data.activity}/`, venue: data.venue, practicals: data, cancelled: o.cancelled, reason: o.reason, activity: data.activity });
+      items.push({
+        kind: 'session',
+        key: `session-${id}-${o.date}`,
+        id,
+        date: o.date,
+        start: o.start,
+        end: o.end,
+        title: data.title,
+        path: `activities/${data.activity}/`,
+        venue: data.venue,
+        practicals: data,
+        cancelled: o.cancelled,
+        reason: o.reason,
+        activity: data.activity,
+      });
     }
   }
   for (const { id, data } of events) {
     if (data.date < fromDate || data.date > toDate) continue;
-    items.push({ kind: 'event', key: `event-${id}`, id, date: data.date, start: copenhagenInstant(data.date, data.start),
-      end: copenhagenInstant(data.date, data.end), title: data.title, path: data.activity ? `activities/${data.activity}/` : 'calendar/',
-      venue: data.venue, practicals: data, cancelled: data.cancelled, activity: data.activity });
+    items.push({
+      kind: 'event',
+      key: `event-${id}`,
+      id,
+      date: data.date,
+      start: copenhagenInstant(data.date, data.start),
+      end: copenhagenInstant(data.date, data.end),
+      title: data.title,
+      path: data.activity ? `activities/${data.activity}/` : 'calendar/',
+      venue: data.venue,
+      practicals: data,
+      cancelled: data.cancelled,
+      activity: data.activity,
+    });
   }
   return items.sort((a, b) => a.start.getTime() - b.start.getTime() || a.key.localeCompare(b.key));
 }

@@ -3,7 +3,7 @@
  * Sessions are written in local time so a phone shows 10:00 in winter and in summer alike;
  * this is the one place that knows how the local time maps to UTC on a given day.
  */
-import { siteTimeZone } from '../i18n/siteTimeZone';
+import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
 
 /** The seven weekdays as staff write them, Monday first (the Danish week). */
 export const weekdayNames = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;

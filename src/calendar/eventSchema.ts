@@ -3,7 +3,7 @@
  * evening). Women bring friends to these, so they are recruitment in their own right.
  */
 import { z } from 'astro/zod';
-import { localizedText } from '../content/localizedText.ts';
+import { localizedText } from '#src/content/localizedText.ts';
 import { calendarDate, clockTime, knownId, practicalFields, timeOrderProblem, unknownFieldsError } from './practicalFields.ts';
 import type { SessionSchemaContext } from './sessionSchema.ts';
 
@@ -38,7 +38,11 @@ export function eventSchema({ venueIds, activityIds }: SessionSchemaContext) {
       const order = timeOrderProblem(e.start, e.end);
       if (order) ctx.addIssue({ code: 'custom', path: ['end'], message: `the event ${order}` });
       if (e.families && e.womenOnly) {
-        ctx.addIssue({ code: 'custom', path: ['womenOnly'], message: 'an event open to families cannot be for women only: set one of them to false' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['womenOnly'],
+          message: 'an event open to families cannot be for women only: set one of them to false',
+        });
       }
     });
 }

@@ -1,8 +1,8 @@
 /** Meetings, sessions, events and venues from the content collections, for pages (build time only). */
 import { getCollection } from 'astro:content';
-import type { Venue } from '../content/venueSchema';
-import { upcomingMeetings } from '../meetings/upcomingMeetings';
-import type { CalendarContent } from './calendarItems';
+import type { Venue } from '#src/content/venueSchema.ts';
+import { upcomingMeetings } from '#src/meetings/upcomingMeetings.ts';
+import type { CalendarContent } from './calendarItems.ts';
 
 export interface CalendarData extends CalendarContent {
   /** Venues by id. */

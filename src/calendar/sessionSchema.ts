@@ -4,12 +4,14 @@
  * turn them into one VEVENT with RRULE and EXDATE (src/calendar/calendarIcs.ts).
  */
 import { z } from 'astro/zod';
-import { localizedText } from '../content/localizedText.ts';
+import { localizedText } from '#src/content/localizedText.ts';
 import { weekdayNames, weekdayOf, type Weekday } from './copenhagenTime.ts';
 import { calendarDate, clockTime, knownId, practicalFields, timeOrderProblem, unknownFieldsError } from './practicalFields.ts';
 import { isSessionDate } from './sessionOccurrences.ts';
 
-const weekday = z.enum(weekdayNames, { error: (iss) => `unknown weekday "${String(iss.input)}" (write one of: ${weekdayNames.join(', ')})` });
+const weekday = z.enum(weekdayNames, {
+  error: (iss) => `unknown weekday "${String(iss.input)}" (write one of: ${weekdayNames.join(', ')})`,
+});
 
 /** A date left out of the series, with why (shown on the page when given). */
 export const datedException = z.strictObject({
@@ -87,7 +89,8 @@ export function sessionProblems(s: Omit<Session, 'title' | 'activity' | 'venue'>
   const problems: { path: (string | number)[]; message: string }[] = [];
   const order = timeOrderProblem(s.start, s.end);
   if (order) problems.push({ path: ['end'], message: `the session ${order}` });
-  if (s.until && s.until < s.from) problems.push({ path: ['until'], message: `the series ends (${s.until}) before it begins (from ${s.from})` });
+  if (s.until && s.until < s.from)
+    problems.push({ path: ['until'], message: `the series ends (${s.until}) before it begins (from ${s.from})` });
   const days: readonly Weekday[] = s.weekdays;
   if (problems.length) return problems;
   for (const key of ['skip', 'cancelledDates'] as const) {
@@ -96,10 +99,8 @@ export function sessionProblems(s: Omit<Session, 'title' | 'activity' | 'venue'>
       if (!days.includes(day)) {
         problems.push({ path: [key, i, 'date'], message: `${entry.date} is a ${day}, but the series is on ${days.join(' and ')}` });
       } else if (!isSessionDate(s, entry.date)) {
-        problems.push({
-          path: [key, i, 'date'],
-          message: `${entry.date} is not one of the series' dates (from ${s.from}${s.until ? ` until ${s.until}` : ''}, every ${s.everyWeeks} week(s))`,
-        });
+        const range = `from ${s.from}${s.until ? ` until ${s.until}` : ''}, every ${s.everyWeeks} week(s)`;
+        problems.push({ path: [key, i, 'date'], message: `${entry.date} is not one of the series' dates (${range})` });
       }
     });
   }

@@ -2,11 +2,11 @@
  * A session's rhythm in words, in her language: "Hver tirsdag 10.00–12.00",
  * "Every other Thursday 16:30–19:00", "أيام الاثنين والأربعاء ٠٩:٠٠–١٠:٠٠".
  */
-import { getLocale, type Lang } from '../i18n/locales';
-import { formatDate, t } from '../i18n/translate';
-import { formatMeetingTimes } from '../meetings/formatMeetingDate';
-import { copenhagenInstant, dateOfDay, dayNumber, mondayOf, weekdayNames, type Weekday } from './copenhagenTime';
-import { firstSessionDate, type SessionFields } from './sessionOccurrences';
+import { getLocale, type Lang } from '#src/i18n/locales.ts';
+import { formatDate, t } from '#src/i18n/translate.ts';
+import { formatMeetingTimes } from '#src/meetings/formatMeetingDate.ts';
+import { copenhagenInstant, dateOfDay, dayNumber, mondayOf, weekdayNames, type Weekday } from './copenhagenTime.ts';
+import { firstSessionDate, type SessionFields } from './sessionOccurrences.ts';
 
 /** The weekday's name in her language (Gregorian, from Intl: one source for the names). */
 export function weekdayName(day: Weekday, lang: Lang): string {

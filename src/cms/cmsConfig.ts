@@ -4,14 +4,14 @@
  * languages, activities or venues: venues are read from content/venues/ by the relation field,
  * pages/activities/stories from their folders. Served as /admin/config.json.
  */
-import { defaultLang, langs } from '../i18n/locales.ts';
-import { meetingSchema } from '../content/meetingSchema.ts';
-import { siteTimeZone } from '../i18n/siteTimeZone.ts';
-import { venueSchema } from '../content/venueSchema.ts';
-import { staffSchema } from '../content/staffSchema.ts';
-import { datedException, sessionSchema } from '../calendar/sessionSchema.ts';
-import { eventSchema } from '../calendar/eventSchema.ts';
-import { ActivitySchema, PageSchema, StorySchema, TranslationSchema } from '../content.config.ts';
+import { defaultLang, langs } from '#src/i18n/locales.ts';
+import { meetingSchema } from '#src/content/meetingSchema.ts';
+import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
+import { venueSchema } from '#src/content/venueSchema.ts';
+import { staffSchema } from '#src/content/staffSchema.ts';
+import { datedException, sessionSchema } from '#src/calendar/sessionSchema.ts';
+import { eventSchema } from '#src/calendar/eventSchema.ts';
+import { ActivitySchema, PageSchema, StorySchema, TranslationSchema } from '#src/content.config.ts';
 import { z } from 'astro/zod';
 import { perLanguage, schemaFields, type CmsField } from './schemaFields.ts';
 import { cmsBackend, type CmsSettings } from './cmsBackend.ts';
@@ -111,7 +111,15 @@ const datedList = (label: string, hint: string) => ({
     reason: perLanguage('Hvorfor (valgfrit)'),
   }),
 });
-const weekdayLabels = { monday: 'mandag', tuesday: 'tirsdag', wednesday: 'onsdag', thursday: 'torsdag', friday: 'fredag', saturday: 'lørdag', sunday: 'søndag' };
+const weekdayLabels = {
+  monday: 'mandag',
+  tuesday: 'tirsdag',
+  wednesday: 'onsdag',
+  thursday: 'torsdag',
+  friday: 'fredag',
+  saturday: 'lørdag',
+  sunday: 'søndag',
+};
 
 const calendarIds = { venueIds: new Set<string>(), activityIds: new Set<string>() };
 

@@ -3,17 +3,17 @@
  * with their words in every language and a QR code per language to the activity's own page.
  * From the same session files as the site's calendar.
  */
-import { langs, type Lang } from '../i18n/locales';
-import { localizedUrl } from '../i18n/localizedUrl';
-import { t } from '../i18n/translate';
-import { buildNow } from '../calendar/buildNow';
-import { copenhagenDate, copenhagenInstant } from '../calendar/copenhagenTime';
-import { loadCalendar } from '../calendar/loadCalendar';
-import { isolatedTimeDir, sessionDays, sessionTimes } from '../calendar/sessionText';
-import { meetingFeatures, textFor } from '../meetings/meetingDetails';
-import { siteConfig } from '../../site.config';
-import type { FlyerMeetingText } from './flyerMeetings';
-import { qrSvg } from './qrSvg';
+import { langs, type Lang } from '#src/i18n/locales.ts';
+import { localizedUrl } from '#src/i18n/localizedUrl.ts';
+import { t } from '#src/i18n/translate.ts';
+import { buildNow } from '#src/calendar/buildNow.ts';
+import { copenhagenDate, copenhagenInstant } from '#src/calendar/copenhagenTime.ts';
+import { loadCalendar } from '#src/calendar/loadCalendar.ts';
+import { isolatedTimeDir, sessionDays, sessionTimes } from '#src/calendar/sessionText.ts';
+import { meetingFeatures, textFor } from '#src/meetings/meetingDetails.ts';
+import { siteConfig } from '#site.config.ts';
+import type { FlyerMeetingText } from './flyerMeetings.ts';
+import { qrSvg } from './qrSvg.ts';
 
 export interface FlyerSession {
   /** The session's file name: the `session=` option. */

@@ -151,7 +151,9 @@ test.describe('the calendar files of the demo site', () => {
     return vcal;
   }
 
-  test('/<lang>/calendar.ics has meetings, each weekly session as one RRULE series, and events, in Copenhagen time', async ({ request }) => {
+  test('/<lang>/calendar.ics has meetings, each weekly session as one RRULE series, and events, in Copenhagen time', async ({
+    request,
+  }) => {
     const response = await request.get('/fa/calendar.ics');
     expect(response.headers()['content-type']).toContain('text/calendar');
     const vcal = parse(await response.text());
@@ -169,7 +171,9 @@ test.describe('the calendar files of the demo site', () => {
 
   test('/<lang>/activities/<slug>.ics holds that activity only', async ({ request }) => {
     const vcal = parse(await (await request.get('/ar/activities/guidance.ics')).text());
-    expect(vcal.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'))).toEqual([expect.stringMatching(/^session-aaben-cafe@/)]);
+    expect(vcal.getAllSubcomponents('vevent').map((v) => v.getFirstPropertyValue('uid'))).toEqual([
+      expect.stringMatching(/^session-aaben-cafe@/),
+    ]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { icsCalendar, type IcsEvent } from '../../src/calendar/calendarIcs';
+import { icsCalendar, type IcsEvent } from '#src/calendar/calendarIcs.ts';
 
 const dtstamp = new Date('2026-11-01T09:00:00Z');
 const event: IcsEvent = {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { calendarItems, weekMondays } from '../../src/calendar/calendarItems';
-import type { Session } from '../../src/calendar/sessionSchema';
-import type { LocalEvent } from '../../src/calendar/eventSchema';
-import type { Meeting } from '../../src/content/meetingSchema';
-import { sessionDays } from '../../src/calendar/sessionText';
+import { calendarItems, weekMondays } from '#src/calendar/calendarItems.ts';
+import type { Session } from '#src/calendar/sessionSchema.ts';
+import type { LocalEvent } from '#src/calendar/eventSchema.ts';
+import type { Meeting } from '#src/content/meetingSchema.ts';
+import { sessionDays } from '#src/calendar/sessionText.ts';
 
 const practicals = { interpreters: [], childcare: true, womenOnly: true, free: true, bringFriend: true };
 const session: Session = {
@@ -20,9 +20,24 @@ const session: Session = {
   cancelledDates: [{ date: '2027-03-04' }],
   cancelled: false,
 };
-const event: LocalEvent = { ...practicals, womenOnly: false, families: true, title: { da: 'Eid-fest' }, venue: 'hall', date: '2027-03-03',
-  start: '15:00', end: '19:00', cancelled: false };
-const meeting: Meeting = { ...practicals, start: '2027-03-02T09:00:00+01:00', end: '2027-03-02T11:00:00+01:00', venue: 'hall', cancelled: true };
+const event: LocalEvent = {
+  ...practicals,
+  womenOnly: false,
+  families: true,
+  title: { da: 'Eid-fest' },
+  venue: 'hall',
+  date: '2027-03-03',
+  start: '15:00',
+  end: '19:00',
+  cancelled: false,
+};
+const meeting: Meeting = {
+  ...practicals,
+  start: '2027-03-02T09:00:00+01:00',
+  end: '2027-03-02T11:00:00+01:00',
+  venue: 'hall',
+  cancelled: true,
+};
 
 describe('calendarItems()', () => {
   const items = calendarItems(

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { copenhagenDate, copenhagenInstant, weekdayOf } from '../../src/calendar/copenhagenTime';
-import { firstSessionDate, sessionOccurrences } from '../../src/calendar/sessionOccurrences';
-import { calendarFeed } from '../../src/calendar/calendarFeed';
-import type { Session } from '../../src/calendar/sessionSchema';
-import { formatMeetingDate, formatMeetingTimes } from '../../src/meetings/formatMeetingDate';
-import { formatTime } from '../../src/i18n/translate';
-import type { Venue } from '../../src/content/venueSchema';
+import { copenhagenDate, copenhagenInstant, weekdayOf } from '#src/calendar/copenhagenTime.ts';
+import { firstSessionDate, sessionOccurrences } from '#src/calendar/sessionOccurrences.ts';
+import { calendarFeed } from '#src/calendar/calendarFeed.ts';
+import type { Session } from '#src/calendar/sessionSchema.ts';
+import { formatMeetingDate, formatMeetingTimes } from '#src/meetings/formatMeetingDate.ts';
+import { formatTime } from '#src/i18n/translate.ts';
+import type { Venue } from '#src/content/venueSchema.ts';
 
 // The women's group every Tuesday 10–12 through both 2027 clock changes (28 March and 31 October).
 const session: Session = {
@@ -84,8 +84,14 @@ describe('sessionOccurrences()', () => {
 });
 
 describe('the calendar file of a session, expanded by ical.js', () => {
-  const ics = calendarFeed({ meetings: [], sessions: [{ id: 'kvindegruppe', data: session }], events: [] }, new Map([['hall', venue]]), 'fa', site,
-    new Date('2027-01-01T00:00:00Z'), { name: 'Test' });
+  const ics = calendarFeed(
+    { meetings: [], sessions: [{ id: 'kvindegruppe', data: session }], events: [] },
+    new Map([['hall', venue]]),
+    'fa',
+    site,
+    new Date('2027-01-01T00:00:00Z'),
+    { name: 'Test' },
+  );
   const vcal = new ICAL.Component(ICAL.parse(ics));
   for (const tz of vcal.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
   const vevents = vcal.getAllSubcomponents('vevent');

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
-import { sessionSchema } from '../../src/calendar/sessionSchema';
-import { eventSchema } from '../../src/calendar/eventSchema';
-import { parseYamlEntry, readYamlDir, yamlIds } from '../../src/content/readYamlDir';
+import { sessionSchema } from '#src/calendar/sessionSchema.ts';
+import { eventSchema } from '#src/calendar/eventSchema.ts';
+import { parseYamlEntry, readYamlDir, yamlIds } from '#src/content/readYamlDir.ts';
 
 const ctx = { venueIds: new Set(['hall']), activityIds: new Set(['network-health', 'guidance']) };
 const sessions = sessionSchema(ctx);
@@ -26,7 +26,14 @@ function sessionProblems(yaml: string): string[] {
 describe('sessionSchema', () => {
   it('accepts a plain weekly session and fills in the defaults', () => {
     const r = parseYamlEntry('x.yaml', base, sessions);
-    expect(r.ok && r.data).toMatchObject({ everyWeeks: 1, skip: [], cancelledDates: [], cancelled: false, childcare: false, interpreters: [] });
+    expect(r.ok && r.data).toMatchObject({
+      everyWeeks: 1,
+      skip: [],
+      cancelledDates: [],
+      cancelled: false,
+      childcare: false,
+      interpreters: [],
+    });
   });
 
   it('names the file and the end field when the session ends before it starts', () => {
@@ -67,14 +74,18 @@ describe('sessionSchema', () => {
   });
 
   it('requires the Danish title and a real date', () => {
-    expect(sessionProblems(base.replace('{ da: Kvindegruppe }', '{ ar: مجموعة }').replace('from: 2027-03-02', 'from: 2027-02-30'))).toEqual([
-      expect.stringMatching(/^content\/sessions\/x\.yaml: title\.da: the Danish title is missing/),
-      'content/sessions/x.yaml: from: "2027-02-30" is not a real date like 2027-03-23',
-    ]);
+    expect(sessionProblems(base.replace('{ da: Kvindegruppe }', '{ ar: مجموعة }').replace('from: 2027-03-02', 'from: 2027-02-30'))).toEqual(
+      [
+        expect.stringMatching(/^content\/sessions\/x\.yaml: title\.da: the Danish title is missing/),
+        'content/sessions/x.yaml: from: "2027-02-30" is not a real date like 2027-03-23',
+      ],
+    );
   });
 
   it('refuses a misspelt field, naming the fields it may have', () => {
-    expect(sessionProblems(`${base}childcar: true\n`)[0]).toMatch(/^content\/sessions\/x\.yaml: \(whole file\): unknown field\(s\) "childcar"/);
+    expect(sessionProblems(`${base}childcar: true\n`)[0]).toMatch(
+      /^content\/sessions\/x\.yaml: \(whole file\): unknown field\(s\) "childcar"/,
+    );
   });
 });
 
@@ -98,7 +109,9 @@ describe('eventSchema', () => {
   });
 
   it('refuses an event that is both open to families and for women only', () => {
-    expect(problems(`${event}families: true\nwomenOnly: true\n`)).toEqual([expect.stringMatching(/^content\/events\/x\.yaml: womenOnly: /)]);
+    expect(problems(`${event}families: true\nwomenOnly: true\n`)).toEqual([
+      expect.stringMatching(/^content\/events\/x\.yaml: womenOnly: /),
+    ]);
   });
 });
 
@@ -110,7 +123,12 @@ describe('the demo sessions and events', () => {
   };
 
   it('are all valid, so their skip and cancelled dates fall on their weekdays', () => {
-    expect(readYamlDir(`${root}sessions`, sessionSchema(real)).map((s) => s.id)).toEqual(['aaben-cafe', 'kvindegruppe', 'madklub', 'motion']);
+    expect(readYamlDir(`${root}sessions`, sessionSchema(real)).map((s) => s.id)).toEqual([
+      'aaben-cafe',
+      'kvindegruppe',
+      'madklub',
+      'motion',
+    ]);
     expect(readYamlDir(`${root}events`, eventSchema(real)).length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -1,17 +1,20 @@
 /** /<lang>/activities/<slug>.ics: an activity's weekly sessions (one VEVENT each, RRULE + EXDATE) and its events. */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { langs, type Lang } from '../../../i18n/locales';
-import { sourceSlugs, resolveLocalized } from '../../../i18n/localizedEntry';
-import { calendarFeed } from '../../../calendar/calendarFeed';
-import { loadCalendar } from '../../../calendar/loadCalendar';
-import { buildNow } from '../../../calendar/buildNow';
-import { siteConfig } from '../../../../site.config';
+import { langs, type Lang } from '#src/i18n/locales.ts';
+import { sourceSlugs, resolveLocalized } from '#src/i18n/localizedEntry.ts';
+import { calendarFeed } from '#src/calendar/calendarFeed.ts';
+import { loadCalendar } from '#src/calendar/loadCalendar.ts';
+import { buildNow } from '#src/calendar/buildNow.ts';
+import { siteConfig } from '#site.config.ts';
 
 export const getStaticPaths = (async () => {
   const entries = await getCollection('activities');
   return langs.flatMap((lang) =>
-    sourceSlugs(entries).map((slug) => ({ params: { lang, slug }, props: { lang, title: resolveLocalized(entries, lang, slug)!.entry.data.title } })),
+    sourceSlugs(entries).map((slug) => ({
+      params: { lang, slug },
+      props: { lang, title: resolveLocalized(entries, lang, slug)!.entry.data.title },
+    })),
   );
 }) satisfies GetStaticPaths;
 
