@@ -6,9 +6,10 @@
 import type { Lang } from '#src/i18n/locales.ts';
 import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 import { t } from '#src/i18n/translate.ts';
-import type { Venue } from '#src/content/venueSchema.ts';
+import type { Venue } from '#src/collections/venueSchema.ts';
 import { formatPhone } from '#src/config/contactLinks.ts';
-import { meetingFeatures, textFor } from '#src/meetings/meetingDetails.ts';
+import { meetingFeatures } from '#src/meetings/meetingDetails.ts';
+import { textFor } from '#src/i18n/localizedText.ts';
 import { meetingIcsEvent, type IcsSite } from '#src/meetings/meetingsIcs.ts';
 import { upcomingMeetings } from '#src/meetings/upcomingMeetings.ts';
 import { icsCalendar, type IcsEvent } from './calendarIcs.ts';
@@ -16,7 +17,7 @@ import type { CalendarContent, EventEntry, SessionEntry } from './calendarItems.
 import type { Practicals } from '#src/meetings/meetingDetails.ts';
 import { copenhagenDate, copenhagenInstant } from './copenhagenTime.ts';
 import { firstSessionDate } from './sessionOccurrences.ts';
-import type { LocalizedText } from '#src/content/localizedText.ts';
+import type { LocalizedText } from '#src/i18n/localizedText.ts';
 
 interface Described {
   title: LocalizedText;

@@ -2,11 +2,12 @@
  * Information meetings, weekly sessions and one-off events as one list of dated items, in
  * date order: what the calendar page, the home page's week and each activity page show.
  */
-import type { LocalizedText } from '#src/content/localizedText.ts';
+import type { LocalizedText } from '#src/i18n/localizedText.ts';
 import type { MeetingEntry } from '#src/meetings/upcomingMeetings.ts';
 import { t } from '#src/i18n/translate.ts';
 import type { Lang } from '#src/i18n/locales.ts';
-import { textFor, type Practicals } from '#src/meetings/meetingDetails.ts';
+import type { Practicals } from '#src/meetings/meetingDetails.ts';
+import { textFor } from '#src/i18n/localizedText.ts';
 import { copenhagenDate, copenhagenInstant, dateOfDay, dayNumber, mondayOf } from './copenhagenTime.ts';
 import type { Session } from './sessionSchema.ts';
 import type { LocalEvent } from './eventSchema.ts';

@@ -3,7 +3,7 @@
  * evening). Women bring friends to these, so they are recruitment in their own right.
  */
 import { z } from 'astro/zod';
-import { localizedText } from '#src/content/localizedText.ts';
+import { localizedText } from '#src/i18n/localizedText.ts';
 import { calendarDate, clockTime, knownId, practicalFields, timeOrderProblem, unknownFieldsError } from './practicalFields.ts';
 import type { SessionSchemaContext } from './sessionSchema.ts';
 

@@ -4,8 +4,8 @@
  * Shared by weekly sessions and one-off events, plus the plain date and time fields they use.
  */
 import { z } from 'astro/zod';
-import { interpreterLanguage } from '#src/content/interpreterLanguage.ts';
-import { localizedText } from '#src/content/localizedText.ts';
+import { interpreterLanguage } from '#src/collections/interpreterLanguage.ts';
+import { localizedText } from '#src/i18n/localizedText.ts';
 import { isCalendarDate, isClockTime } from './copenhagenTime.ts';
 
 const flag = (what: string) => z.boolean({ error: `must be true or false (${what})` }).default(false);

@@ -3,7 +3,7 @@
  * BYDAY=…;WKST=MO, DTSTART = the first session on or after `from`), so the page and a phone's
  * calendar always agree. Skip dates are left out; cancelled dates stay, marked.
  */
-import type { LocalizedText } from '#src/content/localizedText.ts';
+import type { LocalizedText } from '#src/i18n/localizedText.ts';
 import { copenhagenInstant, dateOfDay, dayNumber, mondayOf, weekdayOf, type Weekday } from './copenhagenTime.ts';
 
 /** The recurrence fields of a session (what sessionSchema checks). */

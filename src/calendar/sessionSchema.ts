@@ -4,7 +4,7 @@
  * turn them into one VEVENT with RRULE and EXDATE (src/calendar/calendarIcs.ts).
  */
 import { z } from 'astro/zod';
-import { localizedText } from '#src/content/localizedText.ts';
+import { localizedText } from '#src/i18n/localizedText.ts';
 import { weekdayNames, weekdayOf, type Weekday } from './copenhagenTime.ts';
 import { calendarDate, clockTime, knownId, practicalFields, timeOrderProblem, unknownFieldsError } from './practicalFields.ts';
 import { isSessionDate } from './sessionOccurrences.ts';
