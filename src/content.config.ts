@@ -12,6 +12,8 @@ import { yamlDirLoader } from './content/yamlDirLoader';
 import { yamlIds } from './content/readYamlDir';
 import { staffSchema } from './content/staffSchema';
 import { activityIconNames } from './components/activityIcons';
+import { channelSchema } from './channels/channelSchema';
+import { channelsLoader } from './channels/channelsLoader';
 
 /** Translation status of a non-Danish file. Danish files are the source and have none. */
 export const TranslationSchema = z.object({
@@ -91,4 +93,10 @@ const staff = defineCollection({
   schema: ({ image }) => staffSchema(image()),
 });
 
-export const collections = { pages, venues, meetings, activities, stories, staff };
+/** Recruitment channels and their short codes: content/channels.yaml (fields: src/channels/channelSchema.ts). */
+const channels = defineCollection({
+  loader: channelsLoader({ file: './content/channels.yaml' }),
+  schema: channelSchema,
+});
+
+export const collections = { pages, venues, meetings, activities, stories, staff, channels };

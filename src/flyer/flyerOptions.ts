@@ -30,6 +30,8 @@ export interface FlyerOptions {
   tabs: boolean;
   /** The staff photos at the top. */
   photo: boolean;
+  /** The channel (content/channels.yaml) whose code the QR codes, short address and tabs carry; none: the plain address. */
+  channel?: string;
 }
 
 /** The flyer a partner gets before choosing anything: her page's language with Danish. */
@@ -63,15 +65,22 @@ const flag = (value: string | null, fallback: boolean): boolean =>
 
 /**
  * Reads options from a query string. Anything missing or unknown keeps its default; a meeting
- * that is not in `meetingIds` (past, cancelled, mistyped) turns the flyer into a general one.
+ * that is not in `meetingIds` (past, cancelled, mistyped) turns the flyer into a general one, and
+ * a channel not in `channelCodes` gives the plain address.
  */
-export function parseFlyerOptions(search: string | URLSearchParams, pageLang: Lang, meetingIds: readonly string[] = []): FlyerOptions {
+export function parseFlyerOptions(
+  search: string | URLSearchParams,
+  pageLang: Lang,
+  meetingIds: readonly string[] = [],
+  channelCodes: readonly string[] = [],
+): FlyerOptions {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const base = defaultFlyerOptions(pageLang);
   const langsParam = params.get('langs');
   const meeting = params.get('meeting') ?? undefined;
   let kind = pick(params.get('kind'), kinds, base.kind);
   if (kind === 'meeting' && (!meeting || !meetingIds.includes(meeting))) kind = 'general';
+  const channel = params.get('channel');
   return {
     langs: langsParam === null ? base.langs : normalizeFlyerLangs(langsParam.split(',')),
     layout: pick(params.get('layout'), layouts, base.layout),
@@ -80,6 +89,7 @@ export function parseFlyerOptions(search: string | URLSearchParams, pageLang: La
     paper: pick(params.get('paper'), papers, base.paper),
     tabs: flag(params.get('tabs'), base.tabs),
     photo: flag(params.get('photo'), base.photo),
+    ...(channel !== null && channelCodes.includes(channel) ? { channel } : {}),
   };
 }
 
@@ -93,6 +103,7 @@ export function flyerQuery(options: FlyerOptions): string {
   params.set('paper', options.paper);
   params.set('tabs', options.tabs ? '1' : '0');
   params.set('photo', options.photo ? '1' : '0');
+  if (options.channel) params.set('channel', options.channel);
   // Commas read better in a link a partner sends by e-mail than %2C.
   return params.toString().replace(/%2C/g, ',');
 }

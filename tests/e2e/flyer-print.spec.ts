@@ -296,3 +296,44 @@ test('the generator does not shift the page when its script starts (no layout sh
     expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.01);
   }
 });
+
+test('a partner who picks her channel gets QR codes, address and tabs with its short link', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 1400 });
+  await page.goto('/da/flyer/?langs=ar,da');
+  await page.locator('select[name="channel"]').selectOption('sp-greve');
+  await expect(page).toHaveURL(/channel=sp-greve/);
+  const channelQr = (lang: string) => page.locator(`.flyer [data-flyer-lang="${lang}"] .flyer-qr-channel`).first();
+  await expect(channelQr('ar')).toBeVisible();
+  await expect(page.locator('.flyer [data-flyer-lang="ar"] svg.flyer-qr-svg').first()).toBeHidden();
+  await page.waitForFunction(() => [...document.querySelectorAll<HTMLImageElement>('.flyer-qr-channel:not([hidden])')].every((i) => i.complete && i.naturalWidth > 0));
+  for (const lang of ['ar', 'da']) {
+    const png = PNG.sync.read(await channelQr(lang).screenshot());
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(`${siteConfig.siteUrl}/r/sp-greve/${lang}`);
+  }
+  await expect(page.locator('.flyer').first().locator('.flyer-tab-url').first()).toHaveText(`${siteConfig.shortUrl}/r/sp-greve`);
+  await expect(page.locator('.flyer').first().locator('.flyer-phone-url')).toHaveText(`${siteConfig.shortUrl}/r/sp-greve`);
+  await expect(channelQr('ar')).toHaveAttribute('alt', new RegExp(`${siteConfig.shortUrl}/r/sp-greve`));
+
+  // Back to no channel: the plain address and the plain QR code return.
+  await page.locator('select[name="channel"]').selectOption('');
+  await expect(page).not.toHaveURL(/channel=/);
+  expect(await decodeQr(page, 'ar')).toBe(`${siteConfig.siteUrl}/ar/`);
+  await expect(page.locator('.flyer').first().locator('.flyer-tab-url').first()).toHaveText(siteConfig.shortUrl);
+});
+
+test('the ready-made flyers keep the plain address', async ({ page }) => {
+  await page.goto('/so/flyer/print/');
+  await expect(page.locator('.flyer-tab-url').first()).toHaveText(siteConfig.shortUrl);
+  await expect(page.locator('.flyer-qr-channel:visible')).toHaveCount(0);
+});
+
+test('a channel’s longer short link still fits the tabs and the blocks, on every paper', async ({ page }) => {
+  for (const paper of ['a4', 'a5', 'a3']) {
+    await page.goto(`/da/flyer/?langs=ur,so,da&layout=side&paper=${paper}&channel=sp-greve`);
+    await expect(page.locator('.flyer-qr-channel:visible').first()).toBeVisible();
+    for (const media of ['screen', 'print'] as const) {
+      await page.emulateMedia({ media });
+      expect(await overflowing(page), `${media} ${paper}`).toEqual([]);
+    }
+  }
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFlyerOptions, flyerQuery, normalizeFlyerLangs, parseFlyerOptions } from '../../src/flyer/flyerOptions';
+import { channelQrFile, channelQrUrl, channelShortText } from '../../src/channels/channelLinks';
 import { qrSvg } from '../../src/flyer/qrSvg';
 import { formatPhone } from '../../src/config/contactLinks';
 
@@ -65,6 +66,33 @@ describe('parseFlyerOptions() and flyerQuery()', () => {
       kind: 'meeting',
       meeting: '2027-01-14-x',
     });
+  });
+
+  it('keeps a known channel in the link and gives the plain address for an unknown one', () => {
+    const options = parseFlyerOptions('langs=so,da&channel=sp-greve', 'da', [], ['sp-greve', 'fb']);
+    expect(options.channel).toBe('sp-greve');
+    expect(flyerQuery(options)).toBe('langs=so,da&layout=side&kind=general&paper=a4&tabs=1&photo=1&channel=sp-greve');
+    expect(parseFlyerOptions(flyerQuery(options), 'da', [], ['sp-greve'])).toEqual(options);
+    expect(parseFlyerOptions('channel=nobody', 'da', [], ['sp-greve'])).not.toHaveProperty('channel');
+  });
+});
+
+describe('channel links', () => {
+  const server = { siteUrl: 'https://aabendoer.example.dk', shortUrl: 'aabendoer.example.dk', formAction: '/api/interest' };
+  const staticHost = { ...server, formAction: 'https://forms.example.net/aabendoer' };
+
+  it('point a QR code at /r/<code>/<lang> and print /r/<code> where our server runs', () => {
+    expect(channelQrUrl(server, 'sp-greve', 'ar')).toBe('https://aabendoer.example.dk/r/sp-greve/ar');
+    expect(channelShortText(server, 'sp-greve')).toBe('aabendoer.example.dk/r/sp-greve');
+  });
+
+  it('carry the code as ?via=<code> on a static host, where there is no /r/', () => {
+    expect(channelQrUrl(staticHost, 'fb', 'so')).toBe('https://aabendoer.example.dk/so/?via=fb');
+    expect(channelShortText(staticHost, 'fb')).toBe('aabendoer.example.dk/?via=fb');
+  });
+
+  it('keep each QR code in a file of its own per channel and language', () => {
+    expect(channelQrFile('fb', 'ur')).toBe('/flyer-qr/fb/ur.svg');
   });
 });
 
