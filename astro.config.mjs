@@ -40,7 +40,7 @@ export default defineConfig({
     mdx(),
     sitemap({
       // Staff-only pages stay out of the sitemap (they are noindex too).
-      filter: (page) => !/\/(admin|translation-status)\//.test(page) && !/\/interest\/thanks\//.test(page),
+      filter: (page) => !/\/(admin|translation-status)\//.test(page) && !/\/(interest|partners\/refer)\/thanks\//.test(page),
       i18n: { defaultLocale: defaultLang, locales: Object.fromEntries(langs.map((l) => [l, l])) },
     }),
   ],
