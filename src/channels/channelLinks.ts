@@ -4,8 +4,8 @@
  * the code rides along as ?via=<code> and reaches the interest form that way.
  */
 // With .ts extensions: the server and scripts import this file straight into Node.
-import type { Lang } from '../i18n/locales.ts';
-import { localizedUrl } from '../i18n/localizedUrl.ts';
+import type { Lang } from '#src/i18n/locales.ts';
+import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 
 interface LinkSite {
   /** site.config.ts siteUrl, e.g. https://aabendoer.example.dk */

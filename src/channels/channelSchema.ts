@@ -5,7 +5,7 @@
  * Source of truth for the content collection, the /r/ short links and the staff CMS.
  */
 import { z } from 'astro/zod';
-import { langs } from '../i18n/locales.ts';
+import { langs } from '#src/i18n/locales.ts';
 
 /** The kinds of channel the programme reports on. */
 export const channelKinds = ['partner-flyer', 'poster', 'information-meeting', 'social-media', 'newsletter', 'other'] as const;

@@ -4,8 +4,8 @@
  * under 33 characters goes to the language chooser and counts as "unknown" (never an error, and
  * a flood of made-up codes adds nothing but one counter); a longer one is not a code at all (404).
  */
-import { isLang, type Lang } from '../i18n/locales.ts';
-import { localizedUrl } from '../i18n/localizedUrl.ts';
+import { isLang, type Lang } from '#src/i18n/locales.ts';
+import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 import { maxCodeLength } from './channelSchema.ts';
 
 /** The counter every unknown or malformed code adds to. Never a valid code (codes have 2+ characters, no "_"). */

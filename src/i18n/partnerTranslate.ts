@@ -6,7 +6,7 @@
 import i18next, { type i18n } from 'i18next';
 import da from './partners/da.json';
 import en from './partners/en.json';
-import type { ReferralLang } from '../referral/referralFields';
+import type { ReferralLang } from '#src/referral/referralFields.ts';
 
 export type PartnerKey = keyof typeof da;
 

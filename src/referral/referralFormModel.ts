@@ -2,9 +2,9 @@
  * What the referral form shows, shared by the static page and the receiver's error answer:
  * the element id each error summary link jumps to, and each error's text.
  */
-import { partnerTranslations, type PartnerKey } from '../i18n/partnerTranslate';
-import type { ReferralLang } from './referralFields';
-import type { ReferralError, ReferralField } from './validateReferral';
+import { partnerTranslations, type PartnerKey } from '#src/i18n/partnerTranslate.ts';
+import type { ReferralLang } from './referralFields.ts';
+import type { ReferralError, ReferralField } from './validateReferral.ts';
 
 /** The id of the element an error links to (a group's first option). */
 export const referralFieldIds: Record<ReferralField, string> = {

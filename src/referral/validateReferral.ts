@@ -3,7 +3,7 @@
  * with JavaScript off). Each error has a key `referral.error.<field>.<code>` in the partners'
  * strings (src/i18n/partners/), so the form shows it in Danish or English.
  */
-import { bestTimes, hasForbiddenCharacters, normalisePhone } from '../server/validateInterest.mjs';
+import { bestTimes, hasForbiddenCharacters, normalisePhone } from '#src/interest/validateInterest.ts';
 import {
   consentConfirmations,
   consentMaxAgeDays,

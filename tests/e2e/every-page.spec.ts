@@ -5,9 +5,9 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { builtPages } from '../helpers/builtPages';
-import { getLocale, isLang, langs } from '../../src/i18n/locales';
-import { referralLangs } from '../../src/referral/referralFields';
+import { builtPages } from '../helpers/builtPages.ts';
+import { getLocale, isLang, langs } from '#src/i18n/locales.ts';
+import { referralLangs } from '#src/referral/referralFields.ts';
 
 /** The languages a page exists in: the partner referral is Danish and English only. */
 const pageLangs = (pagePath: string): readonly string[] => (pagePath.includes('/partners/refer/') ? referralLangs : langs);

@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
-import { siteConfig } from '../../site.config';
+import { siteConfig } from '#site.config.ts';
 
 const mm = 72 / 25.4;
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { parseYamlEntry } from '../../src/content/readYamlDir';
-import { channelsFileSchema, maxCodeLength } from '../../src/channels/channelSchema';
-import { readChannels } from '../../src/channels/readChannels';
-import { cmsConfig } from '../../src/cms/cmsConfig';
-import { siteConfig } from '../../site.config';
+import { parseYamlEntry } from '#src/content/readYamlDir.ts';
+import { channelsFileSchema, maxCodeLength } from '#src/channels/channelSchema.ts';
+import { readChannels } from '#src/channels/readChannels.ts';
+import { cmsConfig } from '#src/cms/cmsConfig.ts';
+import { siteConfig } from '#site.config.ts';
 
 const file = 'content/channels.yaml';
 const problemsOf = (yaml: string) => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFlyerOptions, flyerQuery, normalizeFlyerLangs, parseFlyerOptions } from '../../src/flyer/flyerOptions';
-import { channelQrFile, channelQrUrl, channelShortText } from '../../src/channels/channelLinks';
-import { qrSvg } from '../../src/flyer/qrSvg';
-import { formatPhone } from '../../src/config/contactLinks';
+import { defaultFlyerOptions, flyerQuery, normalizeFlyerLangs, parseFlyerOptions } from '#src/flyer/flyerOptions.ts';
+import { qrSvg } from '#src/flyer/qrSvg.ts';
+import { formatPhone } from '#src/config/contactLinks.ts';
+import { channelQrFile, channelQrUrl, channelShortText } from '#src/channels/channelLinks.ts';
 
 describe('defaultFlyerOptions()', () => {
   it('puts the partner’s page language first, then Danish, on A4 with tabs', () => {

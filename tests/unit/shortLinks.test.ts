@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resolveShortLink, unknownCode } from '../../src/channels/shortLink';
-import { carryVia, viaCode } from '../../src/channels/carryVia';
+import { resolveShortLink, unknownCode } from '#src/channels/shortLink.ts';
+import { carryVia, viaCode } from '#src/channels/carryVia.ts';
 
 const channels = new Map<string, { lang?: string }>([['sp-greve', {}], ['fb', { lang: 'ar' }]]);
 

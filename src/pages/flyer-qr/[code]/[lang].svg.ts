@@ -4,11 +4,11 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
-import { langs, type Lang } from '../../../i18n/locales';
-import { t } from '../../../i18n/translate';
-import { channelQrUrl, channelShortText } from '../../../channels/channelLinks';
-import { qrSvg } from '../../../flyer/qrSvg';
-import { siteConfig } from '../../../../site.config';
+import { langs, type Lang } from '#src/i18n/locales.ts';
+import { t } from '#src/i18n/translate.ts';
+import { channelQrUrl, channelShortText } from '#src/channels/channelLinks.ts';
+import { qrSvg } from '#src/flyer/qrSvg.ts';
+import { siteConfig } from '#site.config.ts';
 
 export const getStaticPaths = (async () => {
   const channels = await getCollection('channels');
