@@ -6,6 +6,7 @@
  * Nothing she sent is ever logged, put in a URL or e-mailed.
  */
 import type { APIContext, APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
 import { defaultLang, isLang, langs, type Lang } from '#src/i18n/locales.ts';
 import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 import { siteConfig } from '#site.config.ts';
@@ -92,7 +93,8 @@ export const POST: APIRoute = async (context) => {
   const tokenState = token === formTokenPlaceholder ? 'expired' : checkFormToken(token, secret, settings);
   if (tokenState === 'invalid' || tokenState === 'tooFast') return thanks();
 
-  const result = validateInterest(entries, { langs, activities: activitySlugs(await loadActivities()) });
+  const channels = (await getCollection('channels')).map((c) => c.id);
+  const result = validateInterest(entries, { langs, activities: activitySlugs(await loadActivities()), channels });
   const errors: InterestError[] = [...result.errors];
   if (tokenState === 'expired') errors.push({ field: 'form', code: 'expired', key: 'interest.error.form.expired' });
   if (errors.length > 0 || !result.data) return reply(context, lang, { kind: 'form', status: 400, values: result.values, errors });
