@@ -41,6 +41,9 @@ const interest = interestSettings(siteConfig);
 // Opening the store creates the data directory and the 0600 database file on first start.
 const interestStore = openInterestStore({ dataDir: interest.dataDir });
 const interestFormPage = createInterestFormPage(clientDir, loadFormSecret(interest.dataDir));
+// The staff inbox: the same database file, migrated at start; its pages get it through locals.
+const { startInbox } = await import('../inbox/startInbox.ts');
+const inbox = startInbox(siteConfig);
 
 /** Deletes registrations past the retention period; logs the count only. */
 function purgeInterest() {
@@ -84,7 +87,7 @@ export const server = http.createServer((req, res) => {
   if (req.url === '/api/interest') req.url = '/api/interest/';
   staticFiles(req, res, () => {
     // The TCP peer goes to the rate limit: Astro's own clientAddress believes X-Forwarded-For.
-    astroHandler(req, res, () => notFound(req, res), { remoteAddress: req.socket.remoteAddress });
+    astroHandler(req, res, () => notFound(req, res), { remoteAddress: req.socket.remoteAddress, inbox });
   });
 });
 
@@ -98,6 +101,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () =>
     server.close(() => {
       interestStore.close();
+      inbox.db.close();
       process.exit(0);
     }),
   );
