@@ -6,7 +6,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from './inboxDb.ts';
+import { inTransaction, isUnavailable } from './inboxDb.ts';
 import { writeAudit } from './auditLog.ts';
 
 /** An invite link is good for this long. */
@@ -215,7 +215,12 @@ export function staffStore(db: DatabaseSync) {
         db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
         return undefined;
       }
-      db.prepare('UPDATE sessions SET seen_at = ? WHERE id_hash = ?').run(now.toISOString(), hash);
+      try {
+        db.prepare('UPDATE sessions SET seen_at = ? WHERE id_hash = ?').run(now.toISOString(), hash);
+      } catch (error) {
+        // A locked or full database must not sign her out: the page says "try again" instead.
+        if (!isUnavailable(error)) throw error;
+      }
       return staff;
     },
 

@@ -282,3 +282,60 @@ test('a coordinator invites from the inbox: the link is shown once and mailed', 
   await page.goto('/inbox/staff/');
   await expect(page.locator('[data-invite-link]')).toHaveCount(0);
 });
+
+test('a locked database answers 503 with a message, and the change is not half written', async ({ page }) => {
+  test.setTimeout(60_000);
+  await addAuthenticator(page);
+  await page.goto(inviteByCli('--name', 'Zainab'));
+  await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
+  await expect(page).toHaveURL(/welcome/);
+  const d = db();
+  const id = Number(
+    d
+      .prepare(
+        `INSERT INTO interest (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
+         VALUES (?, 'Asha', '+4520111111', 'so', 'call', 'any', '[]', 0, 'v', 'so')`,
+      )
+      .run(new Date().toISOString()).lastInsertRowid,
+  );
+  await page.goto(`/inbox/request/${id}/`);
+  await page.getByLabel('Kontaktet').check();
+  d.exec('BEGIN EXCLUSIVE');
+  try {
+    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/inbox/action/')), page.getByRole('button', { name: 'Sæt status' }).click()]);
+    expect(response.status()).toBe(503);
+    await expect(page.getByRole('alert')).toContainText('Databasen er optaget eller fuld lige nu. Intet er gemt.');
+  } finally {
+    d.exec('ROLLBACK');
+  }
+  expect(d.prepare('SELECT status FROM interest WHERE id = ?').get(id)).toEqual({ status: 'new' });
+  expect(d.prepare(`SELECT count(*) AS n FROM audit WHERE request_id = ? AND action LIKE 'status:%'`).get(id)).toEqual({ n: 0 });
+  d.close();
+});
+
+test('the inbox is in no sitemap, search index or public page', async () => {
+  const sitemap = await (await fetch(`${origin}/sitemap-0.xml`)).text();
+  expect(sitemap).toContain('/da/');
+  expect(sitemap).not.toContain('/inbox');
+  const dist = path.resolve('dist/client');
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' });
+  expect(files.filter((f) => f.startsWith('inbox'))).toEqual([]);
+  const pagefind = files.filter((f) => f.startsWith('pagefind/') && f.endsWith('.pf_fragment'));
+  expect(pagefind.length).toBeGreaterThan(0);
+  const linking = files.filter((f) => f.endsWith('.html') && readFileSync(path.join(dist, f), 'utf8').includes('/inbox/'));
+  expect(linking).toEqual([]);
+});
+
+// Last: it spends this client's sign-in attempts.
+test('sign-in and invite attempts are rate-limited, with the same answer for known and unknown people', async () => {
+  const post = (p: string, body: unknown) =>
+    fetch(origin + p, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify(body) });
+  const unknown = await post('/inbox/passkey/signin/', { response: { id: 'no-such-passkey', response: {} } });
+  const known = await post('/inbox/passkey/signin/', { response: { id: String((db().prepare('SELECT id FROM passkeys LIMIT 1').get() as { id: string }).id), response: {} } });
+  expect([unknown.status, await unknown.text()]).toEqual([known.status, await known.text()]);
+  let status = 0;
+  for (let i = 0; i < 30 && status !== 429; i++) status = (await post('/inbox/passkey/register-options/', { invite: `guess${i}`.padEnd(22, 'x') })).status;
+  expect(status).toBe(429);
+  expect((await post('/inbox/passkey/signin-options/', {})).status).toBe(429);
+});
