@@ -17,13 +17,14 @@ import { siteConfig } from '#site.config.ts';
 import { adminSecurityHeadersFor, isAdminPath, securityHeadersFor } from '#src/config/securityHeaders.ts';
 import { createInterestFormPage } from '#src/interest/interestFormPage.ts';
 import { openInterestRuntime } from '#src/interest/interestRuntime.ts';
+import { startInbox } from '#src/inbox/startInbox.ts';
 import { createNotFound, createStaticFiles } from './staticFiles.ts';
 
 type AstroHandler = (
   req: http.IncomingMessage,
   res: http.ServerResponse,
   next: () => void,
-  locals: Pick<App.Locals, 'remoteAddress' | 'interest'>,
+  locals: Pick<App.Locals, 'remoteAddress' | 'interest' | 'inbox'>,
 ) => void;
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -47,6 +48,8 @@ const interest = openInterestRuntime(siteConfig);
 const interestFormPage = createInterestFormPage(clientDir, interest.secret);
 const staticFiles = createStaticFiles(clientDir);
 const notFound = createNotFound(clientDir);
+// The staff inbox: the same database file, migrated at start; its pages get it through locals.
+const inbox = startInbox(siteConfig);
 
 /** Deletes registrations past the retention period; logs the count only. */
 function purgeInterest() {
@@ -69,7 +72,7 @@ export const server = http.createServer((req, res) => {
   if (req.url === '/api/interest') req.url = '/api/interest/';
   staticFiles(req, res, () => {
     // The TCP peer goes to the rate limit: Astro's own clientAddress believes X-Forwarded-For.
-    astroHandler(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest });
+    astroHandler(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest, inbox });
   });
 });
 
@@ -83,6 +86,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () =>
     server.close(() => {
       interest.store.close();
+      inbox.db.close();
       process.exit(0);
     }),
   );
