@@ -6,6 +6,7 @@
  * Never edit a migration that has shipped: add the next one.
  */
 import type { DatabaseSync } from 'node:sqlite';
+import { channelCountsMigrationSql } from '#src/channels/channelCounts.ts';
 
 export interface Migration {
   /** 1, 2, 3 …: the user_version the file has after this migration. */
@@ -131,6 +132,11 @@ CREATE TABLE server_state (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
 );`,
+  },
+  {
+    version: 3,
+    name: 'recruitment channels: short-link visits per day, referrals per partner and the funnel per month (issue 13)',
+    sql: channelCountsMigrationSql,
   },
 ];
 

@@ -6,6 +6,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from './inboxDb.ts';
 import { closingStatuses, type RequestStatus } from './requestStatus.ts';
 import { writeAudit } from './auditLog.ts';
+import { channelCounts } from '#src/channels/channelCounts.ts';
 
 export interface InboxRequest {
   id: number;
@@ -83,13 +84,23 @@ export function requestsStore(db: DatabaseSync) {
   }
 
   /** Runs one change with its audit row; false when the request does not exist (any more). */
-  function change(id: number, staffId: number, action: string, sql: string, params: (string | number | null)[]): boolean {
+  function change(
+    id: number,
+    staffId: number,
+    action: string,
+    sql: string,
+    params: (string | number | null)[],
+    also?: () => void,
+  ): boolean {
     return inTransaction(db, () => {
       const changed = Number(db.prepare(sql).run(...params, id).changes) > 0;
       if (changed) writeAudit(db, { staffId, action, requestId: id });
+      if (changed) also?.();
       return changed;
     });
   }
+  // The results' funnel counts each stage a request reaches, in the same transaction (src/channels/channelCounts.ts).
+  const counts = channelCounts(db);
 
   return {
     /** The list for one filter; `staffId` is whose "mine" it is. */
@@ -133,6 +144,7 @@ export function requestsStore(db: DatabaseSync) {
         `status:${status}`,
         'UPDATE interest SET status = ?, status_at = ?, closed_at = ?, touched_at = coalesce(touched_at, ?) WHERE id = ?',
         [status, at, closed, at],
+        () => counts.countStatus(id, status),
       );
     },
 
