@@ -7,6 +7,7 @@ import { inTransaction } from './inboxDb.ts';
 import { closingStatuses, type RequestStatus } from './requestStatus.ts';
 import { writeAudit } from './auditLog.ts';
 import { channelCounts } from '#src/channels/channelCounts.ts';
+import type { ReferralRecord } from '#src/channels/requestIntake.ts';
 
 export interface InboxRequest {
   id: number;
@@ -29,6 +30,8 @@ export interface InboxRequest {
   note: string;
   /** Dates of the attempts to reach her, oldest first. */
   attempts: string[];
+  /** A referral's referrer and consent record (src/channels/requestIntake.ts); null for the form. */
+  referral: ReferralRecord | null;
 }
 
 export type RequestFilter = 'waiting' | 'mine' | 'all';
@@ -53,6 +56,7 @@ function fromDb(r: Record<string, unknown>, attempts: string[]): InboxRequest {
     assignedName: (r.assigned_name as string | null) ?? null,
     note: String(r.note ?? ''),
     attempts,
+    referral: typeof r.referral === 'string' ? (JSON.parse(r.referral) as ReferralRecord) : null,
   };
 }
 
