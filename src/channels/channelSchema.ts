@@ -17,7 +17,11 @@ export const channelCodePattern = /^[a-z0-9](?:[a-z0-9-]{0,10}[a-z0-9])$/;
 /** The longest path segment /r/ even looks at; anything longer is not a code (404). */
 export const maxCodeLength = 32;
 
-const text = (what: string) => z.string({ error: `is missing: ${what}` }).trim().min(1, { error: `is empty: ${what}` });
+const text = (what: string) =>
+  z
+    .string({ error: `is missing: ${what}` })
+    .trim()
+    .min(1, { error: `is empty: ${what}` });
 
 export const channelSchema = z.strictObject(
   {
@@ -50,7 +54,8 @@ export const channelsFileSchema = z.strictObject({
     const seen = new Map<string, number>();
     channels.forEach((c, i) => {
       const first = seen.get(c.code);
-      if (first !== undefined) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `"${c.code}" is already used by channel ${first + 1}` });
+      if (first !== undefined)
+        ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `"${c.code}" is already used by channel ${first + 1}` });
       else seen.set(c.code, i);
     });
   }),

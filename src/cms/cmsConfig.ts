@@ -283,7 +283,16 @@ export function cmsConfig(settings: CmsSettings): Record<string, unknown> {
             label: 'Kanaler og korte links',
             file: 'content/channels.yaml',
             format: 'yaml',
-            fields: [{ name: 'channels', label: 'Kanaler', label_singular: 'Kanal', widget: 'list', summary: '{{fields.code}} · {{fields.label}}', fields: channelFields }],
+            fields: [
+              {
+                name: 'channels',
+                label: 'Kanaler',
+                label_singular: 'Kanal',
+                widget: 'list',
+                summary: '{{fields.code}} · {{fields.label}}',
+                fields: channelFields,
+              },
+            ],
           },
         ],
       },

@@ -97,17 +97,7 @@ export interface InterestValues {
 }
 
 /** A field the form shows an error at ("form": the whole form, next to the send button). */
-export type InterestField =
-  | 'name'
-  | 'phone'
-  | 'language'
-  | 'contact'
-  | 'time'
-  | 'activity'
-  | 'interpreter'
-  | 'heard'
-  | 'consent'
-  | 'form';
+export type InterestField = 'name' | 'phone' | 'language' | 'contact' | 'time' | 'activity' | 'interpreter' | 'heard' | 'consent' | 'form';
 
 export interface InterestError {
   field: InterestField;

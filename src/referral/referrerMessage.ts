@@ -25,7 +25,11 @@ export function referrerMessage(
   const contact = referral.referrer.contact;
   if (contact.includes('@')) {
     const subject = t('referral.feedback.subject', { org: options.org });
-    return { text, via: 'mail', href: `mailto:${encodeURIComponent(contact)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(text)}` };
+    return {
+      text,
+      via: 'mail',
+      href: `mailto:${encodeURIComponent(contact)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(text)}`,
+    };
   }
   const phone = normalisePhone(contact);
   return phone.ok ? { text, via: 'sms', href: smsHref(phone.phone, text) } : undefined;

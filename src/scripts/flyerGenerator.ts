@@ -134,7 +134,9 @@ export function initFlyerGenerator(): void {
   const meetingIds = [...form.querySelectorAll<HTMLOptionElement>('select[name="meeting"] option')].map((o) => o.value);
   // Each channel's short address, as the build wrote it on its option.
   const channels = new Map(
-    [...form.querySelectorAll<HTMLOptionElement>('select[name="channel"] option')].filter((o) => o.value).map((o) => [o.value, o.dataset.short ?? '']),
+    [...form.querySelectorAll<HTMLOptionElement>('select[name="channel"] option')]
+      .filter((o) => o.value)
+      .map((o) => [o.value, o.dataset.short ?? '']),
   );
   let options = parseFlyerOptions(location.search, pageLang, meetingIds, [...channels.keys()]);
   const apply = (replaceUrl: boolean) => {

@@ -30,7 +30,12 @@ test.afterAll(async () => server?.stop());
 test.use({ baseURL: origin });
 
 const visits = () =>
-  Object.fromEntries((db().prepare('SELECT code, sum(count) AS n FROM link_visits GROUP BY code').all() as { code: string; n: number }[]).map((r) => [r.code, r.n]));
+  Object.fromEntries(
+    (db().prepare('SELECT code, sum(count) AS n FROM link_visits GROUP BY code').all() as { code: string; n: number }[]).map((r) => [
+      r.code,
+      r.n,
+    ]),
+  );
 
 test('a short link redirects to the home page in its language and counts the visit, storing nothing about the visitor', async () => {
   const go = (p: string) => fetch(origin + p, { redirect: 'manual', headers: { 'User-Agent': 'test-agent/1.0', Cookie: 'x=y' } });
@@ -90,7 +95,9 @@ async function fillReferral(page: Page) {
   await page.locator('input[name="consent_date"]').fill(today);
 }
 
-test('a referral without consent comes back with the error in the summary and what was typed kept; with consent it is stored', async ({ browser }) => {
+test('a referral without consent comes back with the error in the summary and what was typed kept; with consent it is stored', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto('/da/partners/refer/');
@@ -104,14 +111,23 @@ test('a referral without consent comes back with the error in the summary and wh
   for (const box of ['explained', 'agrees', 'voluntary']) await page.locator(`input[name="consent"][value="${box}"]`).check();
   await page.locator('button[type="submit"]').click();
   await expect(page).toHaveURL(/\/da\/partners\/refer\/thanks\/$/);
-  const row = db().prepare("SELECT kind, language, referral FROM interest WHERE first_name = 'Samira'").get() as Record<string, string>;
+  const row = db().prepare("SELECT kind, language, referral FROM interest WHERE first_name = 'Samira'").get() as {
+    kind: string;
+    language: string;
+    referral: string;
+  };
   expect(row.kind).toBe('referral');
   expect(row.language).toBe('ar');
-  expect(JSON.parse(row.referral)).toMatchObject({ referrer: { name: 'Hanne Holm' }, consent: { how: 'oral', feedback: true, date: today } });
+  expect(JSON.parse(row.referral)).toMatchObject({
+    referrer: { name: 'Hanne Holm' },
+    consent: { how: 'oral', feedback: true, date: today },
+  });
   await context.close();
 });
 
-test('the inbox shows the referrer, offers the message to the referrer once closed, and the results count exactly what happened', async ({ page }) => {
+test('the inbox shows the referrer, offers the message to the referrer once closed, and the results count exactly what happened', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('WebAuthn.enable');
@@ -152,7 +168,9 @@ test('the inbox shows the referrer, offers the message to the referrer once clos
 
   await page.goto('/inbox/results/');
   const rows = (table: string) =>
-    page.locator(`[data-results="${table}"] tbody tr`).evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim()).join(' = ')));
+    page
+      .locator(`[data-results="${table}"] tbody tr`)
+      .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent!.trim()).join(' = ')));
   // Two visits in the first test and one on the way to the form; three unknown.
   expect(await rows('visits')).toEqual(['ukendt kode = 3', 'Sundhedsplejen i Greve (sp-greve) = 3']);
   expect(await rows('channels')).toEqual(['(ingen) = 1', 'Sundhedsplejen i Greve (sp-greve) = 1']);

@@ -95,7 +95,9 @@ describe('channel counts and results', () => {
     expect(JSON.parse(row.referral).referrer.name).toBe('Hanne');
     expect(monthResults(db, '2026-11').organisations).toEqual([{ key: 'Greve Kommune, Sundhedsplejen', count: 1 }]);
     // The monthly tables name no person: no first name, no phone.
-    const all = JSON.stringify(['monthly_counts', 'monthly_referrals', 'monthly_funnel'].map((t) => db.prepare(`SELECT * FROM ${t}`).all()));
+    const all = JSON.stringify(
+      ['monthly_counts', 'monthly_referrals', 'monthly_funnel'].map((t) => db.prepare(`SELECT * FROM ${t}`).all()),
+    );
     expect(all).not.toContain('Amal');
     expect(all).not.toContain('12345678');
     expect(all).not.toContain('Hanne');

@@ -57,8 +57,9 @@ describe('channels (content/channels.yaml)', () => {
   });
 
   it('lets staff edit the list in the admin, with exactly the schema fields', () => {
-    const collections = (cmsConfig(siteConfig.cms) as { collections: { name: string; files?: { file: string; fields: { fields: { name: string }[] }[] }[] }[] })
-      .collections;
+    const collections = (
+      cmsConfig(siteConfig.cms) as { collections: { name: string; files?: { file: string; fields: { fields: { name: string }[] }[] }[] }[] }
+    ).collections;
     const channels = collections.find((c) => c.name === 'channels')!.files![0]!;
     expect(channels.file).toBe('content/channels.yaml');
     expect(channels.fields[0]!.fields.map((f) => f.name)).toEqual(['code', 'label', 'kind', 'organisation', 'lang']);

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { resolveShortLink, unknownCode } from '#src/channels/shortLink.ts';
 import { carryVia, viaCode } from '#src/channels/carryVia.ts';
 
-const channels = new Map<string, { lang?: string }>([['sp-greve', {}], ['fb', { lang: 'ar' }]]);
+const channels = new Map<string, { lang?: string }>([
+  ['sp-greve', {}],
+  ['fb', { lang: 'ar' }],
+]);
 
 describe('resolveShortLink()', () => {
   it('sends a known code from a QR code to the home page in that block’s language, carrying the code', () => {
@@ -51,7 +54,9 @@ describe('carryVia()', () => {
   });
 
   it('fills the form’s hidden channel field', () => {
-    expect(carryVia('<input type="hidden" name="via" value="" data-via>', 'fb')).toBe('<input value="fb" type="hidden" name="via" data-via>');
+    expect(carryVia('<input type="hidden" name="via" value="" data-via>', 'fb')).toBe(
+      '<input value="fb" type="hidden" name="via" data-via>',
+    );
     expect(carryVia('<input type="hidden" name="via" data-via>', 'fb')).toBe('<input value="fb" type="hidden" name="via" data-via>');
   });
 });

@@ -75,7 +75,11 @@ describe('validateReferral()', () => {
   });
 
   it('needs her name, phone and at least one language (a language off the list may be written)', () => {
-    expect(fields(without(f.name).filter(([k]) => k !== f.phone && k !== f.language))).toEqual(['name.missing', 'phone.missing', 'language.missing']);
+    expect(fields(without(f.name).filter(([k]) => k !== f.phone && k !== f.language))).toEqual([
+      'name.missing',
+      'phone.missing',
+      'language.missing',
+    ]);
     expect(fields([...without(f.language), [f.languageOther, 'Tigrinya']])).toEqual([]);
     expect(fields(replace(f.language, 'xx'))).toEqual(['language.unknown']);
   });
@@ -95,8 +99,18 @@ describe('validateReferral()', () => {
   });
 
   it('has a Danish and an English text for every error it can give', () => {
-    const codes = ['referrerName', 'referrerRole', 'referrerOrg', 'referrerContact', 'name'].flatMap((x) => ['missing', 'invalid', 'tooLong'].map((c) => `${x}.${c}`));
-    for (const key of [...codes, 'consent.missing', 'consentHow.missing', 'feedback.missing', 'consentDate.future', 'consentDate.tooOld', 'note.tooLong']) {
+    const codes = ['referrerName', 'referrerRole', 'referrerOrg', 'referrerContact', 'name'].flatMap((x) =>
+      ['missing', 'invalid', 'tooLong'].map((c) => `${x}.${c}`),
+    );
+    for (const key of [
+      ...codes,
+      'consent.missing',
+      'consentHow.missing',
+      'feedback.missing',
+      'consentDate.future',
+      'consentDate.tooOld',
+      'note.tooLong',
+    ]) {
       expect(da).toHaveProperty([`referral.error.${key}`]);
       expect(en).toHaveProperty([`referral.error.${key}`]);
     }

@@ -55,7 +55,11 @@ export const POST: APIRoute = async (context) => {
   if (Number(request.headers.get('content-length') ?? 0) > interestBodyLimit) return plain(413, 'Too large.');
   const contentType = request.headers.get('content-type');
   if (!isFormContentType(contentType)) return plain(415, 'Send the form as a form.');
-  const origin = { origin: request.headers.get('origin'), host: request.headers.get('host'), secFetchSite: request.headers.get('sec-fetch-site') };
+  const origin = {
+    origin: request.headers.get('origin'),
+    host: request.headers.get('host'),
+    secFetchSite: request.headers.get('sec-fetch-site'),
+  };
   if (!isAllowedOrigin({ ...origin, allowedOrigins: settings.allowedOrigins })) return plain(403, 'The form must be sent from this site.');
   const body = await readBodyWithLimit(request);
   if (!body.ok) return plain(413, 'Too large.');
@@ -119,4 +123,7 @@ export const POST: APIRoute = async (context) => {
 
 /** Anything but POST: to the form. */
 export const ALL: APIRoute = () =>
-  new Response(null, { status: 303, headers: { Location: localizedUrl(referralLangs[0], 'partners/refer/'), 'Cache-Control': 'no-store' } });
+  new Response(null, {
+    status: 303,
+    headers: { Location: localizedUrl(referralLangs[0], 'partners/refer/'), 'Cache-Control': 'no-store' },
+  });
