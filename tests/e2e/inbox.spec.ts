@@ -298,6 +298,9 @@ test('a locked database answers 503 with a message, and the change is not half w
       )
       .run(new Date().toISOString()).lastInsertRowid,
   );
+  // Request ids come back after a deletion (SQLite reuses the highest rowid), and the audit log keeps old rows: count from here.
+  const statusRows = () => d.prepare(`SELECT count(*) AS n FROM audit WHERE request_id = ? AND action LIKE 'status:%'`).get(id);
+  const before = statusRows();
   await page.goto(`/inbox/request/${id}/`);
   await page.getByLabel('Kontaktet').check();
   d.exec('BEGIN EXCLUSIVE');
@@ -309,7 +312,7 @@ test('a locked database answers 503 with a message, and the change is not half w
     d.exec('ROLLBACK');
   }
   expect(d.prepare('SELECT status FROM interest WHERE id = ?').get(id)).toEqual({ status: 'new' });
-  expect(d.prepare(`SELECT count(*) AS n FROM audit WHERE request_id = ? AND action LIKE 'status:%'`).get(id)).toEqual({ n: 0 });
+  expect(statusRows()).toEqual(before);
   d.close();
 });
 
