@@ -280,15 +280,19 @@ test('without JavaScript the generator offers a ready printable flyer for every 
   await context.close();
 });
 
-test('npm run flyers saves a ready flyer as a one-page A4 PDF', async () => {
+test('npm run flyers saves a ready flyer and the consent slip, each as a one-page A4 PDF', async () => {
+  // Two PDFs per language now (the flyer and the partners' consent slip).
+  test.setTimeout(75_000);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'flyers-'));
   try {
     const run = spawnSync(process.execPath, ['scripts/flyers.mjs', '--lang=ur', `--out=${out}`], { encoding: 'utf8', timeout: 60_000 });
     expect(run.status, run.stderr).toBe(0);
-    const pdf = await PDFDocument.load(fs.readFileSync(path.join(out, 'flyer-ur-da-a4.pdf')));
-    expect(pdf.getPageCount()).toBe(1);
-    closeTo(pdf.getPage(0).getWidth(), 210);
-    closeTo(pdf.getPage(0).getHeight(), 297);
+    for (const file of ['flyer-ur-da-a4.pdf', 'consent-slip-ur-da.pdf']) {
+      const pdf = await PDFDocument.load(fs.readFileSync(path.join(out, file)));
+      expect(pdf.getPageCount(), file).toBe(1);
+      closeTo(pdf.getPage(0).getWidth(), 210);
+      closeTo(pdf.getPage(0).getHeight(), 297);
+    }
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
