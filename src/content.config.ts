@@ -6,12 +6,13 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
-import { meetingSchema } from './content/meetingSchema.ts';
-import { venueSchema } from './content/venueSchema.ts';
-import { yamlDirLoader } from './content/yamlDirLoader.ts';
-import { yamlIds } from './content/readYamlDir.ts';
-import { staffSchema } from './content/staffSchema.ts';
+import { meetingSchema } from './collections/meetingSchema.ts';
+import { venueSchema } from './collections/venueSchema.ts';
+import { yamlDirLoader } from './collections/yamlDirLoader.ts';
+import { yamlIds } from './collections/readYamlDir.ts';
+import { staffSchema } from './collections/staffSchema.ts';
 import { activityIconNames } from './components/activityIcons.ts';
+import { voiceClip } from './voice/voiceClipSchema.ts';
 import { channelSchema } from './channels/channelSchema.ts';
 import { channelsLoader } from './channels/channelsLoader.ts';
 
@@ -29,8 +30,10 @@ export const PageSchema = z.object({
   title: z.string().min(1),
   /** One plain sentence: the meta description and the search result text. */
   description: z.string().min(1),
-  /** Required on every non-Danish file (checked in src/content/contentIds.ts). */
+  /** Required on every non-Danish file (checked by assertTranslationMeta in src/i18n/localizedEntry.ts). */
   translation: TranslationSchema.optional(),
+  /** A voice clip saying what the page says, in this file's language (shown as "Listen" at the top). */
+  clip: voiceClip.optional(),
 });
 export type Page = z.infer<typeof PageSchema>;
 
@@ -39,7 +42,7 @@ const pages = defineCollection({
   schema: PageSchema,
 });
 
-/** Venues: content/venues/<id>.yaml (fields documented in src/content/venueSchema.ts). */
+/** Venues: content/venues/<id>.yaml (fields documented in src/collections/venueSchema.ts). */
 const venues = defineCollection({
   loader: yamlDirLoader({ base: './content/venues', schema: venueSchema }),
   schema: venueSchema,
@@ -49,7 +52,7 @@ const venues = defineCollection({
 const venueIds = new Set(yamlIds(fileURLToPath(new URL('../content/venues/', import.meta.url))));
 const MeetingSchema = meetingSchema({ venueIds });
 
-/** Information meetings: content/meetings/<id>.yaml (fields documented in src/content/meetingSchema.ts). */
+/** Information meetings: content/meetings/<id>.yaml (fields documented in src/collections/meetingSchema.ts). */
 const meetings = defineCollection({
   loader: yamlDirLoader({ base: './content/meetings', schema: MeetingSchema }),
   schema: MeetingSchema,
@@ -71,7 +74,7 @@ const activities = defineCollection({
   schema: ActivitySchema,
 });
 
-export const StorySchema = PageSchema.omit({ description: true }).extend({
+export const StorySchema = PageSchema.omit({ description: true, clip: true }).extend({
   /** One plain sentence: the teaser in lists and the meta description. */
   summary: z.string().min(1),
   /** True for the demo stories: the page then says it is an example, not a real woman's story. */
@@ -87,7 +90,7 @@ const stories = defineCollection({
   schema: StorySchema,
 });
 
-/** One staff member: content/staff/<id>.yaml with the photo beside it (fields: src/content/staffSchema.ts). */
+/** One staff member: content/staff/<id>.yaml with the photo beside it (fields: src/collections/staffSchema.ts). */
 const staff = defineCollection({
   loader: glob({ base: './content/staff', pattern: '*.yaml' }),
   schema: ({ image }) => staffSchema(image()),

@@ -5,15 +5,16 @@
  * pages/activities/stories from their folders. Served as /admin/config.json.
  */
 import { defaultLang, langs } from '#src/i18n/locales.ts';
-import { meetingSchema } from '#src/content/meetingSchema.ts';
+import { meetingSchema } from '#src/collections/meetingSchema.ts';
 import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
-import { venueSchema } from '#src/content/venueSchema.ts';
-import { staffSchema } from '#src/content/staffSchema.ts';
+import { venueSchema } from '#src/collections/venueSchema.ts';
+import { staffSchema } from '#src/collections/staffSchema.ts';
 import { ActivitySchema, PageSchema, StorySchema, TranslationSchema } from '#src/content.config.ts';
 import { channelSchema } from '#src/channels/channelSchema.ts';
 import { z } from 'astro/zod';
 import { perLanguage, schemaFields, type CmsField } from './schemaFields.ts';
 import { cmsBackend, type CmsSettings } from './cmsBackend.ts';
+import { clipField, clipsField } from './voiceClipFields.ts';
 
 const translatedLangs = langs.filter((l) => l !== defaultLang);
 
@@ -52,6 +53,7 @@ const meetingFields = schemaFields(meetingSchema({ venueIds: new Set() }), {
   title: perLanguage('Titel (valgfri)', { hint: 'Kun hvis mødet har et særligt emne.' }),
   notes: perLanguage('Bemærkninger (valgfri)', { multiline: true, hint: 'Fx hvad man skal have med, eller hvilken indgang.' }),
   cancelled: flag('Aflyst'),
+  clips: clipsField,
 });
 
 const venueFields = schemaFields(venueSchema, {
@@ -78,6 +80,7 @@ const venueFields = schemaFields(venueSchema, {
   },
   directions: perLanguage('Sådan finder du døren', { multiline: true }),
   accessibility: perLanguage('Tilgængelighed (valgfri)', { multiline: true }),
+  clips: { ...clipsField, label: 'Lydklip: sådan finder du os (valgfrit, ét pr. sprog)' },
 });
 
 const staffFields = schemaFields(staffSchema(z.string()), {
@@ -110,6 +113,7 @@ const staffFields = schemaFields(staffSchema(z.string()), {
   role: perLanguage('Stilling'),
   bio: perLanguage('Om mig (en-to sætninger i hendes egen stemme)', { multiline: true }),
   alt: perLanguage('Billedtekst: hvad viser fotoet?', { hint: 'Kræves på dansk og på hvert sprog, hvor stillingen står.' }),
+  clips: { ...clipsField, label: 'Lydklip: hun hilser (valgfrit, ét pr. sprog)' },
 });
 
 /**
@@ -153,6 +157,7 @@ const pageFields = schemaFields(PageSchema, {
   title: { label: 'Titel', widget: 'string', i18n: true },
   description: { label: 'Beskrivelse (én enkel sætning til søgning og deling)', widget: 'string', i18n: true },
   translation: translationField,
+  clip: clipField,
 });
 
 /** Position in lists: the same in every language, so it is typed once and copied. */
@@ -164,6 +169,7 @@ const activityFields = schemaFields(ActivitySchema, {
   summary: { label: 'Kort om tilbuddet (én sætning til kortet og søgning)', widget: 'string', i18n: true },
   icon: { label: 'Billede', widget: 'select', i18n: 'duplicate' },
   order: orderField('1 står først. Det samme på alle sprog.'),
+  clip: clipField,
 });
 
 const storyFields = schemaFields(StorySchema, {
@@ -304,4 +310,3 @@ export function cmsConfig(settings: CmsSettings): Record<string, unknown> {
 }
 
 export type { CmsField };
-export { translatedLangs };

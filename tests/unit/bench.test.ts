@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { discoverPageTypes } from '../../scripts/bench/discoverPageTypes.mjs';
-import { localTime, readMeetingTemplate, syntheticMeetings, zoneOffset } from '../../scripts/bench/syntheticMeetings.mjs';
-import { meetingSchema } from '#src/content/meetingSchema.ts';
-import { yamlIds } from '#src/content/readYamlDir.ts';
+import { localTime, readMeetingTemplate, syntheticMeetings } from '../../scripts/bench/syntheticMeetings.mjs';
+import { meetingSchema } from '#src/collections/meetingSchema.ts';
+import { yamlIds } from '#src/collections/readYamlDir.ts';
 import { parse } from 'yaml';
 import { evaluateBudgets, type WeightRow } from '../../scripts/bench/evaluateBudgets.mjs';
 import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.mjs';
@@ -49,7 +49,6 @@ describe('syntheticMeetings()', () => {
   };
 
   it('writes Copenhagen wall-clock times with the offset of that day, summer and winter', () => {
-    expect(zoneOffset(new Date('2030-07-01T12:00:00Z'))).toBe('+02:00');
     expect(localTime('2030-01-07', '17:00:00')).toBe('2030-01-07T17:00:00+01:00');
     expect(localTime('2030-07-01', '17:00:00')).toBe('2030-07-01T17:00:00+02:00');
   });
@@ -190,5 +189,21 @@ describe('msPerExtraPage()', () => {
     });
     expect(msPerExtraPage([t(1000, 20_000), t(100, 2_000)])).toMatchObject({ extraPages: 900, totalMs: 20, cpuMs: 10 });
     expect(msPerExtraPage([t(100, 2_000)])).toBeNull();
+  });
+});
+
+describe('voiceBytesPerMinute()', () => {
+  it('gives each served audio format its bytes per minute of speech over all clips', async () => {
+    const { voiceBytesPerMinute } = await import('../../scripts/bench/measureVoice.mjs');
+    const { clipOutputs } = await import('#src/voice/clipFormats.ts');
+    const clip = (seconds: number, bytes: number[]) => ({
+      seconds,
+      sources: clipOutputs.map((o, i) => ({ src: `/voice/x.${o.ext}`, type: o.type, bytes: bytes[i]! })),
+    });
+    const rows = voiceBytesPerMinute({ 'a.opus': clip(30, [60_000, 90_000]), 'b.m4a': clip(90, [180_000, 270_000]) });
+    expect(rows.map((r) => [r.type, r.clips, r.seconds, r.bytesPerMinute])).toEqual([
+      [clipOutputs[0]!.type, 2, 120, 120_000],
+      [clipOutputs[1]!.type, 2, 120, 180_000],
+    ]);
   });
 });
