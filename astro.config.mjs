@@ -35,14 +35,16 @@ export default defineConfig({
   i18n: {
     locales: langs,
     defaultLocale: defaultLang,
-    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
+    // Manual: src/middleware.ts applies the same rules (every page under /<lang>/) to everything
+    // but the staff inbox, whose on-demand pages live at /inbox/ in Danish or English.
+    routing: 'manual',
   },
   integrations: [
     mdx(),
     voiceIntegration(),
     sitemap({
       // Staff-only pages stay out of the sitemap (they are noindex too).
-      filter: (page) => !/\/(admin|translation-status)\//.test(page) && !/\/interest\/thanks\//.test(page),
+      filter: (page) => !/\/(admin|translation-status|inbox)\//.test(page) && !/\/(interest|partners\/refer)\/thanks\//.test(page),
       i18n: { defaultLocale: defaultLang, locales: Object.fromEntries(langs.map((l) => [l, l])) },
     }),
   ],

@@ -1,6 +1,7 @@
 /**
- * `npm run flyers`: saves the ready flyer of every language (hers + Danish, A4) as a PDF into
- * the build output, dist/client/flyers/, with the system Chromium. Run it after `npm run build`,
+ * `npm run flyers`: saves the ready flyer of every language (hers + Danish, A4) and the partners'
+ * consent slip (hers + Danish, one A4 sheet) as PDFs into the build output, dist/client/flyers/,
+ * with the system Chromium. Run it after `npm run build`,
  * before you publish dist/client (npm start does both). It serves dist/client itself on a free
  * loopback port for the few seconds it needs.
  *   --lang=ar     only this language (repeatable)
@@ -16,6 +17,7 @@ import { PDFDocument } from 'pdf-lib';
 import { langs } from '#src/i18n/locales.ts';
 import { pdfUrl, printUrl } from '#src/flyer/flyerFiles.ts';
 import { chromiumCandidate, launchChromium } from './lib/chromium.ts';
+import { consentSlipPdfUrl, consentSlipUrl } from '#src/referral/consentSlipFiles.ts';
 
 const args = process.argv.slice(2);
 const only = args.filter((a) => a.startsWith('--lang=')).map((a) => a.slice(7));
@@ -49,16 +51,23 @@ const base = `http://127.0.0.1:${typeof address === 'object' && address ? addres
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
+  // Each printable page, the PDF it becomes, and the stylesheet to blame when it spills over.
+  const sheets = [
+    { page: printUrl, pdf: pdfUrl, css: 'src/styles/flyer.css' },
+    { page: consentSlipUrl, pdf: consentSlipPdfUrl, css: 'src/styles/consentSlip.css' },
+  ];
   for (const lang of only.length ? only : langs) {
-    await page.goto(base + printUrl(lang), { waitUntil: 'networkidle' });
-    await page.evaluate(() => document.fonts.ready);
-    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
-    const pages = (await PDFDocument.load(pdf)).getPageCount();
-    if (pages !== 1) throw new Error(`${printUrl(lang)} printed on ${pages} pages instead of one: check src/styles/flyer.css`);
-    const file = outArg ? path.join(path.resolve(outArg), path.basename(pdfUrl(lang))) : path.join(client, pdfUrl(lang));
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    fs.writeFileSync(file, pdf);
-    console.log(`flyers: ${path.relative('.', file)} (${Math.round(pdf.length / 1024)} KB)`);
+    for (const sheet of sheets) {
+      await page.goto(base + sheet.page(lang), { waitUntil: 'networkidle' });
+      await page.evaluate(() => document.fonts.ready);
+      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
+      const pages = (await PDFDocument.load(pdf)).getPageCount();
+      if (pages !== 1) throw new Error(`${sheet.page(lang)} printed on ${pages} pages instead of one: check ${sheet.css}`);
+      const file = outArg ? path.join(path.resolve(outArg), path.basename(sheet.pdf(lang))) : path.join(client, sheet.pdf(lang));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, pdf);
+      console.log(`flyers: ${path.relative('.', file)} (${Math.round(pdf.length / 1024)} KB)`);
+    }
   }
 } finally {
   await browser.close();

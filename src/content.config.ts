@@ -16,6 +16,8 @@ import { sessionSchema } from './calendar/sessionSchema.ts';
 import { eventSchema } from './calendar/eventSchema.ts';
 import { readdirSync } from 'node:fs';
 import { voiceClip } from './voice/voiceClipSchema.ts';
+import { channelSchema } from './channels/channelSchema.ts';
+import { channelsLoader } from './channels/channelsLoader.ts';
 
 /** Translation status of a non-Danish file. Danish files are the source and have none. */
 export const TranslationSchema = z.object({
@@ -125,4 +127,10 @@ const events = defineCollection({
   schema: EventSchema,
 });
 
-export const collections = { pages, venues, meetings, activities, stories, staff, sessions, events };
+/** Recruitment channels and their short codes: content/channels.yaml (fields: src/channels/channelSchema.ts). */
+const channels = defineCollection({
+  loader: channelsLoader({ file: './content/channels.yaml' }),
+  schema: channelSchema,
+});
+
+export const collections = { pages, venues, meetings, activities, stories, staff, sessions, events, channels };

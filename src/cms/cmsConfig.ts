@@ -12,6 +12,7 @@ import { staffSchema } from '#src/collections/staffSchema.ts';
 import { datedException, sessionSchema } from '#src/calendar/sessionSchema.ts';
 import { eventSchema } from '#src/calendar/eventSchema.ts';
 import { ActivitySchema, PageSchema, StorySchema, TranslationSchema } from '#src/content.config.ts';
+import { channelSchema } from '#src/channels/channelSchema.ts';
 import { z } from 'astro/zod';
 import { perLanguage, schemaFields, type CmsField } from './schemaFields.ts';
 import { cmsBackend, type CmsSettings } from './cmsBackend.ts';
@@ -288,6 +289,36 @@ const storyFields = schemaFields(StorySchema, {
   order: orderField('1 står først.'),
 });
 
+const channelKindLabels: Record<string, string> = {
+  'partner-flyer': 'Flyer fra en samarbejdspartner',
+  poster: 'Plakat',
+  'information-meeting': 'Informationsmøde',
+  'social-media': 'Sociale medier',
+  newsletter: 'Nyhedsbrev',
+  other: 'Andet',
+};
+
+const channelFields = schemaFields(channelSchema, {
+  code: {
+    label: 'Kode i det korte link (/r/kode)',
+    widget: 'string',
+    hint: '2–12 tegn: a–z, 0–9 og -. Kort nok til at skrive af fra en afrivningsseddel. Skift den aldrig, når den er trykt.',
+  },
+  label: { label: 'Navn (det, medarbejdere og partnere ser)', widget: 'string' },
+  kind: {
+    label: 'Slags',
+    widget: 'select',
+    options: Object.entries(channelKindLabels).map(([value, label]) => ({ value, label })),
+  },
+  organisation: { label: 'Samarbejdspartner (valgfri)', widget: 'string', hint: 'Fx »Greve Kommune, Sundhedsplejen«.' },
+  lang: {
+    label: 'Sprog, som det korte link åbner på (valgfri)',
+    widget: 'select',
+    options: langs,
+    hint: 'Tom = sprogvalget. QR-koderne på en flyer åbner altid på flyerens egne sprog.',
+  },
+});
+
 /** The whole CMS configuration. */
 export function cmsConfig(settings: CmsSettings): Record<string, unknown> {
   return {
@@ -381,6 +412,28 @@ export function cmsConfig(settings: CmsSettings): Record<string, unknown> {
         public_folder: './',
         sortable_fields: ['order', 'name'],
         fields: staffFields,
+      },
+      {
+        name: 'channels',
+        label: 'Kanaler',
+        files: [
+          {
+            name: 'channels',
+            label: 'Kanaler og korte links',
+            file: 'content/channels.yaml',
+            format: 'yaml',
+            fields: [
+              {
+                name: 'channels',
+                label: 'Kanaler',
+                label_singular: 'Kanal',
+                widget: 'list',
+                summary: '{{fields.code}} · {{fields.label}}',
+                fields: channelFields,
+              },
+            ],
+          },
+        ],
       },
       translatedCollection('pages', 'Sider', 'Side', pageFields),
       translatedCollection('activities', 'Tilbud', 'Tilbud', activityFields),

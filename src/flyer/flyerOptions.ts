@@ -32,6 +32,8 @@ export interface FlyerOptions {
   tabs: boolean;
   /** The staff photos at the top. */
   photo: boolean;
+  /** The channel (content/channels.yaml) whose code the QR codes, short address and tabs carry; none: the plain address. */
+  channel?: string;
 }
 
 /** The languages on `lang`'s ready flyer: hers first, then Danish (the Danish one is Danish only). */
@@ -68,17 +70,24 @@ const pick = <T extends string>(value: string | null, allowed: readonly T[], fal
 const flag = (value: string | null, fallback: boolean): boolean =>
   value === null ? fallback : !['0', 'off', 'false', 'no'].includes(value);
 
+/** What exists on the site: the ids a flyer link may name. */
+export interface KnownFlyerTargets {
+  /** Upcoming information meetings. */
+  meetingIds?: readonly string[];
+  /** Weekly sessions. */
+  sessionIds?: readonly string[];
+  /** Channel codes from content/channels.yaml. */
+  channelCodes?: readonly string[];
+}
+
 /**
  * Reads options from a query string. Anything missing or unknown keeps its default; a meeting
- * that is not in `meetingIds` (past, cancelled, mistyped), or a session not in `sessionIds`, turns the
- * flyer into a general one.
+ * that is not in `known.meetingIds` (past, cancelled, mistyped), or a session not in
+ * `known.sessionIds`, turns the flyer into a general one; a channel not in `known.channelCodes`
+ * gives the plain address.
  */
-export function parseFlyerOptions(
-  search: string | URLSearchParams,
-  pageLang: Lang,
-  meetingIds: readonly string[] = [],
-  sessionIds: readonly string[] = [],
-): FlyerOptions {
+export function parseFlyerOptions(search: string | URLSearchParams, pageLang: Lang, known: KnownFlyerTargets = {}): FlyerOptions {
+  const { meetingIds = [], sessionIds = [], channelCodes = [] } = known;
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const base = defaultFlyerOptions(pageLang);
   const langsParam = params.get('langs');
@@ -87,6 +96,7 @@ export function parseFlyerOptions(
   if (kind === 'meeting' && (!meeting || !meetingIds.includes(meeting))) kind = 'general';
   const session = params.get('session') ?? undefined;
   if (kind === 'weekly' && (!session || !sessionIds.includes(session))) kind = 'general';
+  const channel = params.get('channel');
   return {
     langs: langsParam === null ? base.langs : normalizeFlyerLangs(langsParam.split(',')),
     layout: pick(params.get('layout'), layouts, base.layout),
@@ -96,6 +106,7 @@ export function parseFlyerOptions(
     paper: pick(params.get('paper'), papers, base.paper),
     tabs: flag(params.get('tabs'), base.tabs),
     photo: flag(params.get('photo'), base.photo),
+    ...(channel !== null && channelCodes.includes(channel) ? { channel } : {}),
   };
 }
 
@@ -110,6 +121,7 @@ export function flyerQuery(options: FlyerOptions): string {
   params.set('paper', options.paper);
   params.set('tabs', options.tabs ? '1' : '0');
   params.set('photo', options.photo ? '1' : '0');
+  if (options.channel) params.set('channel', options.channel);
   // Commas read better in a link a partner sends by e-mail than %2C.
   return params.toString().replace(/%2C/g, ',');
 }

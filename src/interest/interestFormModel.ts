@@ -20,6 +20,7 @@ export const fieldIds: Record<InterestError['field'], string> = {
   time: 'interest-time-any',
   activity: 'interest-activity',
   interpreter: 'interest-interpreter',
+  heard: 'interest-heard',
   consent: 'interest-consent',
   form: 'interest-submit',
 };

@@ -8,6 +8,10 @@ import { contactChannels, type ContactChannel } from '#src/config/contactLinks.t
 /** When to call her. "any" is the preset. */
 export const bestTimes = ['any', 'morning', 'afternoon', 'evening'] as const;
 
+/** Answers to the optional "How did you hear about us?" ('' = not answered). */
+export const heardAnswers = ['friend', 'flyer', 'meeting', 'professional', 'social', 'other'] as const;
+export type HeardAnswer = (typeof heardAnswers)[number];
+
 /** The form's field names, shared by the form component and the validator. */
 export const fieldNames = {
   pageLang: 'lang',
@@ -19,6 +23,8 @@ export const fieldNames = {
   activity: 'activity',
   interpreter: 'interpreter',
   consent: 'consent',
+  heard: 'heard',
+  channel: 'via',
   token: 'token',
   honeypot: 'extra_note',
 } as const;
@@ -80,10 +86,14 @@ export interface InterestValues {
   activities: string[];
   interpreter: boolean;
   consent: boolean;
+  /** Her answer to "How did you hear about us?" ('' = none). */
+  heard: string;
+  /** The channel code the server put in the form (from /r/<code> or ?via=<code>), '' for none. */
+  channel: string;
 }
 
 /** A field the form shows an error at ("form": the whole form, next to the send button). */
-export type InterestField = 'name' | 'phone' | 'language' | 'contact' | 'time' | 'activity' | 'interpreter' | 'consent' | 'form';
+export type InterestField = 'name' | 'phone' | 'language' | 'contact' | 'time' | 'activity' | 'interpreter' | 'heard' | 'consent' | 'form';
 
 export interface InterestError {
   field: InterestField;
@@ -110,21 +120,37 @@ export interface ValidInterest {
   activities: string[];
   /** Whether she needs an interpreter. */
   interpreter: boolean;
+  /** Her answer to "How did you hear about us?", '' when she skipped it. */
+  heardVia: HeardAnswer | '';
+  /** A known channel code, '' for none (an unknown one is dropped, never her problem). */
+  channel: string;
 }
 
 /** Empty values for a fresh form, preset to the page's language. */
 export function emptyInterestValues(lang: string): InterestValues {
-  return { lang, name: '', phone: '', language: lang, contact: 'call', time: 'any', activities: [], interpreter: false, consent: false };
+  return {
+    lang,
+    name: '',
+    phone: '',
+    language: lang,
+    contact: 'call',
+    time: 'any',
+    activities: [],
+    interpreter: false,
+    consent: false,
+    heard: '',
+    channel: '',
+  };
 }
 
 /**
  * Validates one submission.
  * `entries` are the form's entries in order (FormData, URLSearchParams); `allowed` the known
- * languages and activity slugs.
+ * languages, activity slugs and channel codes.
  */
 export function validateInterest(
   entries: Iterable<[string, unknown]>,
-  allowed: { langs: readonly string[]; activities: readonly string[] },
+  allowed: { langs: readonly string[]; activities: readonly string[]; channels?: readonly string[] },
 ): { values: InterestValues; errors: InterestError[]; data?: ValidInterest } {
   const fields = new Map<string, string[]>();
   for (const [key, value] of entries) {
@@ -150,10 +176,12 @@ export function validateInterest(
     activities: fields.get(fieldNames.activity) ?? [],
     interpreter: one(fieldNames.interpreter) !== '',
     consent: one(fieldNames.consent) !== '',
+    heard: one(fieldNames.heard),
+    channel: one(fieldNames.channel),
   };
 
   // Where a repeated field's error is shown.
-  const shownAt: Record<string, InterestField> = { lang: 'language', token: 'form', extra_note: 'form' };
+  const shownAt: Record<string, InterestField> = { lang: 'language', token: 'form', extra_note: 'form', via: 'form' };
   for (const name of singleFields) {
     if ((fields.get(name)?.length ?? 0) > 1) fail(shownAt[name] ?? (name as InterestField), 'repeated');
   }
@@ -172,6 +200,7 @@ export function validateInterest(
   if (values.activities.some((a) => !allowed.activities.includes(a))) fail('activity', 'unknown');
   else if (new Set(values.activities).size !== values.activities.length) fail('activity', 'repeated');
   if (values.interpreter && one(fieldNames.interpreter) !== 'yes') fail('interpreter', 'invalid');
+  if (values.heard !== '' && !(heardAnswers as readonly string[]).includes(values.heard)) fail('heard', 'unknown');
   if (one(fieldNames.consent) !== 'yes') fail('consent', 'missing');
 
   if (errors.length > 0 || !phone.ok) return { values, errors };
@@ -187,6 +216,8 @@ export function validateInterest(
       bestTime: values.time,
       activities: values.activities,
       interpreter: values.interpreter,
+      heardVia: values.heard as HeardAnswer | '',
+      channel: allowed.channels?.includes(values.channel) ? values.channel : '',
     },
   };
 }

@@ -5,11 +5,13 @@
  */
 import { isLang, type Lang } from '#src/i18n/locales.ts';
 import { flyerQuery, normalizeFlyerLangs, parseFlyerOptions, type FlyerOptions } from '#src/flyer/flyerOptions.ts';
+import { channelQrFile } from '#src/channels/channelLinks.ts';
 
 function readForm(form: HTMLFormElement, current: FlyerOptions): FlyerOptions {
   const data = new FormData(form);
   const checked = (name: string, fallback: boolean) => (form.elements.namedItem(name) ? data.has(name) : fallback);
   const meeting = data.get('meeting');
+  const channel = data.get('channel');
   const aboutMeeting = data.get('kind') === 'meeting' && typeof meeting === 'string' && meeting !== '';
   const session = data.get('session');
   const aboutSession = data.get('kind') === 'weekly' && typeof session === 'string' && session !== '';
@@ -22,6 +24,7 @@ function readForm(form: HTMLFormElement, current: FlyerOptions): FlyerOptions {
     paper: data.get('paper') === 'a5' ? 'a5' : data.get('paper') === 'a3' ? 'a3' : 'a4',
     tabs: checked('tabs', current.tabs),
     photo: checked('photo', current.photo),
+    ...(typeof channel === 'string' && channel !== '' ? { channel } : {}),
   };
 }
 
@@ -34,6 +37,8 @@ function writeForm(form: HTMLFormElement, options: FlyerOptions): void {
   for (const input of form.querySelectorAll<HTMLInputElement>('input[type="radio"]')) input.checked = input.value === radios[input.name];
   const meeting = form.querySelector<HTMLSelectElement>('select[name="meeting"]');
   if (meeting && options.meeting) meeting.value = options.meeting;
+  const channel = form.querySelector<HTMLSelectElement>('select[name="channel"]');
+  if (channel) channel.value = options.channel ?? '';
   const meetingChoice = form.querySelector<HTMLElement>('[data-flyer-meeting-choice]');
   if (meetingChoice) meetingChoice.hidden = options.kind !== 'meeting';
   const session = form.querySelector<HTMLSelectElement>('select[name="session"]');
@@ -43,6 +48,37 @@ function writeForm(form: HTMLFormElement, options: FlyerOptions): void {
   for (const name of ['tabs', 'photo'] as const) {
     const box = form.elements.namedItem(name);
     if (box instanceof HTMLInputElement) box.checked = options[name];
+  }
+}
+
+/** What each address on the flyer said before a channel was chosen (restored when it is unchosen). */
+const plainUrls = new WeakMap<Element, Node[]>();
+
+/** Puts the chosen channel's QR codes and short address on the flyer, or the plain ones back. */
+function renderChannel(flyer: HTMLElement, channel: { code: string; short: string } | undefined): void {
+  for (const url of flyer.querySelectorAll('[data-flyer-url]')) {
+    if (!plainUrls.has(url)) plainUrls.set(url, [...url.childNodes]);
+    if (!channel) {
+      url.replaceChildren(...plainUrls.get(url)!);
+      continue;
+    }
+    // A narrow column may break before the path, never inside the host name.
+    const [host = '', ...path] = channel.short.split('/');
+    const tail = document.createElement('span');
+    tail.className = 'flyer-url-path';
+    tail.textContent = path.length ? `/${path.join('/')}` : '';
+    url.replaceChildren(host, document.createElement('wbr'), tail);
+  }
+  for (const block of flyer.querySelectorAll<HTMLElement>('[data-flyer-lang]')) {
+    const img = block.querySelector<HTMLImageElement>('img[data-flyer-channel-qr]');
+    const plain = block.querySelector<SVGElement>('svg.flyer-qr-svg');
+    if (!img || !plain || !isLang(block.dataset.flyerLang)) continue;
+    if (channel) {
+      img.src = channelQrFile(channel.code, block.dataset.flyerLang);
+      img.alt = (img.dataset.label ?? '').replace('{url}', channel.short);
+    }
+    img.hidden = !channel;
+    plain.style.display = channel ? 'none' : '';
   }
 }
 
@@ -70,7 +106,7 @@ function renderFlyer(flyer: HTMLElement, { langs, kind, meeting, session }: Flye
   if (first) flyer.dir = first.dir;
 }
 
-function renderSheet(sheet: HTMLElement, options: FlyerOptions, activity: string): void {
+function renderSheet(sheet: HTMLElement, options: FlyerOptions, activity: string, channels: Map<string, string>): void {
   Object.assign(sheet.dataset, {
     paper: options.paper,
     layout: options.layout,
@@ -78,10 +114,13 @@ function renderSheet(sheet: HTMLElement, options: FlyerOptions, activity: string
     kind: options.kind,
     tabs: options.tabs ? 'on' : 'off',
     photo: options.photo ? 'on' : 'off',
+    channel: options.channel ? 'on' : 'off',
   });
   const [original, ...copies] = sheet.querySelectorAll<HTMLElement>(':scope > .flyer');
   if (!original) return;
   renderFlyer(original, options, activity);
+  const short = options.channel ? channels.get(options.channel) : undefined;
+  renderChannel(original, options.channel && short ? { code: options.channel, short } : undefined);
   copies.forEach((copy) => copy.remove());
   // A5 two-up: a second, identical flyer beside the first, silent for screen readers.
   if (options.paper === 'a5') {
@@ -110,10 +149,21 @@ export function initFlyerGenerator(): void {
   const meetingIds = [...form.querySelectorAll<HTMLOptionElement>('select[name="meeting"] option')].map((o) => o.value);
   const sessionOptions = [...form.querySelectorAll<HTMLOptionElement>('select[name="session"] option')];
   const activityOf = new Map(sessionOptions.map((o) => [o.value, o.dataset.activity ?? '']));
-  let options = parseFlyerOptions(location.search, pageLang, meetingIds, [...activityOf.keys()]);
+  // Each channel's short address, as the build wrote it on its option.
+  const channels = new Map(
+    [...form.querySelectorAll<HTMLOptionElement>('select[name="channel"] option')]
+      .filter((o) => o.value)
+      .map((o) => [o.value, o.dataset.short ?? '']),
+  );
+  let options = parseFlyerOptions(location.search, pageLang, {
+    meetingIds,
+    sessionIds: [...activityOf.keys()],
+    channelCodes: [...channels.keys()],
+  });
   const apply = (replaceUrl: boolean) => {
     writeForm(form, options);
-    renderSheet(sheet, options, (options.kind === 'weekly' && options.session && activityOf.get(options.session)) || '');
+    const activity = (options.kind === 'weekly' && options.session && activityOf.get(options.session)) || '';
+    renderSheet(sheet, options, activity, channels);
     const query = `?${flyerQuery(options)}`;
     if (link) link.href = query;
     if (replaceUrl) history.replaceState(null, '', query);

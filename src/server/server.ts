@@ -5,7 +5,9 @@
  * - everything sirv does not have goes to the Astro handler (middleware mode): /api/interest,
  *   which gets the interest store, secret and rate limiter this process opened once (`locals`);
  * - the interest form page gets a freshly signed start-time token on every request
- *   (src/interest/interestFormPage.ts), and registrations past retention are purged daily.
+ *   (src/interest/interestFormPage.ts), and registrations past retention are purged daily;
+ * - /r/<code> short links redirect and count, and ?via=<code> travels from page to page to the
+ *   forms (src/channels/shortLinkServer.ts).
  * It never logs request bodies, query strings or anything a woman typed.
  */
 import http from 'node:http';
@@ -17,13 +19,17 @@ import { siteConfig } from '#site.config.ts';
 import { adminSecurityHeadersFor, isAdminPath, securityHeadersFor } from '#src/config/securityHeaders.ts';
 import { createInterestFormPage } from '#src/interest/interestFormPage.ts';
 import { openInterestRuntime } from '#src/interest/interestRuntime.ts';
+import { startInbox } from '#src/inbox/startInbox.ts';
+import { readChannels } from '#src/channels/readChannels.ts';
+import { channelCounts } from '#src/channels/channelCounts.ts';
+import { createShortLinks, createViaPages } from '#src/channels/shortLinkServer.ts';
 import { createNotFound, createStaticFiles } from './staticFiles.ts';
 
 type AstroHandler = (
   req: http.IncomingMessage,
   res: http.ServerResponse,
   next: () => void,
-  locals: Pick<App.Locals, 'remoteAddress' | 'interest'>,
+  locals: Pick<App.Locals, 'remoteAddress' | 'interest' | 'inbox'>,
 ) => void;
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -44,7 +50,15 @@ const securityHeaders = securityHeadersFor(siteConfig);
 const adminSecurityHeaders = adminSecurityHeadersFor(siteConfig);
 // Opening the store creates the data directory and the 0600 database file on first start.
 const interest = openInterestRuntime(siteConfig);
-const interestFormPage = createInterestFormPage(clientDir, interest.secret);
+// The staff inbox: the same database file, migrated at start; its pages get it through locals.
+const inbox = startInbox(siteConfig);
+// The recruitment channels the build made flyers for (content/channels.yaml, checked like the build checks it).
+const channels = readChannels(path.join(root, 'content', 'channels.yaml'), root);
+const channelCodes = new Set(channels.map((c) => c.code));
+const counts = channelCounts(inbox.db);
+const shortLinks = createShortLinks(channels, (code) => counts.countVisit(code));
+const viaPages = createViaPages(clientDir, channelCodes);
+const interestFormPage = createInterestFormPage(clientDir, interest.secret, channelCodes);
 const staticFiles = createStaticFiles(clientDir);
 const notFound = createNotFound(clientDir);
 
@@ -64,12 +78,12 @@ setInterval(purgeInterest, 24 * 60 * 60 * 1000).unref();
 export const server = http.createServer((req, res) => {
   const headers = isAdminPath((req.url ?? '/').split('?')[0] ?? '/') ? adminSecurityHeaders : securityHeaders;
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  if (interestFormPage(req, res)) return;
-  // The form posts to /api/interest; Astro routes it with the site's trailing slash.
-  if (req.url === '/api/interest') req.url = '/api/interest/';
+  if (shortLinks(req, res) || interestFormPage(req, res) || viaPages(req, res)) return;
+  // The forms post to /api/interest and /api/referral; Astro routes them with the site's trailing slash.
+  if (req.url === '/api/interest' || req.url === '/api/referral') req.url = `${req.url}/`;
   staticFiles(req, res, () => {
     // The TCP peer goes to the rate limit: Astro's own clientAddress believes X-Forwarded-For.
-    astroHandler(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest });
+    astroHandler(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest, inbox });
   });
 });
 
@@ -83,6 +97,7 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () =>
     server.close(() => {
       interest.store.close();
+      inbox.db.close();
       process.exit(0);
     }),
   );

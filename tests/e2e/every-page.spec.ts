@@ -7,6 +7,10 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { builtPages } from '../../scripts/lib/builtPages.ts';
 import { getLocale, isLang, langs } from '#src/i18n/locales.ts';
+import { referralLangs } from '#src/referral/referralFields.ts';
+
+/** The languages a page exists in: the partner referral is Danish and English only. */
+const pageLangs = (pagePath: string): readonly string[] => (pagePath.includes('/partners/refer/') ? referralLangs : langs);
 
 for (const pagePath of builtPages()) {
   test(`${pagePath} is accessible and stays on our own origin`, async ({ page, baseURL }) => {
@@ -37,7 +41,7 @@ for (const pagePath of builtPages()) {
       const hreflangs = await page
         .locator('link[rel="alternate"][hreflang]')
         .evaluateAll((ls) => ls.map((l) => l.getAttribute('hreflang')));
-      expect(hreflangs.sort()).toEqual([...langs, 'x-default'].sort());
+      expect(hreflangs.sort()).toEqual([...pageLangs(pagePath), 'x-default'].sort());
       await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', new RegExp(`/${lang}/`));
     }
 

@@ -322,15 +322,19 @@ test('without JavaScript the generator offers a ready printable flyer for every 
   await context.close();
 });
 
-test('npm run flyers saves a ready flyer as a one-page A4 PDF', async () => {
+test('npm run flyers saves a ready flyer and the consent slip, each as a one-page A4 PDF', async () => {
+  // Two PDFs per language now (the flyer and the partners' consent slip).
+  test.setTimeout(75_000);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'flyers-'));
   try {
     const run = spawnSync(process.execPath, ['scripts/flyers.mjs', '--lang=ur', `--out=${out}`], { encoding: 'utf8', timeout: 60_000 });
     expect(run.status, run.stderr).toBe(0);
-    const pdf = await PDFDocument.load(fs.readFileSync(path.join(out, 'flyer-ur-da-a4.pdf')));
-    expect(pdf.getPageCount()).toBe(1);
-    closeTo(pdf.getPage(0).getWidth(), 210);
-    closeTo(pdf.getPage(0).getHeight(), 297);
+    for (const file of ['flyer-ur-da-a4.pdf', 'consent-slip-ur-da.pdf']) {
+      const pdf = await PDFDocument.load(fs.readFileSync(path.join(out, file)));
+      expect(pdf.getPageCount(), file).toBe(1);
+      closeTo(pdf.getPage(0).getWidth(), 210);
+      closeTo(pdf.getPage(0).getHeight(), 297);
+    }
   } finally {
     fs.rmSync(out, { recursive: true, force: true });
   }
@@ -348,5 +352,68 @@ test('the generator does not shift the page when its script starts (no layout sh
     await page.goto(`/${lang}/flyer/`, { waitUntil: 'networkidle' });
     await expect(page.locator('form[data-flyer-controls]')).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { shift: number }).shift)).toBeLessThan(0.01);
+  }
+});
+
+test('a partner who picks her channel gets QR codes, address and tabs with its short link', async ({ page }) => {
+  await page.setViewportSize({ width: 1000, height: 1400 });
+  await page.goto('/da/flyer/?langs=ar,da');
+  await page.locator('select[name="channel"]').selectOption('sp-greve');
+  await expect(page).toHaveURL(/channel=sp-greve/);
+  const channelQr = (lang: string) => page.locator(`.flyer [data-flyer-lang="${lang}"] .flyer-qr-channel`).first();
+  await expect(channelQr('ar')).toBeVisible();
+  await expect(page.locator('.flyer [data-flyer-lang="ar"] svg.flyer-qr-svg').first()).toBeHidden();
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll<HTMLImageElement>('.flyer-qr-channel:not([hidden])')].every((i) => i.complete && i.naturalWidth > 0),
+  );
+  for (const lang of ['ar', 'da']) {
+    const png = PNG.sync.read(await channelQr(lang).screenshot());
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(`${siteConfig.siteUrl}/r/sp-greve/${lang}`);
+  }
+  await expect(page.locator('.flyer').first().locator('.flyer-tab-url').first()).toHaveText(`${siteConfig.shortUrl}/r/sp-greve`);
+  await expect(page.locator('.flyer').first().locator('.flyer-phone-url')).toHaveText(`${siteConfig.shortUrl}/r/sp-greve`);
+  await expect(channelQr('ar')).toHaveAttribute('alt', new RegExp(`${siteConfig.shortUrl}/r/sp-greve`));
+
+  // Back to no channel: the plain address and the plain QR code return.
+  await page.locator('select[name="channel"]').selectOption('');
+  await expect(page).not.toHaveURL(/channel=/);
+  expect(await decodeQr(page, 'ar')).toBe(`${siteConfig.siteUrl}/ar/`);
+  await expect(page.locator('.flyer').first().locator('.flyer-tab-url').first()).toHaveText(siteConfig.shortUrl);
+});
+
+test('the ready-made flyers keep the plain address', async ({ page }) => {
+  await page.goto('/so/flyer/print/');
+  await expect(page.locator('.flyer-tab-url').first()).toHaveText(siteConfig.shortUrl);
+  await expect(page.locator('.flyer-qr-channel:visible')).toHaveCount(0);
+});
+
+/** How many pixels of the shown blocks' content are cut off, in total. */
+const clippedPixels = (page: Page) =>
+  page
+    .locator('.flyer-sheet > .flyer')
+    .first()
+    .evaluate((flyer) =>
+      [...flyer.querySelectorAll<HTMLElement>('[data-flyer-lang]:not([hidden]) .flyer-lang')].reduce(
+        (sum, block) => sum + Math.max(0, block.scrollHeight - block.clientHeight),
+        0,
+      ),
+    );
+
+test('a channel’s short link makes no flyer more clipped than the plain one, on every paper', async ({ page }) => {
+  for (const paper of ['a4', 'a5', 'a3']) {
+    for (const media of ['screen', 'print'] as const) {
+      await page.emulateMedia({ media });
+      await page.goto(`/da/flyer/?langs=ur,so,da&layout=side&paper=${paper}`);
+      const plain = await clippedPixels(page);
+      await page.goto(`/da/flyer/?langs=ur,so,da&layout=side&paper=${paper}&channel=sp-greve`);
+      await expect(page.locator('.flyer-qr-channel:visible').first()).toBeVisible();
+      // Somali already runs long in three columns on the plain flyer; the channel must not add to it.
+      expect(await clippedPixels(page), `${media} ${paper}`).toBeLessThanOrEqual(plain);
+      // The tabs still hold the longer address.
+      expect(
+        (await overflowing(page)).filter((p) => p.includes('tab')),
+        `${media} ${paper}`,
+      ).toEqual([]);
+    }
   }
 });

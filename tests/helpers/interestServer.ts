@@ -64,11 +64,19 @@ export interface OwnServer extends RunningServer {
   dataDir: string;
 }
 
-/** Starts the production server on a free port with its own temporary data directory. */
+/**
+ * Starts the production server with its own temporary data directory, on a free port, or on
+ * `env.PORT` when a test needs a fixed origin (passkeys are bound to it).
+ */
 export async function startOwnServer(
   env: Record<string, string> = {},
   dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'interest-e2e-')), 'data'),
 ): Promise<OwnServer> {
-  const server = await startServer({ env: { DATA_DIR: dataDir, FORM_SECRET: e2eFormSecret, ...env }, timeoutMs: 15_000 });
+  const { PORT: port = '0', ...rest } = env;
+  const server = await startServer({
+    port: Number(port),
+    env: { DATA_DIR: dataDir, FORM_SECRET: e2eFormSecret, ...rest },
+    timeoutMs: 15_000,
+  });
   return { ...server, baseURL: server.url, dataDir };
 }

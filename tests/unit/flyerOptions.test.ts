@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFlyerOptions, flyerQuery, normalizeFlyerLangs, parseFlyerOptions } from '#src/flyer/flyerOptions.ts';
 import { qrSvg } from '#src/flyer/qrSvg.ts';
+import { channelQrFile, channelQrUrl, channelShortText } from '#src/channels/channelLinks.ts';
 
 describe('defaultFlyerOptions()', () => {
   it('puts the partner’s page language first, then Danish, on A4 with tabs', () => {
@@ -59,20 +60,47 @@ describe('parseFlyerOptions() and flyerQuery()', () => {
   });
 
   it('makes a general flyer when the meeting is unknown or past', () => {
-    expect(parseFlyerOptions('kind=meeting&meeting=2020-01-01-gone', 'ar', ['2027-01-14-x']).kind).toBe('general');
-    expect(parseFlyerOptions('kind=meeting&meeting=2027-01-14-x', 'ar', ['2027-01-14-x'])).toMatchObject({
+    expect(parseFlyerOptions('kind=meeting&meeting=2020-01-01-gone', 'ar', { meetingIds: ['2027-01-14-x'] }).kind).toBe('general');
+    expect(parseFlyerOptions('kind=meeting&meeting=2027-01-14-x', 'ar', { meetingIds: ['2027-01-14-x'] })).toMatchObject({
       kind: 'meeting',
       meeting: '2027-01-14-x',
     });
   });
 
   it('makes a weekly-activity flyer for a known session, keeps it in the link, and a general one otherwise', () => {
-    const weekly = parseFlyerOptions('langs=ar,da&kind=weekly&session=kvindegruppe', 'ar', [], ['kvindegruppe', 'madklub']);
+    const weekly = parseFlyerOptions('langs=ar,da&kind=weekly&session=kvindegruppe', 'ar', { sessionIds: ['kvindegruppe', 'madklub'] });
     expect(weekly).toMatchObject({ kind: 'weekly', session: 'kvindegruppe', langs: ['ar', 'da'] });
     expect(flyerQuery(weekly)).toBe('langs=ar,da&layout=side&kind=weekly&session=kvindegruppe&paper=a4&tabs=1&photo=1');
-    expect(parseFlyerOptions(flyerQuery(weekly), 'ar', [], ['kvindegruppe'])).toEqual(weekly);
-    expect(parseFlyerOptions('kind=weekly&session=yoga', 'ar', [], ['kvindegruppe']).kind).toBe('general');
-    expect(parseFlyerOptions('kind=weekly', 'ar', [], ['kvindegruppe']).kind).toBe('general');
+    expect(parseFlyerOptions(flyerQuery(weekly), 'ar', { sessionIds: ['kvindegruppe'] })).toEqual(weekly);
+    expect(parseFlyerOptions('kind=weekly&session=yoga', 'ar', { sessionIds: ['kvindegruppe'] }).kind).toBe('general');
+    expect(parseFlyerOptions('kind=weekly', 'ar', { sessionIds: ['kvindegruppe'] }).kind).toBe('general');
+  });
+
+  it('keeps a known channel in the link and gives the plain address for an unknown one', () => {
+    const options = parseFlyerOptions('langs=so,da&channel=sp-greve', 'da', { channelCodes: ['sp-greve', 'fb'] });
+    expect(options.channel).toBe('sp-greve');
+    expect(flyerQuery(options)).toBe('langs=so,da&layout=side&kind=general&paper=a4&tabs=1&photo=1&channel=sp-greve');
+    expect(parseFlyerOptions(flyerQuery(options), 'da', { channelCodes: ['sp-greve'] })).toEqual(options);
+    expect(parseFlyerOptions('channel=nobody', 'da', { channelCodes: ['sp-greve'] })).not.toHaveProperty('channel');
+  });
+});
+
+describe('channel links', () => {
+  const server = { siteUrl: 'https://aabendoer.example.dk', shortUrl: 'aabendoer.example.dk', formAction: '/api/interest' };
+  const staticHost = { ...server, formAction: 'https://forms.example.net/aabendoer' };
+
+  it('point a QR code at /r/<code>/<lang> and print /r/<code> where our server runs', () => {
+    expect(channelQrUrl(server, 'sp-greve', 'ar')).toBe('https://aabendoer.example.dk/r/sp-greve/ar');
+    expect(channelShortText(server, 'sp-greve')).toBe('aabendoer.example.dk/r/sp-greve');
+  });
+
+  it('carry the code as ?via=<code> on a static host, where there is no /r/', () => {
+    expect(channelQrUrl(staticHost, 'fb', 'so')).toBe('https://aabendoer.example.dk/so/?via=fb');
+    expect(channelShortText(staticHost, 'fb')).toBe('aabendoer.example.dk/?via=fb');
+  });
+
+  it('keep each QR code in a file of its own per channel and language', () => {
+    expect(channelQrFile('fb', 'ur')).toBe('/flyer-qr/fb/ur.svg');
   });
 });
 

@@ -62,6 +62,8 @@ describe('validateInterest()', () => {
       bestTime: 'morning',
       activities: ['danish-course', 'cycling'],
       interpreter: true,
+      heardVia: '',
+      channel: '',
     });
   });
 
@@ -135,6 +137,19 @@ describe('validateInterest()', () => {
       interpreter: true,
       consent: false,
     });
+  });
+
+  it('takes the optional "how did you hear about us?" answer, and nothing outside the list', () => {
+    expect(validateInterest(form(), allowed).data?.heardVia).toBe('');
+    expect(validateInterest(form({ heard: 'flyer' }), allowed).data?.heardVia).toBe('flyer');
+    expect(codes(form({ heard: 'tv' }))).toEqual(['heard.unknown']);
+  });
+
+  it('stores a known channel code from the hidden field and drops an unknown one', () => {
+    const channels = { ...allowed, channels: ['sp-greve'] };
+    expect(validateInterest(form({ via: 'sp-greve' }), channels).data?.channel).toBe('sp-greve');
+    expect(validateInterest(form({ via: 'made-up' }), channels).data?.channel).toBe('');
+    expect(codes(form({ via: ['sp-greve', 'fb'] }))).toEqual(['form.repeated']);
   });
 
   it('lists errors in the order of the form', () => {

@@ -6,6 +6,9 @@
  * Nothing she sent is ever logged, put in a URL or e-mailed.
  */
 import type { APIContext, APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { inboxFor } from '#src/inbox/inboxContext.ts';
+import { requestIntake } from '#src/channels/requestIntake.ts';
 import { defaultLang, isLang, langs, type Lang } from '#src/i18n/locales.ts';
 import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 import { siteConfig } from '#site.config.ts';
@@ -50,7 +53,7 @@ const allOf = (entries: [string, FormDataEntryValue][], name: string) => entries
 
 export const POST: APIRoute = async (context) => {
   const { request, locals } = context;
-  const { settings, store, secret, limiter } = runtimeOf(locals);
+  const { settings, secret, limiter } = runtimeOf(locals);
   if (Number(request.headers.get('content-length') ?? 0) > interestBodyLimit) return plain(413, 'Too large.');
   const contentType = request.headers.get('content-type');
   if (!isFormContentType(contentType)) return plain(415, 'Send the form as a form.');
@@ -92,14 +95,16 @@ export const POST: APIRoute = async (context) => {
   const tokenState = token === formTokenPlaceholder ? 'expired' : checkFormToken(token, secret, settings);
   if (tokenState === 'invalid' || tokenState === 'tooFast') return thanks();
 
-  const result = validateInterest(entries, { langs, activities: activitySlugs(await loadActivities()) });
+  const channels = (await getCollection('channels')).map((c) => c.id);
+  const result = validateInterest(entries, { langs, activities: activitySlugs(await loadActivities()), channels });
   const errors: InterestError[] = [...result.errors];
   if (tokenState === 'expired') errors.push({ field: 'form', code: 'expired', key: 'interest.error.form.expired' });
   if (errors.length > 0 || !result.data) return reply(context, lang, { kind: 'form', status: 400, values: result.values, errors });
 
   const { pageLang: consentLanguage, ...data } = result.data;
   try {
-    store.add({ ...data, consentVersion: consentVersion(lang), consentLanguage });
+    // One transaction: the request, its channel and answer, and the monthly counts (src/channels/requestIntake.ts).
+    requestIntake((await inboxFor(locals)).db).add({ ...data, kind: 'interest', consentVersion: consentVersion(lang), consentLanguage });
   } catch (error) {
     // The code only: a message could one day carry a value.
     console.error(`interest: could not store a registration (${(error as { code?: string }).code ?? 'unknown error'})`);

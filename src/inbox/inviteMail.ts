@@ -1,0 +1,15 @@
+/** Mails an invite link (only when SMTP is configured): the link, and nothing about any request. */
+import type { Mailer } from './mailNotices.ts';
+
+export const inviteSubject = 'Invitation til indbakken';
+
+/** True when sent; a failure is logged by its code and the coordinator still has the link on screen. */
+export async function inviteMail(mailer: Mailer, to: string, link: string): Promise<boolean> {
+  try {
+    await mailer.send([to], inviteSubject, `Opret din adgangsnøgle her (linket gælder i 24 timer og kan bruges én gang):\n${link}\n`);
+    return true;
+  } catch (error) {
+    console.error(`inbox: invite mail failed (${(error as { code?: string }).code ?? 'unknown error'})`);
+    return false;
+  }
+}

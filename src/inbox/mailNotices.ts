@@ -1,0 +1,107 @@
+/**
+ * Notices by mail, without personal data. A new request → one mail to every active staff member
+ * with an e-mail address and notices on: a fixed subject, and a body that is only a link to the
+ * inbox (no name, number, language or count: a list of immigrant women by language reveals ethnic
+ * origin). A daily reminder when a request has waited more than 2 working days untouched.
+ * Sending runs on a timer in the server, never inside the form's request: a slow or failing
+ * mail server cannot lose a request or delay her 303. Failures are logged by error code only.
+ */
+import nodemailer from 'nodemailer';
+import type { DatabaseSync } from 'node:sqlite';
+import { workingDaysBetween } from './requestStatus.ts';
+
+export const newRequestSubject = 'Ny henvendelse venter';
+export const reminderSubject = 'Henvendelser har ventet over 2 arbejdsdage';
+
+/** The whole body of every notice: a link to the inbox, nothing else. */
+export function noticeBody(origin: string): string {
+  return `${new URL('/inbox/', origin).href}\n`;
+}
+
+export interface Mailer {
+  send(to: string[], subject: string, text: string): Promise<void>;
+}
+
+/** A mailer for SMTP_URL (e.g. smtp://user:pass@mail.example.dk:587), or undefined without one. */
+export function smtpMailer(env: Record<string, string | undefined> = process.env): Mailer | undefined {
+  const url = env.SMTP_URL?.trim();
+  if (!url) return undefined;
+  const transport = nodemailer.createTransport(url);
+  const from = env.MAIL_FROM?.trim() || 'Åben Dør <no-reply@localhost>';
+  return {
+    async send(to, subject, text) {
+      // One mail per person: nobody sees who else works in the inbox.
+      for (const address of to) await transport.sendMail({ from, to: address, subject, text });
+    },
+  };
+}
+
+interface NoticeDeps {
+  db: DatabaseSync;
+  mailer: Mailer;
+  origin: string;
+  recipients: () => string[];
+  log?: (line: string) => void;
+}
+
+const getState = (db: DatabaseSync, key: string) => (db.prepare('SELECT value FROM server_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+const setState = (db: DatabaseSync, key: string, value: string) =>
+  db.prepare('INSERT INTO server_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+
+function failure(error: unknown): string {
+  const e = error as { code?: string; responseCode?: number };
+  return e.code ?? (e.responseCode ? `SMTP ${e.responseCode}` : 'unknown error');
+}
+
+/**
+ * One round: a mail when requests arrived since the last notice, and at most one reminder a day.
+ * The first round after an upgrade only remembers where it is (no mail for old rows).
+ */
+export async function sendDueNotices({ db, mailer, origin, recipients, log = console.error }: NoticeDeps, now = new Date()) {
+  const newest = Number((db.prepare('SELECT coalesce(max(id), 0) AS n FROM interest').get() as { n: number }).n);
+  const noticed = getState(db, 'notice.lastId');
+  if (noticed === undefined) setState(db, 'notice.lastId', String(newest));
+  else if (newest > Number(noticed)) {
+    const to = recipients();
+    try {
+      if (to.length > 0) await mailer.send(to, newRequestSubject, noticeBody(origin));
+      setState(db, 'notice.lastId', String(newest));
+    } catch (error) {
+      log(`inbox: notice mail failed (${failure(error)}); it is tried again in a minute`);
+    }
+  }
+
+  const today = now.toISOString().slice(0, 10);
+  if (getState(db, 'reminder.day') === today) return;
+  const oldest = db
+    .prepare(`SELECT created_at FROM interest WHERE touched_at IS NULL AND closed_at IS NULL AND status = 'new' ORDER BY created_at LIMIT 1`)
+    .get() as { created_at: string } | undefined;
+  if (!oldest || workingDaysBetween(new Date(oldest.created_at), now) <= 2) return;
+  const to = recipients();
+  try {
+    if (to.length > 0) await mailer.send(to, reminderSubject, noticeBody(origin));
+    setState(db, 'reminder.day', today);
+  } catch (error) {
+    log(`inbox: reminder mail failed (${failure(error)})`);
+  }
+}
+
+/** Runs the notices every `intervalMs` (env NOTICE_INTERVAL_MS, default one minute), unreffed. */
+export function startNotices(deps: NoticeDeps, intervalMs = 60_000): () => void {
+  let running = false;
+  const tick = async () => {
+    if (running) return;
+    running = true;
+    try {
+      await sendDueNotices(deps);
+    } catch (error) {
+      (deps.log ?? console.error)(`inbox: notices could not run (${failure(error)})`);
+    } finally {
+      running = false;
+    }
+  };
+  void tick();
+  const timer = setInterval(tick, intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
+}

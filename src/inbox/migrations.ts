@@ -1,0 +1,168 @@
+/**
+ * Versioned migrations of the ONE SQLite file (data/interest.sqlite). They run at start, in
+ * order, each in a transaction; PRAGMA user_version holds how many have run. A file made before
+ * migrations existed (the interest table alone, user_version 0) upgrades without loss: version 1
+ * is exactly that table, written so it leaves an existing one untouched.
+ * Never edit a migration that has shipped: add the next one.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { channelCountsMigrationSql } from '#src/channels/channelCounts.ts';
+
+export interface Migration {
+  /** 1, 2, 3 …: the user_version the file has after this migration. */
+  version: number;
+  /** What it does, for the staff CLI and the log. */
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'interest registrations (the schema of the first release)',
+    sql: `
+CREATE TABLE IF NOT EXISTS interest (
+  id               INTEGER PRIMARY KEY,
+  created_at       TEXT    NOT NULL,
+  first_name       TEXT    NOT NULL,
+  phone            TEXT    NOT NULL,
+  language         TEXT    NOT NULL,
+  contact_method   TEXT    NOT NULL,
+  best_time        TEXT    NOT NULL,
+  activities       TEXT    NOT NULL,
+  interpreter      INTEGER NOT NULL,
+  consent_version  TEXT    NOT NULL,
+  consent_language TEXT    NOT NULL
+);
+CREATE INDEX IF NOT EXISTS interest_created_at ON interest (created_at);
+CREATE INDEX IF NOT EXISTS interest_phone ON interest (phone);`,
+  },
+  {
+    version: 2,
+    name: 'staff inbox: request status, staff, passkeys, invites, sessions, audit log, monthly counts',
+    sql: `
+-- The interest table is the table of requests: a request from the form (kind 'interest') or a
+-- partner's referral (kind 'referral'). Old rows become new, untouched form requests.
+ALTER TABLE interest ADD COLUMN kind TEXT NOT NULL DEFAULT 'interest';
+ALTER TABLE interest ADD COLUMN status TEXT NOT NULL DEFAULT 'new';
+ALTER TABLE interest ADD COLUMN status_at TEXT;
+ALTER TABLE interest ADD COLUMN closed_at TEXT;
+ALTER TABLE interest ADD COLUMN touched_at TEXT;
+ALTER TABLE interest ADD COLUMN assigned_to INTEGER;
+ALTER TABLE interest ADD COLUMN note TEXT NOT NULL DEFAULT '';
+-- Recruitment channel code (/r/<code>) and her answer to "how did you hear about us?".
+ALTER TABLE interest ADD COLUMN channel TEXT;
+ALTER TABLE interest ADD COLUMN heard_via TEXT;
+-- A referral's referrer and consent record, as JSON (never shown outside the inbox).
+ALTER TABLE interest ADD COLUMN referral TEXT;
+CREATE INDEX interest_open ON interest (closed_at, status, created_at);
+
+-- Each time staff tried to reach her and could not.
+CREATE TABLE request_attempts (
+  id         INTEGER PRIMARY KEY,
+  request_id INTEGER NOT NULL,
+  at         TEXT    NOT NULL,
+  staff_id   INTEGER
+);
+CREATE INDEX request_attempts_request ON request_attempts (request_id);
+
+CREATE TABLE staff (
+  id               INTEGER PRIMARY KEY,
+  name             TEXT    NOT NULL,
+  email            TEXT,
+  coordinator      INTEGER NOT NULL DEFAULT 0,
+  notices          INTEGER NOT NULL DEFAULT 1,
+  lang             TEXT    NOT NULL DEFAULT 'da',
+  webauthn_user_id TEXT    NOT NULL,
+  created_at       TEXT    NOT NULL,
+  revoked_at       TEXT
+);
+
+-- One-time invite links: only the SHA-256 of the token is stored.
+CREATE TABLE invites (
+  token_hash TEXT PRIMARY KEY,
+  staff_id   INTEGER NOT NULL,
+  created_at TEXT    NOT NULL,
+  expires_at TEXT    NOT NULL,
+  used_at    TEXT
+);
+
+CREATE TABLE passkeys (
+  id           TEXT    PRIMARY KEY,
+  staff_id     INTEGER NOT NULL,
+  public_key   BLOB    NOT NULL,
+  counter      INTEGER NOT NULL,
+  transports   TEXT    NOT NULL,
+  created_at   TEXT    NOT NULL,
+  last_used_at TEXT
+);
+CREATE INDEX passkeys_staff ON passkeys (staff_id);
+
+-- Sessions: only the SHA-256 of the cookie's id is stored.
+CREATE TABLE sessions (
+  id_hash    TEXT    PRIMARY KEY,
+  staff_id   INTEGER NOT NULL,
+  created_at TEXT    NOT NULL,
+  seen_at    TEXT    NOT NULL
+);
+
+-- Who did what, when, to which request id. Never a name or a number of hers.
+CREATE TABLE audit (
+  id         INTEGER PRIMARY KEY,
+  at         TEXT    NOT NULL,
+  staff_id   INTEGER,
+  action     TEXT    NOT NULL,
+  request_id INTEGER
+);
+CREATE INDEX audit_at ON audit (at);
+
+-- Counts per month that outlive the personal rows (issue 13 fills them); nothing links to a person.
+CREATE TABLE monthly_counts (
+  month     TEXT    NOT NULL,
+  kind      TEXT    NOT NULL,
+  channel   TEXT    NOT NULL DEFAULT '',
+  heard_via TEXT    NOT NULL DEFAULT '',
+  language  TEXT    NOT NULL DEFAULT '',
+  count     INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, kind, channel, heard_via, language)
+);
+
+-- Small facts the server keeps between restarts (the last request a notice was sent for).
+CREATE TABLE server_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);`,
+  },
+  {
+    version: 3,
+    name: 'recruitment channels: short-link visits per day, referrals per partner and the funnel per month (issue 13)',
+    sql: channelCountsMigrationSql,
+  },
+];
+
+/** The version a fully migrated file has. */
+export const latestVersion = migrations.at(-1)!.version;
+
+/** Runs every migration the file has not had yet; returns the versions it ran. */
+export function migrate(db: DatabaseSync, list: readonly Migration[] = migrations): number[] {
+  const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  const ran: number[] = [];
+  for (const migration of list) {
+    if (migration.version <= current) continue;
+    // BEGIN IMMEDIATE: two processes starting at once cannot both run the same migration.
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      const now = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+      if (now < migration.version) {
+        db.exec(migration.sql);
+        db.exec(`PRAGMA user_version = ${Number(migration.version)}`);
+        ran.push(migration.version);
+      }
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+  return ran;
+}

@@ -1,0 +1,200 @@
+/**
+ * Requests as the inbox sees them: list, take, status, attempts, note, delete. Every change runs
+ * in one transaction together with its audit row, so there is never a half-written change.
+ */
+import type { DatabaseSync } from 'node:sqlite';
+import { inTransaction } from './inboxDb.ts';
+import { closingStatuses, type RequestStatus } from './requestStatus.ts';
+import { writeAudit } from './auditLog.ts';
+import { channelCounts } from '#src/channels/channelCounts.ts';
+import type { ReferralRecord } from '#src/channels/requestIntake.ts';
+
+export interface InboxRequest {
+  id: number;
+  /** 'interest' (the public form) or 'referral' (a partner). */
+  kind: string;
+  createdAt: string;
+  firstName: string;
+  phone: string;
+  language: string;
+  contactMethod: 'call' | 'sms' | 'whatsapp';
+  bestTime: string;
+  activities: string[];
+  interpreter: boolean;
+  status: RequestStatus;
+  statusAt: string | null;
+  closedAt: string | null;
+  touchedAt: string | null;
+  assignedTo: number | null;
+  assignedName: string | null;
+  note: string;
+  /** Dates of the attempts to reach her, oldest first. */
+  attempts: string[];
+  /** A referral's referrer and consent record (src/channels/requestIntake.ts); null for the form. */
+  referral: ReferralRecord | null;
+}
+
+export type RequestFilter = 'waiting' | 'mine' | 'all';
+
+function fromDb(r: Record<string, unknown>, attempts: string[]): InboxRequest {
+  return {
+    id: Number(r.id),
+    kind: String(r.kind),
+    createdAt: String(r.created_at),
+    firstName: String(r.first_name),
+    phone: String(r.phone),
+    language: String(r.language),
+    contactMethod: r.contact_method as InboxRequest['contactMethod'],
+    bestTime: String(r.best_time),
+    activities: JSON.parse(String(r.activities)) as string[],
+    interpreter: r.interpreter === 1,
+    status: r.status as RequestStatus,
+    statusAt: (r.status_at as string | null) ?? null,
+    closedAt: (r.closed_at as string | null) ?? null,
+    touchedAt: (r.touched_at as string | null) ?? null,
+    assignedTo: r.assigned_to == null ? null : Number(r.assigned_to),
+    assignedName: (r.assigned_name as string | null) ?? null,
+    note: String(r.note ?? ''),
+    attempts,
+    referral: typeof r.referral === 'string' ? (JSON.parse(r.referral) as ReferralRecord) : null,
+  };
+}
+
+const waitingSql = `i.closed_at IS NULL AND i.status IN ('new', 'not_reached')`;
+
+export function requestsStore(db: DatabaseSync) {
+  const base = `SELECT i.*, s.name AS assigned_name FROM interest i LEFT JOIN staff s ON s.id = i.assigned_to`;
+  // Open requests first, then each group waiting longest first.
+  const order = `ORDER BY (i.closed_at IS NULL) DESC, i.created_at, i.id`;
+  const lists: Record<RequestFilter, ReturnType<DatabaseSync['prepare']>> = {
+    waiting: db.prepare(`${base} WHERE ${waitingSql} ${order}`),
+    mine: db.prepare(`${base} WHERE i.assigned_to = ? AND i.closed_at IS NULL ${order}`),
+    all: db.prepare(`${base} ${order}`),
+  };
+  const byId = db.prepare(`${base} WHERE i.id = ?`);
+  const attemptsOf = db.prepare('SELECT at FROM request_attempts WHERE request_id = ? ORDER BY at, id');
+  const allAttempts = db.prepare('SELECT request_id, at FROM request_attempts ORDER BY at, id');
+  const countWaiting = db.prepare(`SELECT count(*) AS n FROM interest i WHERE ${waitingSql}`);
+  const overdue = db.prepare(`SELECT created_at FROM interest i WHERE i.touched_at IS NULL AND ${waitingSql} ORDER BY created_at LIMIT 1`);
+
+  function attemptsMap(): Map<number, string[]> {
+    const map = new Map<number, string[]>();
+    for (const row of allAttempts.all() as { request_id: number; at: string }[]) {
+      const list = map.get(Number(row.request_id)) ?? [];
+      list.push(row.at);
+      map.set(Number(row.request_id), list);
+    }
+    return map;
+  }
+
+  /** Runs one change with its audit row; false when the request does not exist (any more). */
+  function change(
+    id: number,
+    staffId: number,
+    action: string,
+    sql: string,
+    params: (string | number | null)[],
+    also?: () => void,
+  ): boolean {
+    return inTransaction(db, () => {
+      const changed = Number(db.prepare(sql).run(...params, id).changes) > 0;
+      if (changed) writeAudit(db, { staffId, action, requestId: id });
+      if (changed) also?.();
+      return changed;
+    });
+  }
+  // The results' funnel counts each stage a request reaches, in the same transaction (src/channels/channelCounts.ts).
+  const counts = channelCounts(db);
+
+  return {
+    /** The list for one filter; `staffId` is whose "mine" it is. */
+    list(filter: RequestFilter, staffId: number): InboxRequest[] {
+      const attempts = attemptsMap();
+      const rows = (filter === 'mine' ? lists.mine.all(staffId) : lists[filter].all()) as Record<string, unknown>[];
+      return rows.map((r) => fromDb(r, attempts.get(Number(r.id)) ?? []));
+    },
+
+    get(id: number): InboxRequest | undefined {
+      const row = byId.get(id) as Record<string, unknown> | undefined;
+      if (!row) return undefined;
+      return fromDb(row, (attemptsOf.all(id) as { at: string }[]).map((a) => a.at));
+    },
+
+    /** How many wait for a first call (only ever shown to a signed-in person). */
+    waitingCount(): number {
+      return Number((countWaiting.get() as { n: number }).n);
+    },
+
+    /** When the oldest request nobody has touched yet came in (for the daily reminder). */
+    oldestUntouched(): string | undefined {
+      return (overdue.get() as { created_at: string } | undefined)?.created_at;
+    },
+
+    /** "I take it": the request is hers. */
+    take(id: number, staffId: number, now = new Date()): boolean {
+      const at = now.toISOString();
+      return change(id, staffId, 'take', 'UPDATE interest SET assigned_to = ?, touched_at = coalesce(touched_at, ?) WHERE id = ?', [
+        staffId,
+        at,
+      ]);
+    },
+
+    setStatus(id: number, staffId: number, status: RequestStatus, now = new Date()): boolean {
+      const at = now.toISOString();
+      const closed = closingStatuses.includes(status) ? at : null;
+      return change(
+        id,
+        staffId,
+        `status:${status}`,
+        'UPDATE interest SET status = ?, status_at = ?, closed_at = ?, touched_at = coalesce(touched_at, ?) WHERE id = ?',
+        [status, at, closed, at],
+        () => counts.countStatus(id, status),
+      );
+    },
+
+    /** One more try without reaching her: dated, and the status becomes "not reached". */
+    addAttempt(id: number, staffId: number, now = new Date()): boolean {
+      const at = now.toISOString();
+      return inTransaction(db, () => {
+        const changed =
+          Number(
+            db
+              .prepare(`UPDATE interest SET status = 'not_reached', status_at = ?, touched_at = coalesce(touched_at, ?) WHERE id = ?`)
+              .run(at, at, id).changes,
+          ) > 0;
+        if (!changed) return false;
+        db.prepare('INSERT INTO request_attempts (request_id, at, staff_id) VALUES (?, ?, ?)').run(id, at, staffId);
+        writeAudit(db, { staffId, action: 'status:not_reached', requestId: id });
+        return true;
+      });
+    },
+
+    /** Closes a request that was not reached after the attempts. */
+    close(id: number, staffId: number, now = new Date()): boolean {
+      return change(id, staffId, 'close', 'UPDATE interest SET closed_at = ? WHERE id = ?', [now.toISOString()]);
+    },
+
+    setNote(id: number, staffId: number, note: string): boolean {
+      return change(id, staffId, 'note', 'UPDATE interest SET note = ? WHERE id = ?', [note]);
+    },
+
+    /** Her right to erasure: the row and its attempts go, overwritten on disk (secure_delete, checkpoint). */
+    delete(id: number, staffId: number): boolean {
+      const removed = inTransaction(db, () => {
+        db.prepare('DELETE FROM request_attempts WHERE request_id = ?').run(id);
+        const gone = Number(db.prepare('DELETE FROM interest WHERE id = ?').run(id).changes) > 0;
+        if (gone) writeAudit(db, { staffId, action: 'delete', requestId: id });
+        return gone;
+      });
+      if (removed) db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      return removed;
+    },
+
+    /** Attempts whose request the retention purge has deleted. */
+    dropOrphanAttempts(): number {
+      return Number(db.prepare('DELETE FROM request_attempts WHERE request_id NOT IN (SELECT id FROM interest)').run().changes);
+    },
+  };
+}
+
+export type RequestsStore = ReturnType<typeof requestsStore>;

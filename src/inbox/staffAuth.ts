@@ -1,0 +1,96 @@
+/**
+ * The doors of /inbox/: who is signed in, the headers every inbox answer carries (no-store,
+ * noindex), and the Origin check every change must pass (the same rule as the interest form).
+ * Without a valid session nothing is shown, not even how many requests wait.
+ */
+import type { AstroCookies } from 'astro';
+import { isAllowedOrigin } from '#src/interest/interestRequestGuard.ts';
+import type { Inbox } from './inboxContext.ts';
+import { sessionCookie } from './inboxSettings.ts';
+import type { StaffMember } from './staffStore.ts';
+
+/** Headers on every inbox answer: never cached, never indexed. */
+export const inboxHeaders: Record<string, string> = {
+  'Cache-Control': 'no-store',
+  'X-Robots-Tag': 'noindex, nofollow',
+};
+
+export const signInPath = '/inbox/signin/';
+
+export function setInboxHeaders(headers: Headers): void {
+  for (const [name, value] of Object.entries(inboxHeaders)) headers.set(name, value);
+}
+
+/** A 303 (see other) that is never cached. */
+export function seeOther(location: string, extra: Record<string, string> = {}): Response {
+  return new Response(null, { status: 303, headers: { Location: location, ...inboxHeaders, ...extra } });
+}
+
+export function plain(status: number, text: string): Response {
+  return new Response(`${text}\n`, { status, headers: { 'Content-Type': 'text/plain; charset=utf-8', ...inboxHeaders } });
+}
+
+/** The signed-in staff member, or undefined. */
+export function currentStaff(inbox: Inbox, cookies: AstroCookies): StaffMember | undefined {
+  return inbox.staff.sessionStaff(cookies.get(inbox.settings.cookieName)?.value);
+}
+
+/** The raw session id from the cookie (to end it). */
+export const sessionIdOf = (inbox: Inbox, cookies: AstroCookies) => cookies.get(inbox.settings.cookieName)?.value;
+
+export const setSessionCookie = (inbox: Inbox, id: string | null): [string, string] => ['Set-Cookie', sessionCookie(inbox.settings, id)];
+
+/** True when a POST comes from a page of this site (see isAllowedOrigin). */
+export function isSameOrigin(inbox: Inbox, request: Request): boolean {
+  return isAllowedOrigin({
+    origin: request.headers.get('origin'),
+    host: request.headers.get('host'),
+    secFetchSite: request.headers.get('sec-fetch-site'),
+    allowedOrigins: [inbox.settings.origin],
+  });
+}
+
+/**
+ * The start of every signed-in inbox page: the inbox, the staff member and her language, with the
+ * inbox headers set; or the redirect to sign-in (which shows nothing, not even a count).
+ */
+export async function openInboxPage(
+  astro: { locals: App.Locals; cookies: AstroCookies; response: { headers: Headers } },
+  options: { coordinator?: boolean } = {},
+): Promise<{ inbox: Inbox; staff: StaffMember } | Response> {
+  const { inboxFor } = await import('./inboxContext.ts');
+  const inbox = await inboxFor(astro.locals);
+  setInboxHeaders(astro.response.headers);
+  const staff = currentStaff(inbox, astro.cookies);
+  if (!staff) return seeOther(signInPath, { 'Set-Cookie': sessionCookie(inbox.settings, null) });
+  if (options.coordinator && !staff.coordinator) return plain(403, 'Only a coordinator can open this page.');
+  return { inbox, staff };
+}
+
+/** The client key for the sign-in rate limit (the TCP peer, as for the form). */
+export async function clientOf(locals: App.Locals, fallback: string): Promise<string> {
+  const { clientKey } = await import('#src/interest/interestRateLimit.ts');
+  return clientKey({ remoteAddress: locals.remoteAddress ?? fallback });
+}
+
+/**
+ * Checks a passkey step's POST (same origin, JSON, at most 64 kB) and reads its body, or answers
+ * 403 / 415 / 413 / 400.
+ */
+export async function readJsonPost(inbox: Inbox, request: Request): Promise<{ body: Record<string, unknown> } | Response> {
+  if (!isSameOrigin(inbox, request)) return plain(403, 'Send this from the inbox.');
+  if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) return plain(415, 'JSON only.');
+  const text = await request.text();
+  if (text.length > 64 * 1024) return plain(413, 'Too large.');
+  try {
+    const body = JSON.parse(text) as unknown;
+    if (!body || typeof body !== 'object') return plain(400, 'Bad request.');
+    return { body: body as Record<string, unknown> };
+  } catch {
+    return plain(400, 'Bad request.');
+  }
+}
+
+export function json(value: unknown, status = 200, extra: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(value), { status, headers: { 'Content-Type': 'application/json', ...inboxHeaders, ...extra } });
+}

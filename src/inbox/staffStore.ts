@@ -1,0 +1,264 @@
+/**
+ * Staff, their invites, passkeys and sessions, in the one database file.
+ * Secrets are stored only as SHA-256 hashes: the invite token (128 random bits) and the session
+ * id (256 random bits). A session lasts at most 8 hours, and ends after 30 minutes without use.
+ * Revoking a person ends her sessions at once (they are deleted; her next request finds none).
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { inTransaction, isUnavailable } from './inboxDb.ts';
+import { writeAudit } from './auditLog.ts';
+
+/** An invite link is good for this long. */
+export const inviteValidMs = 24 * 60 * 60 * 1000;
+/** A session ends this long after sign-in, whatever happens. */
+export const sessionMaxMs = 8 * 60 * 60 * 1000;
+/** A session ends after this long without a request. */
+export const sessionIdleMs = 30 * 60 * 1000;
+
+export interface StaffMember {
+  id: number;
+  name: string;
+  email: string | null;
+  coordinator: boolean;
+  notices: boolean;
+  lang: 'da' | 'en';
+  webauthnUserId: string;
+  createdAt: string;
+  revokedAt: string | null;
+  passkeys: number;
+}
+
+export interface StoredPasskey {
+  id: string;
+  staffId: number;
+  publicKey: Uint8Array;
+  counter: number;
+  transports: string[];
+}
+
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+const token = (bytes: number) => randomBytes(bytes).toString('base64url');
+
+function staffFrom(r: Record<string, unknown>): StaffMember {
+  return {
+    id: Number(r.id),
+    name: String(r.name),
+    email: (r.email as string | null) ?? null,
+    coordinator: r.coordinator === 1,
+    notices: r.notices === 1,
+    lang: r.lang === 'en' ? 'en' : 'da',
+    webauthnUserId: String(r.webauthn_user_id),
+    createdAt: String(r.created_at),
+    revokedAt: (r.revoked_at as string | null) ?? null,
+    passkeys: Number(r.passkeys ?? 0),
+  };
+}
+
+export type InviteCheck = { ok: true; staff: StaffMember } | { ok: false; reason: 'unknown' | 'expired' | 'used' | 'revoked' };
+
+export function staffStore(db: DatabaseSync) {
+  const staffSql = 'SELECT s.*, (SELECT count(*) FROM passkeys p WHERE p.staff_id = s.id) AS passkeys FROM staff s';
+
+  const getStaff = (id: number) => {
+    const row = db.prepare(`${staffSql} WHERE s.id = ?`).get(id) as Record<string, unknown> | undefined;
+    return row ? staffFrom(row) : undefined;
+  };
+
+  return {
+    getStaff,
+
+    /** Everyone, active first, by name. */
+    listStaff(): StaffMember[] {
+      return (db.prepare(`${staffSql} ORDER BY (s.revoked_at IS NULL) DESC, s.name COLLATE NOCASE`).all() as Record<string, unknown>[]).map(
+        staffFrom,
+      );
+    },
+
+    activeByName(name: string): StaffMember[] {
+      const rows = db.prepare(`${staffSql} WHERE s.revoked_at IS NULL AND s.name = ?`).all(name.trim()) as Record<string, unknown>[];
+      return rows.map(staffFrom);
+    },
+
+    /** Active staff who want a mail when a request arrives. */
+    noticeRecipients(): string[] {
+      const rows = db.prepare(`SELECT email FROM staff WHERE revoked_at IS NULL AND notices = 1 AND email IS NOT NULL AND email != ''`).all();
+      return (rows as { email: string }[]).map((r) => r.email);
+    },
+
+    /**
+     * A new person (or a new link for someone not yet registered) and her one-time invite token.
+     * The token is returned once and stored only as a hash.
+     */
+    invite(input: { name: string; email?: string | null; coordinator?: boolean; invitedBy?: number | null }, now = new Date()) {
+      const name = input.name.normalize('NFC').trim();
+      if (!name) throw new Error('A name is needed.');
+      const secret = token(16);
+      return inTransaction(db, () => {
+        const existing = db.prepare('SELECT id FROM staff WHERE revoked_at IS NULL AND name = ?').get(name) as { id: number } | undefined;
+        let staffId: number;
+        if (existing) {
+          staffId = Number(existing.id);
+        } else {
+          const result = db
+            .prepare('INSERT INTO staff (name, email, coordinator, webauthn_user_id, created_at) VALUES (?, ?, ?, ?, ?)')
+            .run(name, input.email?.trim() || null, input.coordinator ? 1 : 0, token(16), now.toISOString());
+          staffId = Number(result.lastInsertRowid);
+        }
+        db.prepare('INSERT INTO invites (token_hash, staff_id, created_at, expires_at) VALUES (?, ?, ?, ?)').run(
+          sha256(secret),
+          staffId,
+          now.toISOString(),
+          new Date(now.getTime() + inviteValidMs).toISOString(),
+        );
+        writeAudit(db, { staffId: input.invitedBy ?? null, action: 'invite' }, now);
+        return { staffId, token: secret };
+      });
+    },
+
+    /** Whether an invite token may still register a passkey. Changes nothing. */
+    checkInvite(secret: string, now = new Date()): InviteCheck {
+      if (!/^[A-Za-z0-9_-]{16,64}$/.test(secret)) return { ok: false, reason: 'unknown' };
+      const row = db.prepare('SELECT * FROM invites WHERE token_hash = ?').get(sha256(secret)) as Record<string, string | null> | undefined;
+      if (!row) return { ok: false, reason: 'unknown' };
+      if (row.used_at) return { ok: false, reason: 'used' };
+      if (Date.parse(String(row.expires_at)) <= now.getTime()) return { ok: false, reason: 'expired' };
+      const staff = getStaff(Number(row.staff_id));
+      if (!staff || staff.revokedAt) return { ok: false, reason: 'revoked' };
+      return { ok: true, staff };
+    },
+
+    /** Stores her first passkey and uses up the invite, in one transaction. */
+    redeemInvite(secret: string, passkey: StoredPasskey, now = new Date()): boolean {
+      return inTransaction(db, () => {
+        const used = db
+          .prepare('UPDATE invites SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?')
+          .run(now.toISOString(), sha256(secret), now.toISOString());
+        if (Number(used.changes) !== 1) return false;
+        insertPasskey(passkey, now);
+        writeAudit(db, { staffId: passkey.staffId, action: 'passkey:add' }, now);
+        return true;
+      });
+    },
+
+    /** A further passkey (phone and laptop) for a signed-in person. */
+    addPasskey(passkey: StoredPasskey, now = new Date()): void {
+      inTransaction(db, () => {
+        insertPasskey(passkey, now);
+        writeAudit(db, { staffId: passkey.staffId, action: 'passkey:add' }, now);
+      });
+    },
+
+    passkeysOf(staffId: number): StoredPasskey[] {
+      return (db.prepare('SELECT * FROM passkeys WHERE staff_id = ?').all(staffId) as Record<string, unknown>[]).map(passkeyFrom);
+    },
+
+    findPasskey(id: string): StoredPasskey | undefined {
+      const row = db.prepare('SELECT * FROM passkeys WHERE id = ?').get(id) as Record<string, unknown> | undefined;
+      return row ? passkeyFrom(row) : undefined;
+    },
+
+    /** After a sign-in: the authenticator's new counter. */
+    usePasskey(id: string, counter: number, now = new Date()): void {
+      db.prepare('UPDATE passkeys SET counter = ?, last_used_at = ? WHERE id = ?').run(counter, now.toISOString(), id);
+    },
+
+    /** Revokes a person: she can no longer sign in, and every session of hers ends. */
+    revoke(staffId: number, byStaffId: number | null, now = new Date()): boolean {
+      return inTransaction(db, () => {
+        const changed = Number(db.prepare('UPDATE staff SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), staffId).changes);
+        if (changed === 0) return false;
+        db.prepare('DELETE FROM sessions WHERE staff_id = ?').run(staffId);
+        db.prepare('DELETE FROM passkeys WHERE staff_id = ?').run(staffId);
+        db.prepare('UPDATE invites SET used_at = ? WHERE staff_id = ? AND used_at IS NULL').run(now.toISOString(), staffId);
+        writeAudit(db, { staffId: byStaffId, action: 'revoke' }, now);
+        return true;
+      });
+    },
+
+    setPreferences(staffId: number, prefs: { notices?: boolean; lang?: 'da' | 'en' }): void {
+      if (prefs.notices !== undefined) db.prepare('UPDATE staff SET notices = ? WHERE id = ?').run(prefs.notices ? 1 : 0, staffId);
+      if (prefs.lang !== undefined) db.prepare('UPDATE staff SET lang = ? WHERE id = ?').run(prefs.lang, staffId);
+    },
+
+    /** A new session; the id goes into the cookie and only its hash into the database. */
+    createSession(staffId: number, now = new Date()): string {
+      const id = token(32);
+      inTransaction(db, () => {
+        db.prepare('INSERT INTO sessions (id_hash, staff_id, created_at, seen_at) VALUES (?, ?, ?, ?)').run(
+          sha256(id),
+          staffId,
+          now.toISOString(),
+          now.toISOString(),
+        );
+        writeAudit(db, { staffId, action: 'signin' }, now);
+      });
+      return id;
+    },
+
+    /**
+     * The signed-in person for a cookie's session id, or undefined (no, unknown, expired,
+     * idle or revoked). A valid session is marked as used now.
+     */
+    sessionStaff(id: string | undefined, now = new Date()): StaffMember | undefined {
+      if (!id || id.length > 100) return undefined;
+      const hash = sha256(id);
+      const row = db.prepare('SELECT * FROM sessions WHERE id_hash = ?').get(hash) as Record<string, string> | undefined;
+      if (!row) return undefined;
+      const t = now.getTime();
+      if (t - Date.parse(row.created_at!) > sessionMaxMs || t - Date.parse(row.seen_at!) > sessionIdleMs) {
+        db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
+        return undefined;
+      }
+      const staff = getStaff(Number(row.staff_id));
+      if (!staff || staff.revokedAt) {
+        db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
+        return undefined;
+      }
+      try {
+        db.prepare('UPDATE sessions SET seen_at = ? WHERE id_hash = ?').run(now.toISOString(), hash);
+      } catch (error) {
+        // A locked or full database must not sign her out: the page says "try again" instead.
+        if (!isUnavailable(error)) throw error;
+      }
+      return staff;
+    },
+
+    endSession(id: string, staffId: number, now = new Date()): void {
+      inTransaction(db, () => {
+        db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(sha256(id));
+        writeAudit(db, { staffId, action: 'signout' }, now);
+      });
+    },
+
+    /** Sessions past their time (the daily housekeeping). */
+    purgeSessions(now = new Date()): number {
+      const maxCut = new Date(now.getTime() - sessionMaxMs).toISOString();
+      const idleCut = new Date(now.getTime() - sessionIdleMs).toISOString();
+      return Number(db.prepare('DELETE FROM sessions WHERE created_at < ? OR seen_at < ?').run(maxCut, idleCut).changes);
+    },
+  };
+
+  function insertPasskey(p: StoredPasskey, now: Date) {
+    db.prepare('INSERT INTO passkeys (id, staff_id, public_key, counter, transports, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      p.id,
+      p.staffId,
+      p.publicKey,
+      p.counter,
+      JSON.stringify(p.transports),
+      now.toISOString(),
+    );
+  }
+}
+
+function passkeyFrom(r: Record<string, unknown>): StoredPasskey {
+  return {
+    id: String(r.id),
+    staffId: Number(r.staff_id),
+    publicKey: new Uint8Array(r.public_key as Uint8Array),
+    counter: Number(r.counter),
+    transports: JSON.parse(String(r.transports)) as string[],
+  };
+}
+
+export type StaffStore = ReturnType<typeof staffStore>;

@@ -1,0 +1,35 @@
+/**
+ * The inbox's part of the server's start: open and migrate the database, say once whether mail is
+ * configured, start the mail notices, and purge sessions, old audit rows and orphaned attempts daily.
+ */
+import { purgeAudit } from './auditLog.ts';
+import { createInbox, type Inbox } from './inboxContext.ts';
+import { startNotices } from './mailNotices.ts';
+
+export function startInbox(
+  siteConfig: { siteUrl: string; name: string; retentionDays: number },
+  env: Record<string, string | undefined> = process.env,
+): Inbox {
+  const inbox = createInbox(siteConfig, env);
+  if (inbox.mailer) {
+    const interval = Number(env.NOTICE_INTERVAL_MS);
+    startNotices(
+      { db: inbox.db, mailer: inbox.mailer, origin: inbox.settings.origin, recipients: () => inbox.staff.noticeRecipients() },
+      Number.isFinite(interval) && interval >= 100 ? interval : 60_000,
+    );
+  } else {
+    console.log('inbox: SMTP_URL is not set, so no notice mails are sent (staff see new requests in /inbox/)');
+  }
+  const housekeeping = () => {
+    try {
+      inbox.staff.purgeSessions();
+      purgeAudit(inbox.db);
+      inbox.requests.dropOrphanAttempts();
+    } catch (error) {
+      console.error(`inbox: daily housekeeping failed (${(error as { code?: string }).code ?? 'unknown error'})`);
+    }
+  };
+  housekeeping();
+  setInterval(housekeeping, 24 * 60 * 60 * 1000).unref();
+  return inbox;
+}

@@ -1,0 +1,47 @@
+/** POST /inbox/results/export/: one month's results as .xlsx for the municipality's report, 1–4 as "<5"; logged. */
+import type { APIRoute } from 'astro';
+import ExcelJS from 'exceljs';
+import { inboxFor } from '#src/inbox/inboxContext.ts';
+import { currentStaff, inboxHeaders, isSameOrigin, plain, seeOther } from '#src/inbox/staffAuth.ts';
+import { writeAudit } from '#src/inbox/auditLog.ts';
+import { staffTranslations, type StaffKey } from '#src/i18n/staffTranslate.ts';
+import { maskSmall, monthResults } from '#src/results/resultsReport.ts';
+import { labelledTables, resultLabels } from '#src/results/resultLabels.ts';
+import { monthOf } from '#src/channels/channelCounts.ts';
+
+export const prerender = false;
+
+export const POST: APIRoute = async ({ request, locals, cookies }) => {
+  const inbox = await inboxFor(locals);
+  if (!isSameOrigin(inbox, request)) return plain(403, 'Send this from the inbox.');
+  const staff = currentStaff(inbox, cookies);
+  if (!staff) return plain(401, 'Sign in first.');
+  const asked = String((await request.formData()).get('month') ?? '');
+  const month = /^\d{4}-\d{2}$/.test(asked) ? asked : monthOf(new Date());
+  // The report goes to the municipality in Danish.
+  const t = staffTranslations('da');
+  const tables = labelledTables(monthResults(inbox.db, month), await resultLabels('da'));
+
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet(`Resultater ${month}`);
+  sheet.columns = [{ width: 48 }, { width: 10 }];
+  sheet.addRow([`${t('results.title')} · ${month}`]).font = { bold: true };
+  for (const { table, rows } of tables) {
+    sheet.addRow([]);
+    sheet.addRow([t(`results.table.${table}` as StaffKey)]).font = { bold: true };
+    sheet.addRow([t(`results.key.${table}` as StaffKey), t('results.count')]).font = { bold: true };
+    // Labels are plain strings (never formulas); numbers 1–4 read "<5".
+    for (const r of rows) sheet.addRow([r.label, maskSmall(r.count)]);
+  }
+  const bytes = await book.xlsx.writeBuffer();
+  writeAudit(inbox.db, { staffId: staff.id, action: 'export:results' });
+  return new Response(bytes, {
+    headers: {
+      ...inboxHeaders,
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="resultater-${month}.xlsx"`,
+    },
+  });
+};
+
+export const ALL: APIRoute = () => seeOther('/inbox/results/');

@@ -1,0 +1,36 @@
+/**
+ * The message staff may send a referrer when a referral is closed and the woman agreed that the
+ * referrer may hear back: that we have been in touch, and nothing about her (no name, no number,
+ * no outcome). Ready as a mailto: or sms: link, in the staff member's language.
+ */
+import { normalisePhone } from '#src/interest/validateInterest.ts';
+import { smsHref } from '#src/config/contactLinks.ts';
+import { staffTranslations, type StaffLang } from '#src/i18n/staffTranslate.ts';
+import type { InboxRequest } from '#src/inbox/requestsStore.ts';
+
+/** The message and its links, or undefined when none may be sent (open, not a referral, or no feedback agreed). */
+export function referrerMessage(
+  request: Pick<InboxRequest, 'kind' | 'closedAt' | 'createdAt' | 'referral'>,
+  options: { staffLang: StaffLang; staffName: string; org: string },
+): { text: string; href: string; via: 'mail' | 'sms' } | undefined {
+  const referral = request.referral;
+  if (request.kind !== 'referral' || !request.closedAt || !referral?.consent.feedback) return undefined;
+  const t = staffTranslations(options.staffLang);
+  const date = new Intl.DateTimeFormat(options.staffLang === 'da' ? 'da-DK' : 'en-GB', {
+    timeZone: 'Europe/Copenhagen',
+    dateStyle: 'long',
+  }).format(new Date(request.createdAt));
+  const staff = options.staffName.split(/\s+/)[0] ?? options.staffName;
+  const text = t('referral.feedback.message', { referrer: referral.referrer.name, org: options.org, date, staff });
+  const contact = referral.referrer.contact;
+  if (contact.includes('@')) {
+    const subject = t('referral.feedback.subject', { org: options.org });
+    return {
+      text,
+      via: 'mail',
+      href: `mailto:${encodeURIComponent(contact)}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(text)}`,
+    };
+  }
+  const phone = normalisePhone(contact);
+  return phone.ok ? { text, via: 'sms', href: smsHref(phone.phone, text) } : undefined;
+}

@@ -1,0 +1,344 @@
+/**
+ * The staff inbox, end to end on a server of its own (http://localhost:<port>, the WebAuthn RP ID),
+ * with Chromium's virtual authenticator and an in-process SMTP sink: invite → passkey → a request
+ * sent through the real public form appears → contacted → Excel → delete → audit rows; the notice
+ * mail holds nothing of hers; nothing shows without a session; invites and revocation hold.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import ExcelJS from 'exceljs';
+import { SMTPServer } from 'smtp-server';
+import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
+
+test.describe.configure({ mode: 'serial' });
+
+const port = Number(process.env.E2E_PORT ?? 4322) + 1;
+const smtpPort = port + 1;
+const origin = `http://localhost:${port}`;
+const mails: { subject: string; to: string; raw: string }[] = [];
+let server: OwnServer;
+let smtp: SMTPServer;
+
+/** Runs the staff CLI against the test server's data directory; returns the invite link it prints. */
+function inviteByCli(...args: string[]): string {
+  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/staff.mjs', 'invite', ...args], {
+    env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin },
+    encoding: 'utf8',
+  });
+  return /^(http\S+)$/m.exec(out)![1]!;
+}
+
+async function addAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+  });
+}
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+const db = () => new DatabaseSync(path.join(server.dataDir, 'interest.sqlite'));
+
+test.beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
+      stream.on('end', () => {
+        mails.push({ subject: /^Subject: (.*)$/im.exec(raw)?.[1] ?? '', to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+  server = await startOwnServer({
+    PORT: String(port),
+    PUBLIC_ORIGIN: origin,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    MAIL_FROM: 'Åben Dør <inbox@example.dk>',
+    NOTICE_INTERVAL_MS: '300',
+    INTEREST_MIN_FILL_MS: '0',
+    INTEREST_RATE_LIMIT: '0',
+  });
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+test.use({ baseURL: origin });
+
+test('not signed in, every inbox address redirects to sign-in or refuses, and shows nothing', async () => {
+  const pages = ['/inbox/', '/inbox/?show=all', '/inbox/request/1/', '/inbox/request/1/delete/', '/inbox/me/', '/inbox/staff/', '/inbox/audit/', '/inbox/problem/'];
+  for (const p of pages) {
+    const res = await fetch(origin + p, { redirect: 'manual', headers: { Cookie: 'inbox=forged-session-id' } });
+    expect(res.status, p).toBe(303);
+    expect(res.headers.get('location'), p).toBe('/inbox/signin/');
+    expect(res.headers.get('cache-control'), p).toBe('no-store');
+    expect(await res.text(), p).toBe('');
+  }
+  const post = (p: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(origin + p, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin, ...headers }, body });
+  for (const p of ['/inbox/action/', '/inbox/export/']) {
+    const res = await post(p, 'action=delete&id=1');
+    expect(res.status, p).toBe(401);
+    expect(await res.text()).not.toMatch(/\d+ henvendelse/);
+  }
+  // Another site posting, even with a session cookie: 403 before anything else.
+  expect((await post('/inbox/action/', 'action=delete&id=1', { Origin: 'https://evil.example' })).status).toBe(403);
+  expect((await post('/inbox/signout/', '', { Origin: 'https://evil.example' })).status).toBe(403);
+  const json = await fetch(`${origin}/inbox/passkey/signin-options/`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+    body: '{}',
+  });
+  expect(json.status).toBe(403);
+  // A GET to an action changes nothing.
+  expect((await fetch(`${origin}/inbox/action/?action=delete&id=1`, { redirect: 'manual' })).status).toBe(303);
+});
+
+test('the whole flow: invite, passkey, a request from the public form, contacted, Excel, delete, audit', async ({ page }) => {
+  test.setTimeout(120_000);
+  await addAuthenticator(page);
+  const link = inviteByCli('--name', 'Maryam Ali', '--email', 'maryam@example.dk', '--coordinator');
+
+  // Register from the invite; she is signed in and asked to add another passkey.
+  await page.goto(link);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Velkommen til indbakken');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
+  await expect(page).toHaveURL(/\/inbox\/me\/\?welcome$/);
+  await expect(page.getByText('Din adgangsnøgle er oprettet')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Tilføj en adgangsnøgle mere' })).toBeVisible();
+  const mailsBefore = mails.length;
+
+  // A woman sends the real public form in Somali, JavaScript on, as a browser does.
+  const woman = await page.context().browser()!.newPage();
+  await woman.goto(`${origin}/so/interest/`);
+  await woman.locator('input[name="name"]').fill('Hodan');
+  await woman.locator('input[name="phone"]').fill('20 99 88 77');
+  await woman.locator('input[name="contact"][value="sms"]').check();
+  await woman.locator('input[name="time"][value="morning"]').check();
+  await woman.locator('input[name="interpreter"]').check();
+  await woman.locator('#interest-consent').check();
+  await woman.locator('form[action="/api/interest"] button[type="submit"]').click();
+  await expect(woman).toHaveURL(/\/so\/interest\/thanks\/$/);
+  await woman.close();
+
+  // The notice reaches every active staff member with mail on, and holds nothing of hers.
+  await expect.poll(() => mails.length, { timeout: 10_000 }).toBeGreaterThan(mailsBefore);
+  const notice = mails.at(-1)!;
+  expect(notice.subject).toBe('Ny henvendelse venter');
+  expect(notice.to).toBe('maryam@example.dk');
+  expect(notice.raw).toContain(`${origin}/inbox/`);
+  for (const secret of ['Hodan', '99 88 77', '20998877', 'Soomaali', 'somali', 'so/']) expect(notice.raw.toLowerCase()).not.toContain(secret.toLowerCase());
+
+  // It appears in the list, waiting, with her language and phone for reading.
+  await page.goto('/inbox/');
+  const card = page.locator('li', { hasText: 'Hodan' });
+  await expect(card).toContainText('Soomaali · somali');
+  await expect(card).toContainText('+45 20 99 88 77');
+  await expect(card).toContainText('Ønsker tolk');
+  await expect(card.getByRole('link', { name: '+45 20 99 88 77' })).toHaveAttribute('href', 'tel:+4520998877');
+  await expectNoAxeViolations(page);
+
+  // Take it, write to her in Somali, mark contacted.
+  await card.getByRole('link', { name: /Åbn/ }).click();
+  const id = Number(/\/inbox\/request\/(\d+)\//.exec(page.url())![1]);
+  await page.getByRole('button', { name: 'Jeg tager den' }).click();
+  await expect(page.getByText('Du har taget henvendelsen')).toBeVisible();
+  await expect(page.locator('blockquote[lang="so"]')).toContainText('Salaan Hodan, waxaan ahay Maryam');
+  await expect(page.getByRole('link', { name: 'SMS' })).toHaveAttribute('href', /^sms:\+4520998877\?body=Salaan%20Hodan/);
+  await expect(page.getByText('Hej Hodan. Det er Maryam fra Åben Dør.')).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Kontaktet').check();
+  await page.getByRole('button', { name: 'Sæt status' }).click();
+  await expect(page.getByRole('heading', { name: 'Status: Kontaktet' })).toBeVisible();
+
+  // A short note, with the warning beside the box.
+  const note = page.getByRole('textbox', { name: 'Kort note' });
+  await expect(note).toHaveAccessibleDescription(/Skriv aldrig om helbred, religion eller familieforhold/);
+  await note.fill('Ringer igen torsdag.');
+  await page.getByRole('button', { name: 'Gem note' }).click();
+  await expect(page.getByRole('textbox', { name: 'Kort note' })).toHaveValue('Ringer igen torsdag.');
+
+  // Excel: read the download back.
+  await page.goto('/inbox/?show=all');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Hent som Excel' }).click()]);
+  expect(download.suggestedFilename()).toMatch(/^henvendelser-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(readFileSync(await download.path()) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet('Henvendelser')!;
+  expect(sheet.getRow(1).getCell(3).value).toBe('Fornavn');
+  const row = sheet.getRow(2);
+  expect(row.getCell(3).value).toBe('Hodan');
+  expect(row.getCell(4).value).toBe('+4520998877');
+  expect(row.getCell(2).value).toBeInstanceOf(Date);
+  expect(row.getCell(10).value).toBe('Kontaktet');
+
+  // Delete now, after the confirmation step.
+  await page.goto(`/inbox/request/${id}/`);
+  await page.getByRole('link', { name: 'Slet henvendelsen nu' }).click();
+  await expect(page.getByText(`Skal henvendelse nr. ${id} slettes nu?`)).toBeVisible();
+  await page.getByRole('button', { name: 'Ja, slet nu' }).click();
+  await expect(page).toHaveURL(/\/inbox\/\?done=deleted$/);
+  const left = db();
+  expect(left.prepare('SELECT count(*) AS n FROM interest WHERE id = ?').get(id)).toEqual({ n: 0 });
+
+  // The audit log has every step, and nothing of hers.
+  const actions = (left.prepare('SELECT action, request_id FROM audit ORDER BY id').all() as { action: string; request_id: number | null }[]).map(
+    (a) => `${a.action}${a.request_id === id ? '#' : ''}`,
+  );
+  expect(actions).toEqual(expect.arrayContaining(['invite', 'passkey:add', 'signin', 'view#', 'take#', 'status:contacted#', 'note#', 'export', 'delete#']));
+  expect(JSON.stringify(left.prepare('SELECT * FROM audit').all())).not.toContain('Hodan');
+  left.close();
+  await page.goto('/inbox/audit/');
+  await expect(page.locator('[data-audit-action="delete"]')).toContainText(String(id));
+  await expectNoAxeViolations(page);
+
+  // Sign out, then back in with the passkey.
+  await page.getByRole('button', { name: 'Log ud' }).click();
+  await expect(page.getByText('Du er logget ud.')).toBeVisible();
+  await expect((await page.request.get('/inbox/', { maxRedirects: 0 })).status()).toBe(303);
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Log ind med adgangsnøgle' }).click();
+  await expect(page).toHaveURL(/\/inbox\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Indbakke');
+});
+
+test('a tampered, expired or used invite gets a clear page and changes nothing', async ({ page }) => {
+  await addAuthenticator(page);
+  const link = inviteByCli('--name', 'Leyla');
+  const tampered = link.replace(/token=(.)/, (_, c: string) => `token=${c === 'A' ? 'B' : 'A'}`);
+  const before = db().prepare('SELECT count(*) AS n FROM passkeys').get();
+  const res = await page.goto(tampered);
+  expect(res!.status()).toBe(410);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Linket virker ikke');
+  await expect(page.getByRole('button')).toHaveCount(0);
+
+  const expired = inviteByCli('--name', 'Sara');
+  const d = db();
+  d.prepare(`UPDATE invites SET expires_at = '2020-01-01T00:00:00Z' WHERE staff_id = (SELECT id FROM staff WHERE name = 'Sara')`).run();
+  d.close();
+  await page.goto(expired);
+  await expect(page.getByText('Linket er udløbet')).toBeVisible();
+
+  await page.goto(link);
+  await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
+  await expect(page).toHaveURL(/\/inbox\/me\/\?welcome$/);
+  await page.goto(link);
+  await expect(page.getByText('Linket er allerede brugt')).toBeVisible();
+  expect(Number((db().prepare('SELECT count(*) AS n FROM passkeys').get() as { n: number }).n)).toBe(Number((before as { n: number }).n) + 1);
+});
+
+test("a revoked person's open session stops at her next request", async ({ browser, page }) => {
+  await addAuthenticator(page);
+  await page.goto(inviteByCli('--name', 'Coordinator Two', '--coordinator'));
+  await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
+  await expect(page).toHaveURL(/welcome/);
+
+  const other = await browser.newPage({ baseURL: origin });
+  await addAuthenticator(other);
+  await other.goto(inviteByCli('--name', 'Amina'));
+  await other.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
+  await expect(other).toHaveURL(/welcome/);
+  await other.goto('/inbox/');
+  await expect(other.getByRole('heading', { level: 1 })).toHaveText('Indbakke');
+
+  await page.goto('/inbox/staff/');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: /^Fjern adgang\W+Amina$/ }).click();
+  await expect(page.getByText(/Fjernet/)).toBeVisible();
+
+  await other.goto('/inbox/');
+  await expect(other).toHaveURL(/\/inbox\/signin\/$/);
+  await other.close();
+});
+
+test('a coordinator invites from the inbox: the link is shown once and mailed', async ({ page }) => {
+  await addAuthenticator(page);
+  await page.goto(inviteByCli('--name', 'Coordinator Three', '--coordinator'));
+  await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
+  await expect(page).toHaveURL(/welcome/);
+  await page.goto('/inbox/staff/');
+  await page.getByLabel('Navn').fill('Nadia');
+  await page.getByLabel(/E-mail/).fill('nadia@example.dk');
+  await page.getByRole('button', { name: 'Inviter', exact: true }).click();
+  const shown = await page.locator('[data-invite-link]').textContent();
+  expect(shown).toMatch(new RegExp(`^${origin}/inbox/invite/\\?token=[A-Za-z0-9_-]{22}$`));
+  await expect(page.getByText('Linket er også sendt til hendes e-mail.')).toBeVisible();
+  expect(mails.some((m) => m.to === 'nadia@example.dk' && m.raw.includes(shown!.split('token=')[1]!))).toBe(true);
+  await page.goto('/inbox/staff/');
+  await expect(page.locator('[data-invite-link]')).toHaveCount(0);
+});
+
+test('a locked database answers 503 with a message, and the change is not half written', async ({ page }) => {
+  test.setTimeout(60_000);
+  await addAuthenticator(page);
+  await page.goto(inviteByCli('--name', 'Zainab'));
+  await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
+  await expect(page).toHaveURL(/welcome/);
+  const d = db();
+  const id = Number(
+    d
+      .prepare(
+        `INSERT INTO interest (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
+         VALUES (?, 'Asha', '+4520111111', 'so', 'call', 'any', '[]', 0, 'v', 'so')`,
+      )
+      .run(new Date().toISOString()).lastInsertRowid,
+  );
+  // Request ids come back after a deletion (SQLite reuses the highest rowid), and the audit log keeps old rows: count from here.
+  const statusRows = () => d.prepare(`SELECT count(*) AS n FROM audit WHERE request_id = ? AND action LIKE 'status:%'`).get(id);
+  const before = statusRows();
+  await page.goto(`/inbox/request/${id}/`);
+  await page.getByLabel('Kontaktet').check();
+  d.exec('BEGIN EXCLUSIVE');
+  try {
+    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/inbox/action/')), page.getByRole('button', { name: 'Sæt status' }).click()]);
+    expect(response.status()).toBe(503);
+    await expect(page.getByRole('alert')).toContainText('Databasen er optaget eller fuld lige nu. Intet er gemt.');
+  } finally {
+    d.exec('ROLLBACK');
+  }
+  expect(d.prepare('SELECT status FROM interest WHERE id = ?').get(id)).toEqual({ status: 'new' });
+  expect(statusRows()).toEqual(before);
+  d.close();
+});
+
+test('the inbox is in no sitemap, search index or public page', async () => {
+  const sitemap = await (await fetch(`${origin}/sitemap-0.xml`)).text();
+  expect(sitemap).toContain('/da/');
+  expect(sitemap).not.toContain('/inbox');
+  const dist = path.resolve('dist/client');
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync(dist, { recursive: true, encoding: 'utf8' });
+  expect(files.filter((f) => f.startsWith('inbox'))).toEqual([]);
+  const pagefind = files.filter((f) => f.startsWith('pagefind/') && f.endsWith('.pf_fragment'));
+  expect(pagefind.length).toBeGreaterThan(0);
+  const linking = files.filter((f) => f.endsWith('.html') && readFileSync(path.join(dist, f), 'utf8').includes('/inbox/'));
+  expect(linking).toEqual([]);
+});
+
+// Last: it spends this client's sign-in attempts.
+test('sign-in and invite attempts are rate-limited, with the same answer for known and unknown people', async () => {
+  const post = (p: string, body: unknown) =>
+    fetch(origin + p, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify(body) });
+  const unknown = await post('/inbox/passkey/signin/', { response: { id: 'no-such-passkey', response: {} } });
+  const known = await post('/inbox/passkey/signin/', { response: { id: String((db().prepare('SELECT id FROM passkeys LIMIT 1').get() as { id: string }).id), response: {} } });
+  expect([unknown.status, await unknown.text()]).toEqual([known.status, await known.text()]);
+  let status = 0;
+  for (let i = 0; i < 30 && status !== 429; i++) status = (await post('/inbox/passkey/register-options/', { invite: `guess${i}`.padEnd(22, 'x') })).status;
+  expect(status).toBe(429);
+  expect((await post('/inbox/passkey/signin-options/', {})).status).toBe(429);
+});
