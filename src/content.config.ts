@@ -12,6 +12,9 @@ import { yamlDirLoader } from './collections/yamlDirLoader.ts';
 import { yamlIds } from './collections/readYamlDir.ts';
 import { staffSchema } from './collections/staffSchema.ts';
 import { activityIconNames } from './components/activityIcons.ts';
+import { sessionSchema } from './calendar/sessionSchema.ts';
+import { eventSchema } from './calendar/eventSchema.ts';
+import { readdirSync } from 'node:fs';
 import { voiceClip } from './voice/voiceClipSchema.ts';
 
 /** Translation status of a non-Danish file. Danish files are the source and have none. */
@@ -94,4 +97,32 @@ const staff = defineCollection({
   schema: ({ image }) => staffSchema(image()),
 });
 
-export const collections = { pages, venues, meetings, activities, stories, staff };
+// Sessions and events name their activity by its Danish file name (content/activities/da/<slug>.mdx).
+// (Like venueIds: empty where this module is bundled away from content/, e.g. for the CMS config.)
+function activitySlugs(dir: URL): string[] {
+  try {
+    return readdirSync(fileURLToPath(dir))
+      .filter((f) => /\.mdx?$/.test(f))
+      .map((f) => f.replace(/\.mdx?$/, ''));
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
+}
+const activityIds = new Set(activitySlugs(new URL('../content/activities/da/', import.meta.url)));
+const SessionSchema = sessionSchema({ venueIds, activityIds });
+const EventSchema = eventSchema({ venueIds, activityIds });
+
+/** Weekly sessions of an activity: content/sessions/<id>.yaml (fields documented in src/calendar/sessionSchema.ts). */
+const sessions = defineCollection({
+  loader: yamlDirLoader({ base: './content/sessions', schema: SessionSchema }),
+  schema: SessionSchema,
+});
+
+/** One-off local events: content/events/<id>.yaml (fields documented in src/calendar/eventSchema.ts). */
+const events = defineCollection({
+  loader: yamlDirLoader({ base: './content/events', schema: EventSchema }),
+  schema: EventSchema,
+});
+
+export const collections = { pages, venues, meetings, activities, stories, staff, sessions, events };

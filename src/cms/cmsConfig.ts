@@ -9,6 +9,8 @@ import { meetingSchema } from '#src/collections/meetingSchema.ts';
 import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
 import { venueSchema } from '#src/collections/venueSchema.ts';
 import { staffSchema } from '#src/collections/staffSchema.ts';
+import { datedException, sessionSchema } from '#src/calendar/sessionSchema.ts';
+import { eventSchema } from '#src/calendar/eventSchema.ts';
 import { ActivitySchema, PageSchema, StorySchema, TranslationSchema } from '#src/content.config.ts';
 import { z } from 'astro/zod';
 import { perLanguage, schemaFields, type CmsField } from './schemaFields.ts';
@@ -53,6 +55,108 @@ const meetingFields = schemaFields(meetingSchema({ venueIds: new Set() }), {
   notes: perLanguage('Bemærkninger (valgfri)', { multiline: true, hint: 'Fx hvad man skal have med, eller hvilken indgang.' }),
   cancelled: flag('Aflyst'),
   clips: clipsField,
+});
+
+/** Sessions and events: plain date and clock-time fields in Copenhagen time; no one types RRULE. */
+const dateField = (label: string, hint?: string) => ({
+  label,
+  widget: 'datetime',
+  time_format: false,
+  date_format: 'YYYY-MM-DD',
+  format: 'YYYY-MM-DD',
+  ...(hint ? { hint } : {}),
+});
+const clockField = (label: string) => ({
+  label,
+  widget: 'string',
+  pattern: ['^([01]\\d|2[0-3]):[0-5]\\d$', 'Klokkeslæt med to cifre, fx 09:30 eller 17:00'],
+  hint: 'Dansk tid, fx 10:00. Vinter- og sommertid regnes ud af sig selv.',
+});
+const venueRelation = {
+  label: 'Sted',
+  widget: 'relation',
+  collection: 'venues',
+  value_field: '{{slug}}',
+  search_fields: ['name'],
+  display_fields: ['name'],
+  hint: 'Mangler stedet? Opret det først under »Mødesteder«.',
+};
+const activityRelation = (required: boolean) => ({
+  label: required ? 'Tilbud' : 'Tilbud (valgfrit)',
+  widget: 'relation',
+  collection: 'activities',
+  value_field: '{{slug}}',
+  search_fields: ['title'],
+  display_fields: ['title'],
+  hint: 'Hvilket af tilbuddene det hører til. Tilbuddets side viser så tiderne.',
+});
+const practicalSpecs = {
+  interpreters: {
+    label: 'Sproghjælp på sprog',
+    widget: 'list',
+    required: false,
+    hint: 'Én sprogkode i hvert felt, fx ar, so, ur. Tom = ingen sproghjælp.',
+  },
+  childcare: flag('Børnepasning'),
+  womenOnly: flag('Kun for kvinder'),
+  free: flag('Gratis'),
+  bringFriend: flag('Tag en veninde med'),
+  notes: perLanguage('Bemærkninger (valgfri)', { multiline: true, hint: 'Fx hvad man skal have med.' }),
+};
+const datedList = (label: string, hint: string) => ({
+  label,
+  widget: 'list',
+  required: false,
+  hint,
+  fields: schemaFields(datedException, {
+    date: dateField('Dato'),
+    reason: perLanguage('Hvorfor (valgfrit)'),
+  }),
+});
+const weekdayLabels = {
+  monday: 'mandag',
+  tuesday: 'tirsdag',
+  wednesday: 'onsdag',
+  thursday: 'torsdag',
+  friday: 'fredag',
+  saturday: 'lørdag',
+  sunday: 'søndag',
+};
+
+const calendarIds = { venueIds: new Set<string>(), activityIds: new Set<string>() };
+
+const sessionFields = schemaFields(sessionSchema(calendarIds), {
+  activity: activityRelation(true),
+  title: perLanguage('Navn', { hint: 'Fx Kvindegruppe, Madklub.' }),
+  venue: venueRelation,
+  start: clockField('Starter kl.'),
+  end: clockField('Slutter kl.'),
+  weekdays: {
+    label: 'Ugedag(e)',
+    widget: 'select',
+    multiple: true,
+    min: 1,
+    options: Object.entries(weekdayLabels).map(([value, label]) => ({ label, value })),
+  },
+  everyWeeks: { label: 'Hver … uge', widget: 'number', value_type: 'int', min: 1, max: 8, hint: '1 = hver uge, 2 = hver anden uge.' },
+  from: dateField('Fra og med', 'Den første dag, det kan finde sted.'),
+  until: dateField('Til og med (valgfri)', 'Den sidste dag. Tom = det fortsætter.'),
+  skip: datedList('Springes over (ferie, helligdage)', 'Dage uden aktivitet. Datoen skal være en af ugedagene.'),
+  cancelledDates: datedList('Aflyst på enkelte dage', 'Dagen vises som »Aflyst«. Datoen skal være en af ugedagene.'),
+  cancelled: flag('Hele rækken er aflyst'),
+  ...practicalSpecs,
+});
+
+const eventFields = schemaFields(eventSchema(calendarIds), {
+  title: perLanguage('Navn', { hint: 'Fx Eid-fest, Åben aften.' }),
+  activity: { ...activityRelation(false), required: false },
+  venue: venueRelation,
+  date: dateField('Dato'),
+  start: clockField('Starter kl.'),
+  end: clockField('Slutter kl.'),
+  families: flag('Hele familien er velkommen'),
+  cancelled: flag('Aflyst'),
+  ...practicalSpecs,
 });
 
 const venueFields = schemaFields(venueSchema, {
@@ -221,6 +325,35 @@ export function cmsConfig(settings: CmsSettings): Record<string, unknown> {
         summary: "{{start | date('YYYY-MM-DD HH:mm')}} · {{venue}}",
         sortable_fields: ['start', 'venue'],
         fields: meetingFields,
+      },
+      {
+        name: 'sessions',
+        label: 'Faste aktiviteter',
+        label_singular: 'Fast aktivitet',
+        folder: 'content/sessions',
+        extension: 'yaml',
+        format: 'yaml',
+        create: true,
+        delete: true,
+        identifier_field: 'title.da',
+        slug: '{{title.da}}',
+        summary: '{{title.da}} · {{weekdays}} {{start}}–{{end}}',
+        fields: sessionFields,
+      },
+      {
+        name: 'events',
+        label: 'Arrangementer',
+        label_singular: 'Arrangement',
+        folder: 'content/events',
+        extension: 'yaml',
+        format: 'yaml',
+        create: true,
+        delete: true,
+        identifier_field: 'title.da',
+        slug: "{{date | date('YYYY-MM-DD')}}-{{title.da}}",
+        summary: '{{date}} · {{title.da}}',
+        sortable_fields: ['date'],
+        fields: eventFields,
       },
       {
         name: 'venues',

@@ -12,6 +12,7 @@ export const navItems: NavItem[] = [
   { key: 'nav.home', path: '' },
   { key: 'nav.activities', path: 'activities/' },
   { key: 'nav.meetings', path: 'meetings/' },
+  { key: 'nav.calendar', path: 'calendar/' },
   { key: 'nav.staff', path: 'staff/' },
   { key: 'nav.interest', path: 'interest/' },
   { key: 'nav.search', path: 'search/' },

@@ -9,7 +9,7 @@ export const papers = ['a4', 'a5', 'a3'] as const;
 export type Paper = (typeof papers)[number];
 export const layouts = ['side', 'stack'] as const;
 export type Layout = (typeof layouts)[number];
-export const kinds = ['general', 'meeting'] as const;
+export const kinds = ['general', 'meeting', 'weekly'] as const;
 export type Kind = (typeof kinds)[number];
 
 /** Danish plus up to two more languages. */
@@ -20,10 +20,12 @@ export interface FlyerOptions {
   langs: Lang[];
   /** Side by side (columns) or stacked (rows). */
   layout: Layout;
-  /** A general invitation, or one specific information meeting. */
+  /** A general invitation, one specific information meeting, or a weekly activity. */
   kind: Kind;
   /** The meeting's id when kind is 'meeting'. */
   meeting?: string;
+  /** The weekly session's id when kind is 'weekly'. */
+  session?: string;
   /** A4; A5 two-up on a landscape A4 sheet; A3 poster. */
   paper: Paper;
   /** Tear-off tabs with phone and short URL at the bottom. */
@@ -68,20 +70,29 @@ const flag = (value: string | null, fallback: boolean): boolean =>
 
 /**
  * Reads options from a query string. Anything missing or unknown keeps its default; a meeting
- * that is not in `meetingIds` (past, cancelled, mistyped) turns the flyer into a general one.
+ * that is not in `meetingIds` (past, cancelled, mistyped), or a session not in `sessionIds`, turns the
+ * flyer into a general one.
  */
-export function parseFlyerOptions(search: string | URLSearchParams, pageLang: Lang, meetingIds: readonly string[] = []): FlyerOptions {
+export function parseFlyerOptions(
+  search: string | URLSearchParams,
+  pageLang: Lang,
+  meetingIds: readonly string[] = [],
+  sessionIds: readonly string[] = [],
+): FlyerOptions {
   const params = typeof search === 'string' ? new URLSearchParams(search) : search;
   const base = defaultFlyerOptions(pageLang);
   const langsParam = params.get('langs');
   const meeting = params.get('meeting') ?? undefined;
   let kind = pick(params.get('kind'), kinds, base.kind);
   if (kind === 'meeting' && (!meeting || !meetingIds.includes(meeting))) kind = 'general';
+  const session = params.get('session') ?? undefined;
+  if (kind === 'weekly' && (!session || !sessionIds.includes(session))) kind = 'general';
   return {
     langs: langsParam === null ? base.langs : normalizeFlyerLangs(langsParam.split(',')),
     layout: pick(params.get('layout'), layouts, base.layout),
     kind,
     ...(kind === 'meeting' ? { meeting } : {}),
+    ...(kind === 'weekly' ? { session } : {}),
     paper: pick(params.get('paper'), papers, base.paper),
     tabs: flag(params.get('tabs'), base.tabs),
     photo: flag(params.get('photo'), base.photo),
@@ -95,6 +106,7 @@ export function flyerQuery(options: FlyerOptions): string {
   params.set('layout', options.layout);
   params.set('kind', options.kind);
   if (options.kind === 'meeting' && options.meeting) params.set('meeting', options.meeting);
+  if (options.kind === 'weekly' && options.session) params.set('session', options.session);
   params.set('paper', options.paper);
   params.set('tabs', options.tabs ? '1' : '0');
   params.set('photo', options.photo ? '1' : '0');

@@ -17,10 +17,16 @@ export function interpreterList(codes: readonly string[], lang: Lang): string {
   return new Intl.ListFormat(getLocale(lang).intl, { type: 'conjunction', style: 'long' }).format(names);
 }
 
-export type FeatureIcon = 'childcare' | 'women' | 'free' | 'interpreter' | 'friend';
+export type FeatureIcon = 'childcare' | 'women' | 'free' | 'interpreter' | 'friend' | 'family';
 
-/** The meeting's offers, each as an icon name and words, in a fixed order. */
-export function meetingFeatures(meeting: Meeting, lang: Lang): { icon: FeatureIcon; text: string }[] {
+/** The practicals a meeting, a weekly session and a local event share (events may be open to families). */
+export type Practicals = Pick<Meeting, 'childcare' | 'womenOnly' | 'free' | 'bringFriend'> & {
+  interpreters: readonly string[];
+  families?: boolean;
+};
+
+/** The meeting's (session's, event's) offers, each as an icon name and words, in a fixed order. */
+export function meetingFeatures(meeting: Practicals, lang: Lang): { icon: FeatureIcon; text: string }[] {
   const features: { icon: FeatureIcon; text: string }[] = [];
   if (meeting.interpreters.length)
     features.push({
@@ -28,6 +34,7 @@ export function meetingFeatures(meeting: Meeting, lang: Lang): { icon: FeatureIc
       text: t(lang, 'meetings.interpreters', { languages: interpreterList(meeting.interpreters, lang) }),
     });
   if (meeting.childcare) features.push({ icon: 'childcare', text: t(lang, 'meetings.childcare') });
+  if (meeting.families) features.push({ icon: 'family', text: t(lang, 'meetings.families') });
   if (meeting.womenOnly) features.push({ icon: 'women', text: t(lang, 'meetings.womenOnly') });
   if (meeting.free) features.push({ icon: 'free', text: t(lang, 'meetings.free') });
   if (meeting.bringFriend) features.push({ icon: 'friend', text: t(lang, 'meetings.bringFriend') });

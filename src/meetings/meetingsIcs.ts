@@ -7,7 +7,7 @@ import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 import { t } from '#src/i18n/translate.ts';
 import type { Venue } from '#src/collections/venueSchema.ts';
 import { formatPhone } from '#src/config/contactLinks.ts';
-import { icsCalendar, type IcsEvent } from './icsCalendar.ts';
+import { icsCalendar, type IcsEvent } from '#src/calendar/calendarIcs.ts';
 import { textFor } from '#src/i18n/localizedText.ts';
 import { meetingFeatures, meetingTitle } from './meetingDetails.ts';
 import { meetingEnd, meetingStart, type MeetingEntry } from './upcomingMeetings.ts';
@@ -66,8 +66,7 @@ export function meetingsIcs(
   return icsCalendar(events, {
     prodId: `-//${site.name}//meetings//${lang.toUpperCase()}`,
     dtstamp,
-    lang,
     // A feed gets a name and tells subscribed phones to look again twice a day.
-    ...(feed ? { name: t(lang, 'meetings.calendarName', { site: site.name }), refreshInterval: 'PT12H' } : {}),
+    ...(feed ? { name: t(lang, 'meetings.calendarName', { site: site.name }), refreshSeconds: 12 * 3600 } : {}),
   });
 }

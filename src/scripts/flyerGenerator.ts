@@ -11,10 +11,13 @@ function readForm(form: HTMLFormElement, current: FlyerOptions): FlyerOptions {
   const checked = (name: string, fallback: boolean) => (form.elements.namedItem(name) ? data.has(name) : fallback);
   const meeting = data.get('meeting');
   const aboutMeeting = data.get('kind') === 'meeting' && typeof meeting === 'string' && meeting !== '';
+  const session = data.get('session');
+  const aboutSession = data.get('kind') === 'weekly' && typeof session === 'string' && session !== '';
   return {
     langs: normalizeFlyerLangs(data.getAll('lang[]').map(String)),
-    kind: aboutMeeting ? 'meeting' : 'general',
+    kind: aboutMeeting ? 'meeting' : aboutSession ? 'weekly' : 'general',
     ...(aboutMeeting ? { meeting } : {}),
+    ...(aboutSession ? { session } : {}),
     layout: data.get('layout') === 'stack' ? 'stack' : 'side',
     paper: data.get('paper') === 'a5' ? 'a5' : data.get('paper') === 'a3' ? 'a3' : 'a4',
     tabs: checked('tabs', current.tabs),
@@ -33,16 +36,25 @@ function writeForm(form: HTMLFormElement, options: FlyerOptions): void {
   if (meeting && options.meeting) meeting.value = options.meeting;
   const meetingChoice = form.querySelector<HTMLElement>('[data-flyer-meeting-choice]');
   if (meetingChoice) meetingChoice.hidden = options.kind !== 'meeting';
+  const session = form.querySelector<HTMLSelectElement>('select[name="session"]');
+  if (session && options.session) session.value = options.session;
+  const sessionChoice = form.querySelector<HTMLElement>('[data-flyer-session-choice]');
+  if (sessionChoice) sessionChoice.hidden = options.kind !== 'weekly';
   for (const name of ['tabs', 'photo'] as const) {
     const box = form.elements.namedItem(name);
     if (box instanceof HTMLInputElement) box.checked = options[name];
   }
 }
 
-function renderFlyer(flyer: HTMLElement, { langs, kind, meeting }: FlyerOptions): void {
+function renderFlyer(flyer: HTMLElement, { langs, kind, meeting, session }: FlyerOptions, activity: string): void {
   for (const box of flyer.querySelectorAll<HTMLElement>('[data-flyer-meeting]')) {
     box.hidden = kind !== 'meeting' || box.dataset.flyerMeeting !== meeting;
   }
+  for (const box of flyer.querySelectorAll<HTMLElement>('[data-flyer-session]')) {
+    box.hidden = kind !== 'weekly' || box.dataset.flyerSession !== session;
+  }
+  // A weekly activity's flyer points its QR code at that activity's page; the others at the site.
+  for (const code of flyer.querySelectorAll<HTMLElement>('[data-flyer-qr]')) code.hidden = code.dataset.flyerQr !== activity;
   const container = flyer.querySelector<HTMLElement>('.flyer-langs');
   if (!container) return;
   const blocks = new Map([...container.querySelectorAll<HTMLElement>('[data-flyer-lang]')].map((b) => [b.dataset.flyerLang, b]));
@@ -58,7 +70,7 @@ function renderFlyer(flyer: HTMLElement, { langs, kind, meeting }: FlyerOptions)
   if (first) flyer.dir = first.dir;
 }
 
-function renderSheet(sheet: HTMLElement, options: FlyerOptions): void {
+function renderSheet(sheet: HTMLElement, options: FlyerOptions, activity: string): void {
   Object.assign(sheet.dataset, {
     paper: options.paper,
     layout: options.layout,
@@ -69,7 +81,7 @@ function renderSheet(sheet: HTMLElement, options: FlyerOptions): void {
   });
   const [original, ...copies] = sheet.querySelectorAll<HTMLElement>(':scope > .flyer');
   if (!original) return;
-  renderFlyer(original, options);
+  renderFlyer(original, options, activity);
   copies.forEach((copy) => copy.remove());
   // A5 two-up: a second, identical flyer beside the first, silent for screen readers.
   if (options.paper === 'a5') {
@@ -92,11 +104,16 @@ export function initFlyerGenerator(): void {
   for (const option of form.querySelectorAll<HTMLOptionElement>('select[name="meeting"] option')) {
     if (Number(option.dataset.end) <= Date.now()) option.remove();
   }
+  for (const option of form.querySelectorAll<HTMLOptionElement>('select[name="session"] option')) {
+    if (option.dataset.end && Number(option.dataset.end) <= Date.now()) option.remove();
+  }
   const meetingIds = [...form.querySelectorAll<HTMLOptionElement>('select[name="meeting"] option')].map((o) => o.value);
-  let options = parseFlyerOptions(location.search, pageLang, meetingIds);
+  const sessionOptions = [...form.querySelectorAll<HTMLOptionElement>('select[name="session"] option')];
+  const activityOf = new Map(sessionOptions.map((o) => [o.value, o.dataset.activity ?? '']));
+  let options = parseFlyerOptions(location.search, pageLang, meetingIds, [...activityOf.keys()]);
   const apply = (replaceUrl: boolean) => {
     writeForm(form, options);
-    renderSheet(sheet, options);
+    renderSheet(sheet, options, (options.kind === 'weekly' && options.session && activityOf.get(options.session)) || '');
     const query = `?${flyerQuery(options)}`;
     if (link) link.href = query;
     if (replaceUrl) history.replaceState(null, '', query);

@@ -139,6 +139,8 @@ async function overflowing(page: Page): Promise<string[]> {
 }
 
 test('nothing is clipped or sticks out for the longest languages, in every layout and paper', async ({ page }) => {
+  // 36 flyers (2 media × 3 kinds × 2 layouts × 3 papers): more than the default 30 s on a busy machine.
+  test.setTimeout(120_000);
   await page.goto('/da/flyer/?langs=da');
   // The longest languages by the text of their blocks: the hardest flyer to fit.
   const longest = await page.locator('[data-flyer-lang]').evaluateAll((blocks) =>
@@ -158,7 +160,19 @@ test('nothing is clipped or sticks out for the longest languages, in every layou
         options.map((o) => ({ id: (o as HTMLOptionElement).value, length: o.textContent!.length })).sort((a, b) => b.length - a.length)[0]
           ?.id,
     );
-  const kinds = ['kind=general', ...(meeting ? [`kind=meeting&meeting=${meeting}`] : [])];
+  // A weekly activity's flyer: the session with the longest words.
+  const session = await page
+    .locator('select[name="session"] option')
+    .evaluateAll(
+      (options) =>
+        options.map((o) => ({ id: (o as HTMLOptionElement).value, length: o.textContent!.length })).sort((a, b) => b.length - a.length)[0]
+          ?.id,
+    );
+  const kinds = [
+    'kind=general',
+    ...(meeting ? [`kind=meeting&meeting=${meeting}`] : []),
+    ...(session ? [`kind=weekly&session=${session}`] : []),
+  ];
   for (const media of ['screen', 'print'] as const) {
     await page.emulateMedia({ media });
     for (const kind of kinds) {
@@ -233,6 +247,34 @@ test('a flyer about a meeting gives its date in each block’s language, times r
   // Only the chosen meeting shows, and the general invitation makes room for it.
   await expect(page.locator('.flyer [data-flyer-meeting]:visible')).toHaveCount(3);
   await expect(page.locator('.flyer .flyer-invitation:visible')).toHaveCount(0);
+});
+
+test('a flyer about a weekly activity gives its rhythm, times and place in each language, and its QR code opens that activity', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1000, height: 1400 });
+  await page.goto('/da/flyer/?langs=ar,da');
+  await page.locator('input[name="kind"][value="weekly"]').check();
+  await page.locator('select[name="session"]').selectOption('kvindegruppe');
+  await expect(page).toHaveURL(/kind=weekly&session=kvindegruppe/);
+  const box = (lang: string) => page.locator(`.flyer [data-flyer-lang="${lang}"] [data-flyer-session="kvindegruppe"]`).first();
+  await expect(box('da')).toContainText('Kvindegruppe');
+  await expect(box('da')).toContainText('Hver tirsdag');
+  await expect(box('da')).toContainText('10.00–12.00');
+  await expect(box('da')).toContainText('Beboerhuset Greve Nord');
+  await expect(box('ar')).toContainText('مجموعة النساء');
+  await expect(box('ar')).toContainText('الثلاثاء');
+  await expect(box('ar').locator('bdi[dir="ltr"]')).toHaveText('10:00–12:00');
+  await expect(page.locator('.flyer .flyer-invitation:visible')).toHaveCount(0);
+  for (const lang of ['ar', 'da']) {
+    const png = PNG.sync.read(await page.locator(`.flyer [data-flyer-lang="${lang}"] .flyer-qr:visible .flyer-qr-svg`).screenshot());
+    expect(jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data).toBe(
+      `${siteConfig.siteUrl}/${lang}/activities/network-health/`,
+    );
+  }
+  // Back to a general flyer: the QR code opens the site again.
+  await page.locator('input[name="kind"][value="general"]').check();
+  await expect(page.locator('.flyer [data-flyer-lang="da"] .flyer-qr:visible')).toHaveAttribute('data-flyer-qr', '');
 });
 
 test('the staff faces are on the flyer, and the photo switch takes them off', async ({ page }) => {

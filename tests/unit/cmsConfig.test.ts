@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { sessionSchema } from '../../src/calendar/sessionSchema';
+import { eventSchema } from '../../src/calendar/eventSchema';
+import { weekdayNames } from '../../src/calendar/copenhagenTime';
 import { z } from 'astro/zod';
 import { cmsConfig } from '#src/cms/cmsConfig.ts';
 import { adminRtlCss } from '#src/cms/adminRtlCss.ts';
@@ -38,6 +41,22 @@ describe('cmsConfig()', () => {
     expect(names(collection('pages').fields)).toEqual([...Object.keys(PageSchema.shape), 'body']);
     expect(names(collection('activities').fields)).toEqual([...Object.keys(ActivitySchema.shape), 'body']);
     expect(names(collection('stories').fields)).toEqual([...Object.keys(StorySchema.shape), 'body']);
+  });
+
+  it('edits weekly sessions and local events with the plain fields of their schemas, never RRULE text', () => {
+    const ids = { venueIds: new Set<string>(), activityIds: new Set<string>() };
+    expect(names(collection('sessions').fields)).toEqual(Object.keys(sessionSchema(ids).shape));
+    expect(names(collection('events').fields)).toEqual(Object.keys(eventSchema(ids).shape));
+    const session = collection('sessions').fields;
+    const weekdays = session.find((f) => f.name === 'weekdays') as Field & { options: { value: string }[]; multiple: boolean };
+    expect(weekdays.multiple).toBe(true);
+    expect(weekdays.options.map((o) => o.value)).toEqual([...weekdayNames]);
+    expect(session.find((f) => f.name === 'until')!.required).toBe(false);
+    expect(names(session.find((f) => f.name === 'skip')!.fields!)).toEqual(['date', 'reason']);
+    const start = session.find((f) => f.name === 'start')!;
+    expect(new RegExp(start.pattern![0]).test('09:30')).toBe(true);
+    expect(new RegExp(start.pattern![0]).test('9.30')).toBe(false);
+    expect(JSON.stringify(config.collections)).not.toMatch(/RRULE|FREQ=/);
   });
 
   it('offers the activity icons the schema accepts, no second list', () => {

@@ -65,6 +65,15 @@ describe('parseFlyerOptions() and flyerQuery()', () => {
       meeting: '2027-01-14-x',
     });
   });
+
+  it('makes a weekly-activity flyer for a known session, keeps it in the link, and a general one otherwise', () => {
+    const weekly = parseFlyerOptions('langs=ar,da&kind=weekly&session=kvindegruppe', 'ar', [], ['kvindegruppe', 'madklub']);
+    expect(weekly).toMatchObject({ kind: 'weekly', session: 'kvindegruppe', langs: ['ar', 'da'] });
+    expect(flyerQuery(weekly)).toBe('langs=ar,da&layout=side&kind=weekly&session=kvindegruppe&paper=a4&tabs=1&photo=1');
+    expect(parseFlyerOptions(flyerQuery(weekly), 'ar', [], ['kvindegruppe'])).toEqual(weekly);
+    expect(parseFlyerOptions('kind=weekly&session=yoga', 'ar', [], ['kvindegruppe']).kind).toBe('general');
+    expect(parseFlyerOptions('kind=weekly', 'ar', [], ['kvindegruppe']).kind).toBe('general');
+  });
 });
 
 describe('qrSvg()', () => {
