@@ -12,6 +12,7 @@ import { siteConfig } from '#site.config.ts';
 import { builtPages, clientDir } from '../../scripts/lib/builtPages.ts';
 import { brokenLinks, onDemandRoutes } from '../helpers/siteLinks.ts';
 import { postInterest, validFields } from '../helpers/interestServer.ts';
+import { fontFaces } from '../helpers/fontFaces.ts';
 
 const htmlValidate = new HtmlValidate(new FileSystemConfigLoader());
 const pages = builtPages();
@@ -64,4 +65,14 @@ test('the published build holds the ready flyer of every language as a PDF', () 
     expect(pdfs.length, `/${lang}/partners/ links its ready flyers`).toBeGreaterThan(0);
     for (const pdf of pdfs) expect(fs.readFileSync(path.join(clientDir, pdf)).subarray(0, 5).toString(), pdf).toBe('%PDF-');
   }
+});
+
+test('every @font-face of the built stylesheets tries the phone’s own font before downloading', () => {
+  const sheets = fs.readdirSync(clientDir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.css'));
+  const faces = sheets.flatMap((sheet) =>
+    fontFaces(fs.readFileSync(path.join(clientDir, sheet), 'utf8')).map((face) => ({ sheet, ...face })),
+  );
+  expect(faces.length).toBeGreaterThan(0);
+  const late = faces.filter((face) => !face.src[0].startsWith('local(') || face.display !== 'swap');
+  expect(late.map((face) => `${face.sheet}: ${face.family} ${face.weight}: ${face.src.join(', ')}`)).toEqual([]);
 });
