@@ -1,6 +1,7 @@
 /**
- * `npm run flyers`: saves the ready flyer of every language (hers + Danish, A4) as a PDF into
- * the build output, dist/client/flyers/, with the system Chromium. Run it after `npm run build`,
+ * `npm run flyers`: saves the ready flyer of every language (hers + Danish, A4), the partner
+ * letter (hers + Danish) and the partner sheet (Danish, English) as PDFs into the build output,
+ * dist/client/flyers/, with the system Chromium. Run it after `npm run build`,
  * before you publish dist/client (npm start does both). It serves dist/client itself on a free
  * loopback port for the few seconds it needs.
  *   --lang=ar     only this language (repeatable)
@@ -14,6 +15,7 @@ import sirv from 'sirv';
 import { PDFDocument } from 'pdf-lib';
 import { langs } from '../src/i18n/locales.ts';
 import { pdfUrl, printUrl } from '../src/flyer/flyerFiles.ts';
+import { letterPdfUrl, letterUrl, sheetLangs, sheetPdfUrl, sheetUrl } from '../src/partners/partnerPrints.ts';
 
 const args = process.argv.slice(2);
 const only = args.filter((a) => a.startsWith('--lang=')).map((a) => a.slice(7));
@@ -61,13 +63,19 @@ const browser = await chromium.launch({
 });
 try {
   const page = await browser.newPage();
-  for (const lang of only.length ? only : langs) {
-    await page.goto(base + printUrl(lang), { waitUntil: 'networkidle' });
+  const chosen = only.length ? only : langs;
+  const jobs = [
+    ...chosen.map((lang) => ({ page: printUrl(lang), pdf: pdfUrl(lang), css: 'src/styles/flyer.css' })),
+    ...chosen.map((lang) => ({ page: letterUrl(lang), pdf: letterPdfUrl(lang), css: 'src/styles/printSheet.css' })),
+    ...chosen.filter((lang) => sheetLangs.includes(lang)).map((lang) => ({ page: sheetUrl(lang), pdf: sheetPdfUrl(lang), css: 'src/styles/printSheet.css' })),
+  ];
+  for (const job of jobs) {
+    await page.goto(base + job.page, { waitUntil: 'networkidle' });
     await page.evaluate(() => document.fonts.ready);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
     const pages = (await PDFDocument.load(pdf)).getPageCount();
-    if (pages !== 1) throw new Error(`${printUrl(lang)} printed on ${pages} pages instead of one: check src/styles/flyer.css`);
-    const file = outArg ? path.join(path.resolve(outArg), path.basename(pdfUrl(lang))) : path.join(client, pdfUrl(lang));
+    if (pages !== 1) throw new Error(`${job.page} printed on ${pages} pages instead of one: check ${job.css}`);
+    const file = outArg ? path.join(path.resolve(outArg), path.basename(job.pdf)) : path.join(client, job.pdf);
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, pdf);
     console.log(`flyers: ${path.relative('.', file)} (${Math.round(pdf.length / 1024)} KB)`);

@@ -53,9 +53,9 @@ export function dirOf(lang: Lang): 'ltr' | 'rtl' {
   return getLocale(lang).dir;
 }
 
-/** The Intl locale with the Gregorian calendar forced (plain `fa` gives the Persian calendar). */
+/** The Intl locale with the Gregorian calendar and the language's one digit style forced (plain `fa` gives the Persian calendar). */
 export function intlLocale(lang: Lang): string {
-  return `${getLocale(lang).intl}-u-ca-gregory`;
+  return `${getLocale(lang).intl}-u-ca-gregory-nu-${getLocale(lang).digits}`;
 }
 
 export { siteTimeZone };

@@ -7,6 +7,7 @@ import { localizedUrl } from '../i18n/localizedUrl';
 import { t } from '../i18n/translate';
 import type { Venue } from '../content/venueSchema';
 import { formatPhone } from '../config/contactLinks';
+import { localDigits } from '../i18n/localDigits';
 import { icsCalendar, type IcsEvent } from './icsCalendar';
 import { meetingFeatures, meetingTitle, textFor } from './meetingDetails';
 import { meetingEnd, meetingStart, type MeetingEntry } from './upcomingMeetings';
@@ -32,7 +33,7 @@ export function meetingIcsEvent(meeting: MeetingEntry, venue: Venue, lang: Lang,
       .join('. '),
     textFor(data.notes, lang)?.text,
     textFor(venue.directions, lang)?.text,
-    t(lang, 'meetings.questions', { phone: formatPhone(site.phone) }),
+    t(lang, 'meetings.questions', { phone: localDigits(formatPhone(site.phone), lang) }),
     t(lang, 'meetings.moreInfo', { url }),
   ].filter(Boolean);
   return {

@@ -20,7 +20,7 @@ export const interestDbFile = 'interest.sqlite';
  * @property {string} firstName   Her first name, any script (stored NFC).
  * @property {string} phone       Normalised phone, e.g. "+4512345678".
  * @property {string} language    The language she wants to be contacted in (a locale code).
- * @property {'call'|'sms'|'whatsapp'} contactMethod
+ * @property {'call'|'sms'|'whatsapp'|'visit'} contactMethod
  * @property {string} bestTime    One of the best-time choices ("morning", "any", …).
  * @property {string[]} activities Activity slugs she is interested in.
  * @property {boolean} interpreter Whether she needs an interpreter.

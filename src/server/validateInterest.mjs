@@ -5,8 +5,8 @@
  * Plain Node ESM (JSDoc types): imported by the Astro endpoint, the form component and tests.
  */
 
-/** How she wants to be contacted. */
-export const contactMethods = /** @type {const} */ (['call', 'sms', 'whatsapp']);
+/** How she wants to be contacted; 'visit' (call first, then a home visit) only where site.config.ts has homeVisits. */
+export const contactMethods = /** @type {const} */ (['call', 'sms', 'whatsapp', 'visit']);
 /** When to call her. "any" is the preset. */
 export const bestTimes = /** @type {const} */ (['any', 'morning', 'afternoon', 'evening']);
 
@@ -99,7 +99,7 @@ export function normalisePhone(raw) {
  * @property {string} firstName
  * @property {string} phone
  * @property {string} language
- * @property {'call'|'sms'|'whatsapp'} contactMethod
+ * @property {'call'|'sms'|'whatsapp'|'visit'} contactMethod
  * @property {string} bestTime
  * @property {string[]} activities
  * @property {boolean} interpreter
