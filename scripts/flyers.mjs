@@ -72,6 +72,13 @@ try {
   for (const job of jobs) {
     await page.goto(base + job.page, { waitUntil: 'networkidle' });
     await page.evaluate(() => document.fonts.ready);
+    // A letter or sheet clips what does not fit its one page: fail rather than print half a sentence.
+    await page.emulateMedia({ media: 'print' });
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-print-sheet]')].some((sheet) => sheet.scrollHeight > sheet.clientHeight + 1),
+    );
+    await page.emulateMedia({ media: 'screen' });
+    if (clipped) throw new Error(`${job.page}: the text does not fit on one A4 page; shorten it or check ${job.css}`);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
     const pages = (await PDFDocument.load(pdf)).getPageCount();
     if (pages !== 1) throw new Error(`${job.page} printed on ${pages} pages instead of one: check ${job.css}`);

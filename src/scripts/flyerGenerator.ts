@@ -13,7 +13,7 @@ function readForm(form: HTMLFormElement, current: FlyerOptions): FlyerOptions {
   const aboutMeeting = data.get('kind') === 'meeting' && typeof meeting === 'string' && meeting !== '';
   return {
     langs: normalizeFlyerLangs(data.getAll('lang').map(String)),
-    kind: aboutMeeting ? 'meeting' : 'general',
+    kind: data.get('kind') === 'family' ? 'family' : aboutMeeting ? 'meeting' : 'general',
     ...(aboutMeeting ? { meeting } : {}),
     layout: data.get('layout') === 'stack' ? 'stack' : 'side',
     paper: data.get('paper') === 'a5' ? 'a5' : data.get('paper') === 'a3' ? 'a3' : 'a4',
