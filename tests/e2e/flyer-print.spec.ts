@@ -158,7 +158,7 @@ test('nothing is clipped or sticks out for the longest languages, in every layou
         options.map((o) => ({ id: (o as HTMLOptionElement).value, length: o.textContent!.length })).sort((a, b) => b.length - a.length)[0]
           ?.id,
     );
-  const kinds = ['kind=general', ...(meeting ? [`kind=meeting&meeting=${meeting}`] : [])];
+  const kinds = ['kind=general', 'kind=family', ...(meeting ? [`kind=meeting&meeting=${meeting}`] : [])];
   for (const media of ['screen', 'print'] as const) {
     await page.emulateMedia({ media });
     for (const kind of kinds) {
@@ -200,6 +200,19 @@ test('a link with options reproduces the same flyer', async ({ page, context }) 
   await expect(sent.locator('select[name="lang"]').nth(0)).toHaveValue('so');
   await expect(sent.locator('input[name="tabs"]')).not.toBeChecked();
   await expect(sent.locator('[data-flyer-link]')).toHaveAttribute('href', new URL(page.url()).search);
+});
+
+test('the family flyer speaks to her husband and family, and its QR code opens the family page', async ({ page }) => {
+  await page.goto('/tr/flyer/?langs=tr,da&kind=family');
+  const block = page.locator('.flyer [data-flyer-lang="tr"]').first();
+  await expect(block.locator('.flyer-family .flyer-headline')).toBeVisible();
+  await expect(block.locator('.flyer-general .flyer-headline')).toBeHidden();
+  await expect(block.locator('.flyer-family .flyer-headline')).toHaveText(/\S/);
+  await expect(block.locator('figure.flyer-family .flyer-url')).toContainText('/tr/family');
+  await expect(page.locator('input[name="kind"][value="family"]')).toBeChecked();
+  await page.locator('input[name="kind"][value="general"]').check();
+  await expect(page).toHaveURL(/kind=general/);
+  await expect(block.locator('.flyer-general .flyer-headline')).toBeVisible();
 });
 
 test('a flyer about a meeting gives its date in each block’s language, times reading the right way', async ({ page }) => {

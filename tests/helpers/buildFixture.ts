@@ -10,8 +10,13 @@ const copied = ['src', 'content', 'public', 'astro.config.mjs', 'site.config.ts'
  * Builds a throw-away copy of the site after `change(dir)` edits it (e.g. adds a broken content
  * file), so a test can prove what the build says about bad content. Never touches content/.
  * `inspect(dir)` runs after a successful build, before the copy is removed (dist/ is in `dir`).
+ * `timeout` (ms) is for the build: a whole site on a busy machine needs more than a failing one.
  */
-export function buildFixture(change: (dir: string) => void, inspect?: (dir: string) => void): { status: number | null; output: string } {
+export function buildFixture(
+  change: (dir: string) => void,
+  inspect?: (dir: string) => void,
+  timeout = 120_000,
+): { status: number | null; output: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-fixture-'));
   try {
     for (const item of copied) fs.cpSync(path.join(root, item), path.join(dir, item), { recursive: true });
@@ -22,7 +27,7 @@ export function buildFixture(change: (dir: string) => void, inspect?: (dir: stri
       cwd: dir,
       encoding: 'utf8',
       env: { ...process.env, FORCE_COLOR: '0' },
-      timeout: 120_000,
+      timeout,
     });
     if (inspect && run.status === 0) inspect(dir);
     return { status: run.status, output: `${run.stdout}\n${run.stderr}` };
