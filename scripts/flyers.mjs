@@ -77,7 +77,7 @@ try {
     const clipped = await page.evaluate(() =>
       [...document.querySelectorAll('[data-print-sheet]')].some((sheet) => sheet.scrollHeight > sheet.clientHeight + 1),
     );
-    await page.emulateMedia({ media: 'screen' });
+    await page.emulateMedia({ media: null });
     if (clipped) throw new Error(`${job.page}: the text does not fit on one A4 page; shorten it or check ${job.css}`);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
     const pages = (await PDFDocument.load(pdf)).getPageCount();
