@@ -5,7 +5,7 @@
  * with 00, which no Danish subscriber number does (the numbering plan keeps 0x for prefixes).
  * Set demo: false only when every value is your own.
  */
-import { defineSiteConfig } from './src/config/siteConfigSchema';
+import { defineSiteConfig } from './src/config/siteConfigSchema.ts';
 
 export const siteConfig = defineSiteConfig({
   demo: true,

@@ -85,9 +85,8 @@ export async function measureFormReceiver(browser, { baseUrl, formPath, dataDir,
     await new Promise((r) => setTimeout(r, 1000));
   }
   const waitedMs = Date.now() - servedAt;
-  log(
-    `a probe post was stored ${(waitedMs / 1000).toFixed(1)} s after the form was served (minimum fill time ${minFillMs} ms); posting ${posts} registrations on ${connections} connections…`,
-  );
+  const probe = `a probe post was stored ${(waitedMs / 1000).toFixed(1)} s after the form was served (minimum fill time ${minFillMs} ms)`;
+  log(`${probe}; posting ${posts} registrations on ${connections} connections…`);
 
   const rowsBefore = countRows(dataDir);
   const result = await autocannon({
@@ -136,10 +135,10 @@ async function staticBaseline(baseUrl, connections, amount) {
   return { url, rps: Math.round(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99 };
 }
 
-/** The receiver's minimum fill time (src/server/interestSettings.mjs, env INTEREST_MIN_FILL_MS). */
+/** The receiver's minimum fill time (src/interest/interestSettings.ts, env INTEREST_MIN_FILL_MS). */
 async function minimumFillTime() {
   try {
-    const { interestSettings } = await import('../../src/server/interestSettings.mjs');
+    const { interestSettings } = await import('#src/interest/interestSettings.ts');
     return interestSettings({ retentionDays: 1, siteUrl: 'http://localhost/' }).minFillMs;
   } catch {
     return 3000;

@@ -3,10 +3,10 @@
  * controller, address, phone and retention period, the job centre's page), so no MDX file
  * retypes them. Numbers come in the page language's digits.
  */
-import { siteConfig } from '../../site.config';
-import { formatPhone } from './contactLinks';
-import { localDigits } from '../i18n/localDigits';
-import type { Lang } from '../i18n/locales';
+import { siteConfig } from '#site.config.ts';
+import { formatPhone } from './contactLinks.ts';
+import { localDigits } from '#src/i18n/localDigits.ts';
+import type { Lang } from '#src/i18n/locales.ts';
 
 /** The facts for a page in `lang`. */
 export function contentFacts(lang: Lang) {

@@ -3,7 +3,7 @@
  * Numbers that reach a page from config or code (phone numbers shown, days, counts) pass through
  * here; dates and times get the same style from intlLocale(). Links (tel:, sms:) never do.
  */
-import { getLocale, type Lang } from './locales';
+import { getLocale, type Lang } from '#src/i18n/locales.ts';
 
 const digitSets: Record<string, string> = {};
 

@@ -4,11 +4,14 @@
  * (content/pages/<lang>/letter.mdx, partner-sheet.mdx); `npm run flyers` saves them as PDFs.
  */
 // With .ts extensions: scripts/flyers.mjs imports this file straight into Node.
-import { defaultLang, type Lang } from '../i18n/locales.ts';
-import { localizedUrl } from '../i18n/localizedUrl.ts';
+import { defaultLang, type Lang } from '#src/i18n/locales.ts';
+import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 
-/** Content pages printed on their own pages, not shown as ordinary pages. */
-export const printedPageSlugs = ['letter', 'partner-sheet'];
+/** Content pages printed on their own pages (not shown as ordinary pages), and where. */
+export const printedPageRoutes: Record<string, string> = { letter: 'partners/letter/', 'partner-sheet': 'partners/sheet/' };
+
+/** The slugs of those content pages. */
+export const printedPageSlugs = Object.keys(printedPageRoutes);
 
 /** The languages of the letter for `lang`: hers first, then Danish (the Danish one is Danish only). */
 export function letterLangs(lang: Lang): Lang[] {

@@ -3,8 +3,8 @@
  * build time with its QR code); this shows the chosen ones in the chosen order, sets the sheet's
  * data attributes (layout, paper, tabs) and keeps the options in the URL.
  */
-import { isLang, type Lang } from '../i18n/locales';
-import { flyerQuery, normalizeFlyerLangs, parseFlyerOptions, type FlyerOptions } from '../flyer/flyerOptions';
+import { isLang, type Lang } from '#src/i18n/locales.ts';
+import { flyerQuery, normalizeFlyerLangs, parseFlyerOptions, type FlyerOptions } from '#src/flyer/flyerOptions.ts';
 
 function readForm(form: HTMLFormElement, current: FlyerOptions): FlyerOptions {
   const data = new FormData(form);
@@ -12,7 +12,7 @@ function readForm(form: HTMLFormElement, current: FlyerOptions): FlyerOptions {
   const meeting = data.get('meeting');
   const aboutMeeting = data.get('kind') === 'meeting' && typeof meeting === 'string' && meeting !== '';
   return {
-    langs: normalizeFlyerLangs(data.getAll('lang').map(String)),
+    langs: normalizeFlyerLangs(data.getAll('lang[]').map(String)),
     kind: data.get('kind') === 'family' ? 'family' : aboutMeeting ? 'meeting' : 'general',
     ...(aboutMeeting ? { meeting } : {}),
     layout: data.get('layout') === 'stack' ? 'stack' : 'side',
@@ -24,7 +24,7 @@ function readForm(form: HTMLFormElement, current: FlyerOptions): FlyerOptions {
 
 /** Shows the options in the controls (after normalising: Danish added, repeats dropped). */
 function writeForm(form: HTMLFormElement, options: FlyerOptions): void {
-  form.querySelectorAll<HTMLSelectElement>('select[name="lang"]').forEach((select, i) => {
+  form.querySelectorAll<HTMLSelectElement>('select[name="lang[]"]').forEach((select, i) => {
     select.value = options.langs[i] ?? '';
   });
   const radios: Record<string, string> = { layout: options.layout, paper: options.paper, kind: options.kind };
@@ -107,6 +107,9 @@ export function initFlyerGenerator(): void {
     options = readForm(form, options);
     apply(true);
   });
-  form.addEventListener('submit', (event) => event.preventDefault());
-  form.querySelector('[data-flyer-print]')?.addEventListener('click', () => window.print());
+  form.addEventListener('submit', (event) => {
+    // The options never leave the page: the form's one action is printing.
+    event.preventDefault();
+    window.print();
+  });
 }

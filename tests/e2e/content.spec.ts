@@ -6,18 +6,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { langs } from '../../src/i18n/locales';
-import { siteConfig } from '../../site.config';
-import { readContentFiles } from '../../src/i18n/translationStatus';
-import { buildFixture } from '../helpers/buildFixture';
+import { langs } from '#src/i18n/locales.ts';
+import { siteConfig } from '#site.config.ts';
+import { readContentFiles, routeOf } from '#src/i18n/translationStatus.ts';
+import { buildFixture } from '../helpers/buildFixture.ts';
 
 // Playwright's loader cannot import the JSON UI files through translate.ts, so read them here.
 const t = (lang: string, key: string): string => JSON.parse(fs.readFileSync(`src/i18n/ui/${lang}.json`, 'utf8'))[key];
 const files = readContentFiles(path.resolve('content'));
-// The partner letter and sheet are content printed on their own pages (src/partners/partnerPrints.ts).
-const printed: Record<string, string> = { letter: 'partners/letter/', 'partner-sheet': 'partners/sheet/' };
-const routeOf = (collection: string, slug: string) =>
-  collection === 'pages' ? (slug === 'home' ? '' : (printed[slug] ?? `${slug}/`)) : `${collection}/${slug}/`;
 const sources = files.filter((f) => f.lang === 'da');
 const imageBudget = 60 * 1024;
 
@@ -205,7 +201,7 @@ test.describe('bad staff content fails the build', () => {
   test('a staff photo without alt text in a language she has a role in names the file and the field', () => {
     const { status, output } = buildFixture((dir) => {
       const file = path.join(dir, 'content/staff/amina.yaml');
-      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^  ar: رسم.*\n/m, ''));
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^ {2}ar: رسم.*\n/m, ''));
     });
     expect(status).not.toBe(0);
     expect(output).toContain('amina');

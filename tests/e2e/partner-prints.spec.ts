@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { getLocale, langs } from '../../src/i18n/locales';
+import { getLocale, langs } from '#src/i18n/locales.ts';
 
 /** pdfinfo's "Pages" and "Page size" lines, read as numbers. */
 function pdfInfo(file: string): { pages: number; widthMm: number; heightMm: number } {

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openInterestStore } from '../../src/server/interestStore.mjs';
+import { openInterestStore } from '#src/interest/interestStore.ts';
 
 const row = {
   firstName: 'Amal',
@@ -21,7 +21,7 @@ const day = 24 * 60 * 60 * 1000;
 describe('npm run interest (staff CLI)', () => {
   let dir: string;
   const run = (...args: string[]) =>
-    execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/interest.mjs', ...args], {
+    execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/interest.ts', ...args], {
       env: { ...process.env, DATA_DIR: path.join(dir, 'data') },
       encoding: 'utf8',
     });

@@ -1,12 +1,11 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { localDigits } from '../../src/i18n/localDigits';
-import { formatMeetingDate, formatMeetingTimes } from '../../src/meetings/formatMeetingDate';
-import { getLocale, langs } from '../../src/i18n/locales';
-import { uiStrings } from '../../src/i18n/translate';
-import { siteConfig } from '../../site.config';
-import { readContentFiles } from '../../src/i18n/translationStatus';
+import { localDigits } from '#src/i18n/localDigits.ts';
+import { formatMeetingDate, formatMeetingTimes } from '#src/meetings/formatMeetingDate.ts';
+import { getLocale, langs } from '#src/i18n/locales.ts';
+import { uiStrings } from '#src/i18n/translate.ts';
+import { siteConfig } from '#site.config.ts';
+import { readContentFiles } from '#src/i18n/translationStatus.ts';
 
 const western = /[0-9]/;
 const native = /[\u0660-\u0669\u06F0-\u06F9]/;

@@ -10,11 +10,11 @@
 import { writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openInterestStore } from '../src/server/interestStore.mjs';
-import { interestCsv } from '../src/server/interestCsv.mjs';
-import { interestSettings } from '../src/server/interestSettings.mjs';
-import { loadSiteConfig } from '../src/server/loadSiteConfig.mjs';
-import { normalisePhone } from '../src/server/validateInterest.mjs';
+import { siteConfig } from '#site.config.ts';
+import { interestCsv } from '#src/interest/interestCsv.ts';
+import { interestSettings } from '#src/interest/interestSettings.ts';
+import { openInterestStore } from '#src/interest/interestStore.ts';
+import { normalisePhone } from '#src/interest/validateInterest.ts';
 
 const usage = `Usage: npm run interest -- <command>
   export --csv [--out FILE]   write every registration to a CSV file for Excel (default interest-<date>.csv; "-" = stdout)
@@ -43,21 +43,19 @@ if (!command || opts.help) {
   process.exit(command ? 0 : 1);
 }
 
-const settings = interestSettings(await loadSiteConfig());
+const settings = interestSettings(siteConfig);
 const store = openInterestStore({ dataDir: settings.dataDir });
 
-/** "1 registration", "2 registrations". @param {number} n */
-const registrations = (n) => `${n} registration${n === 1 ? '' : 's'}`;
+/** "1 registration", "2 registrations". */
+const registrations = (n: number) => `${n} registration${n === 1 ? '' : 's'}`;
 
-/** @param {string} raw */
-function phoneArg(raw) {
+function phoneArg(raw: string): string {
   const result = normalisePhone(raw);
   if (!result.ok) fail(`"${raw}" is not a phone number with 8–15 digits.`);
-  return /** @type {{ phone: string }} */ (result).phone;
+  return result.phone;
 }
 
-/** @param {string} message @returns {never} */
-function fail(message) {
+function fail(message: string): never {
   console.error(message);
   store.close();
   process.exit(2);
