@@ -76,7 +76,7 @@ test('a right-to-left block is set from the right, a Danish block from the left'
   await page.setViewportSize({ width: 1000, height: 1400 });
   await page.goto('/da/flyer/?langs=da,ar&layout=stack');
   const edges = (lang: string) =>
-    page.locator(`[data-flyer-lang="${lang}"] .flyer-invitation`).evaluate((p) => {
+    page.locator(`[data-flyer-lang="${lang}"] .flyer-general .flyer-invitation`).evaluate((p) => {
       const range = document.createRange();
       range.selectNodeContents(p);
       const text = range.getBoundingClientRect();
