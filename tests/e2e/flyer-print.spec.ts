@@ -139,6 +139,8 @@ async function overflowing(page: Page): Promise<string[]> {
 }
 
 test('nothing is clipped or sticks out for the longest languages, in every layout and paper', async ({ page }) => {
+  // Three kinds × two layouts × three papers × two media: 36 pages.
+  test.setTimeout(120_000);
   await page.goto('/da/flyer/?langs=da');
   // The longest languages by the text of their blocks: the hardest flyer to fit.
   const longest = await page.locator('[data-flyer-lang]').evaluateAll((blocks) =>
