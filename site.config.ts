@@ -1,30 +1,38 @@
 /**
  * The one file a project changes to make the kit its own (with the content/ folder).
- * Every field is documented in src/config/siteConfigSchema.ts. The demo values are examples.
+ * Every field is documented in src/config/siteConfigSchema.ts. The values below are a made-up
+ * example: the organisation says "Eksempel", the address does not exist, and the numbers start
+ * with 00, which no Danish subscriber number does (the numbering plan keeps 0x for prefixes).
+ * Set demo: false only when every value is your own.
  */
 import { defineSiteConfig } from './src/config/siteConfigSchema.ts';
 
 export const siteConfig = defineSiteConfig({
+  demo: true,
   name: 'Åben Dør',
-  organisation: 'Greve Nord Projektet (boligsocial helhedsplan) og Greve Kommune',
+  organisation: 'Eksempel Kommune og Eksempel Boligsocial Helhedsplan (opdigtet)',
   siteUrl: 'https://aabendoer.example.dk',
   shortUrl: 'aabendoer.example.dk',
-  phone: '+4543970000',
-  sms: '+4522334455',
-  whatsapp: '+4522334455',
+  phone: '+4500000000',
+  sms: '+4500000001',
+  whatsapp: '+4500000001',
   channels: { call: true, sms: true, whatsapp: true },
   email: 'aabendoer@example.dk',
-  address: { street: 'Askerød 16', postcode: '2670', city: 'Greve' },
-  mapUrl: 'https://www.openstreetmap.org/search?query=Asker%C3%B8d%2016%2C%202670%20Greve',
+  address: { street: 'Eksempelvej 1', postcode: '0000', city: 'Eksempelby' },
+  mapUrl: 'https://www.openstreetmap.org/search?query=Eksempelvej%201%2C%20Eksempelby',
+  // The national citizens' portal; a project links its own municipality's job centre page.
+  jobCentre: { name: 'borger.dk', url: 'https://www.borger.dk/' },
   openingHours: {
     da: 'Mandag–torsdag 9–15. Fredag 9–12.',
     en: 'Monday–Thursday 9–15. Friday 9–12.',
-    ar: 'الاثنين–الخميس ٩–١٥. الجمعة ٩–١٢.',
+    ar: 'الاثنين–الخميس 9–15. الجمعة 9–12.',
     tr: 'Pazartesi–Perşembe 9–15. Cuma 9–12.',
-    ur: 'پیر تا جمعرات ۹ سے ۱۵ بجے تک۔ جمعہ ۹ سے ۱۲ بجے تک۔',
+    ur: 'پیر تا جمعرات 9 سے 15 بجے تک۔ جمعہ 9 سے 12 بجے تک۔',
     so: 'Isniin–Khamiis 9–15. Jimce 9–12.',
     fa: 'دوشنبه تا پنجشنبه ۹ تا ۱۵. جمعه ۹ تا ۱۲.',
   },
+  // The demo project does home visits, so the form and the about page show them.
+  homeVisits: true,
   retentionDays: 180,
   formAction: '/api/interest',
   colours: { primary: '#7a2e5c', accent: '#f4b942' },

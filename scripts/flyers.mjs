@@ -1,7 +1,8 @@
 /**
- * `npm run flyers`: saves the ready flyer of every language (hers + Danish, A4) and the partners'
- * consent slip (hers + Danish, one A4 sheet) as PDFs into the build output, dist/client/flyers/,
- * with the system Chromium. Run it after `npm run build`,
+ * `npm run flyers`: saves the ready flyer of every language (hers + Danish, A4), the partners'
+ * consent slip (hers + Danish, one A4 sheet), the partner letter (hers + Danish) and the partner
+ * sheet (Danish, English) as PDFs into the build output, dist/client/flyers/, with the system
+ * Chromium. Run it after `npm run build`,
  * before you publish dist/client (npm start does both). It serves dist/client itself on a free
  * loopback port for the few seconds it needs.
  *   --lang=ar     only this language (repeatable)
@@ -18,6 +19,7 @@ import { langs } from '#src/i18n/locales.ts';
 import { pdfUrl, printUrl } from '#src/flyer/flyerFiles.ts';
 import { chromiumCandidate, launchChromium } from './lib/chromium.ts';
 import { consentSlipPdfUrl, consentSlipUrl } from '#src/referral/consentSlipFiles.ts';
+import { letterPdfUrl, letterUrl, sheetLangs, sheetPdfUrl, sheetUrl } from '#src/partners/partnerPrints.ts';
 
 const args = process.argv.slice(2);
 const only = args.filter((a) => a.startsWith('--lang=')).map((a) => a.slice(7));
@@ -51,23 +53,32 @@ const base = `http://127.0.0.1:${typeof address === 'object' && address ? addres
 const browser = await launchChromium();
 try {
   const page = await browser.newPage();
-  // Each printable page, the PDF it becomes, and the stylesheet to blame when it spills over.
-  const sheets = [
-    { page: printUrl, pdf: pdfUrl, css: 'src/styles/flyer.css' },
-    { page: consentSlipUrl, pdf: consentSlipPdfUrl, css: 'src/styles/consentSlip.css' },
+  const chosen = only.length ? only : langs;
+  const jobs = [
+    ...chosen.map((lang) => ({ page: printUrl(lang), pdf: pdfUrl(lang), css: 'src/styles/flyer.css' })),
+    ...chosen.map((lang) => ({ page: consentSlipUrl(lang), pdf: consentSlipPdfUrl(lang), css: 'src/styles/consentSlip.css' })),
+    ...chosen.map((lang) => ({ page: letterUrl(lang), pdf: letterPdfUrl(lang), css: 'src/styles/printSheet.css' })),
+    ...chosen
+      .filter((lang) => sheetLangs.includes(lang))
+      .map((lang) => ({ page: sheetUrl(lang), pdf: sheetPdfUrl(lang), css: 'src/styles/printSheet.css' })),
   ];
-  for (const lang of only.length ? only : langs) {
-    for (const sheet of sheets) {
-      await page.goto(base + sheet.page(lang), { waitUntil: 'networkidle' });
-      await page.evaluate(() => document.fonts.ready);
-      const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
-      const pages = (await PDFDocument.load(pdf)).getPageCount();
-      if (pages !== 1) throw new Error(`${sheet.page(lang)} printed on ${pages} pages instead of one: check ${sheet.css}`);
-      const file = outArg ? path.join(path.resolve(outArg), path.basename(sheet.pdf(lang))) : path.join(client, sheet.pdf(lang));
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      fs.writeFileSync(file, pdf);
-      console.log(`flyers: ${path.relative('.', file)} (${Math.round(pdf.length / 1024)} KB)`);
-    }
+  for (const job of jobs) {
+    await page.goto(base + job.page, { waitUntil: 'networkidle' });
+    await page.evaluate(() => document.fonts.ready);
+    // A letter or sheet clips what does not fit its one page: fail rather than print half a sentence.
+    await page.emulateMedia({ media: 'print' });
+    const clipped = await page.evaluate(() =>
+      [...document.querySelectorAll('[data-print-sheet]')].some((sheet) => sheet.scrollHeight > sheet.clientHeight + 1),
+    );
+    await page.emulateMedia({ media: null });
+    if (clipped) throw new Error(`${job.page}: the text does not fit on one A4 page; shorten it or check ${job.css}`);
+    const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true });
+    const pages = (await PDFDocument.load(pdf)).getPageCount();
+    if (pages !== 1) throw new Error(`${job.page} printed on ${pages} pages instead of one: check ${job.css}`);
+    const file = outArg ? path.join(path.resolve(outArg), path.basename(job.pdf)) : path.join(client, job.pdf);
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, pdf);
+    console.log(`flyers: ${path.relative('.', file)} (${Math.round(pdf.length / 1024)} KB)`);
   }
 } finally {
   await browser.close();

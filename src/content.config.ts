@@ -33,6 +33,8 @@ export const PageSchema = z.object({
   title: z.string().min(1),
   /** One plain sentence: the meta description and the search result text. */
   description: z.string().min(1),
+  /** The day a person last checked the page's facts (rules change): shown as "Last checked". */
+  checked: z.coerce.date().optional(),
   /** Required on every non-Danish file (checked by assertTranslationMeta in src/i18n/localizedEntry.ts). */
   translation: TranslationSchema.optional(),
   /** A voice clip saying what the page says, in this file's language (shown as "Listen" at the top). */
@@ -61,7 +63,7 @@ const meetings = defineCollection({
   schema: MeetingSchema,
 });
 
-export const ActivitySchema = PageSchema.omit({ description: true }).extend({
+export const ActivitySchema = PageSchema.omit({ description: true, checked: true }).extend({
   /** One plain sentence: shown on the card, in lists and as the meta description. */
   summary: z.string().min(1),
   /** The activity's picture, from src/components/activityIcons.ts (book, chat, hands, people, briefcase). */
@@ -77,7 +79,7 @@ const activities = defineCollection({
   schema: ActivitySchema,
 });
 
-export const StorySchema = PageSchema.omit({ description: true, clip: true }).extend({
+export const StorySchema = PageSchema.omit({ description: true, clip: true, checked: true }).extend({
   /** One plain sentence: the teaser in lists and the meta description. */
   summary: z.string().min(1),
   /** True for the demo stories: the page then says it is an example, not a real woman's story. */

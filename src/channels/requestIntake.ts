@@ -6,6 +6,7 @@
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '#src/inbox/inboxDb.ts';
 import { channelCounts } from './channelCounts.ts';
+import type { ContactMethod } from '#src/interest/validateInterest.ts';
 
 /** What a referral adds to a request: who referred her and how she consented. Shown in the inbox only. */
 export interface ReferralRecord {
@@ -24,7 +25,7 @@ export interface RequestInput {
   phone: string;
   /** The language staff write to her in. */
   language: string;
-  contactMethod: 'call' | 'sms' | 'whatsapp';
+  contactMethod: ContactMethod;
   bestTime: string;
   activities: string[];
   interpreter: boolean;

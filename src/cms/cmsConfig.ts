@@ -260,6 +260,14 @@ function translatedCollection(name: string, label: string, labelSingular: string
 const pageFields = schemaFields(PageSchema, {
   title: { label: 'Titel', widget: 'string', i18n: true },
   description: { label: 'Beskrivelse (én enkel sætning til søgning og deling)', widget: 'string', i18n: true },
+  checked: {
+    label: 'Sidst tjekket (valgfri)',
+    widget: 'datetime',
+    time_format: false,
+    required: false,
+    i18n: 'duplicate',
+    hint: 'Den dag, en person sidst tjekkede reglerne på siden. Vises på siden.',
+  },
   translation: translationField,
   clip: clipField,
 });

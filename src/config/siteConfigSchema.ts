@@ -7,6 +7,8 @@ import { localizedText, phoneNumber } from '#src/i18n/localizedText.ts';
 import { CmsSettingsSchema } from '#src/cms/cmsSettingsSchema.ts';
 
 export const SiteConfigSchema = z.object({
+  /** true for the kit's example site: every page and flyer says so, in her language, and whom to contact instead. */
+  demo: z.boolean().default(false),
   /** The project's name, shown in the header and titles. */
   name: z.string().min(1),
   /** The organisation that runs the project (data controller for the form). */
@@ -29,8 +31,17 @@ export const SiteConfigSchema = z.object({
   address: z.object({ street: z.string(), postcode: z.string(), city: z.string() }),
   /** A link to a map of the address (opened in the phone's map app; never embedded). */
   mapUrl: z.url(),
+  /** The official page on the job centre's offers, linked (never embedded) from the "your options" page. */
+  jobCentre: z.object({
+    /** The link text: the page's or the job centre's name. */
+    name: z.string().min(1),
+    /** The page's address. */
+    url: z.url(),
+  }),
   /** Opening hours, per language; Danish is required, the others fall back to Danish. */
   openingHours: localizedText('opening hours'),
+  /** The project visits women at home (with a role model): the form offers it as a way to be contacted. */
+  homeVisits: z.boolean().default(false),
   /** Days a form submission is kept before automatic deletion. */
   retentionDays: z.number().int().positive().default(180),
   /** Where the interest form posts. '/api/interest' is the built-in receiver; an https URL for static hosts. */

@@ -37,6 +37,10 @@ export interface FlyerBlock {
   urlText: string;
   /** The QR code as inline SVG. */
   qr: string;
+  /** The family flyer's words (the family page's title and description) and its QR code to that page. */
+  family: { headline: string; invitation: string; contentLang: Lang; urlText: string; qr: string };
+  /** "EXAMPLE: this programme does not exist …" when site.config.ts has demo: true. */
+  demo?: string;
   /** The programme's offers: title and picture, in the site's order (none until content/activities/ has some). */
   activities: { title: string; icon: ActivityIconName; lang: Lang }[];
 }
@@ -56,8 +60,12 @@ async function buildBlock(lang: Lang, pages: Pages, activities: Activities): Pro
   const locale = getLocale(lang);
   const home = resolveLocalized(pages, lang, 'home');
   if (!home) throw new Error('content/pages/da/home.mdx is missing: the flyer takes its text from it.');
+  const family = resolveLocalized(pages, lang, 'family');
+  if (!family) throw new Error('content/pages/da/family.mdx is missing: the family flyer takes its text from it.');
   const url = new URL(localizedUrl(lang), siteConfig.siteUrl).href;
   const urlText = url.replace(/^https?:\/\//, '').replace(/\/$/, '');
+  const familyUrl = new URL(localizedUrl(lang, 'family/'), siteConfig.siteUrl).href;
+  const familyUrlText = familyUrl.replace(/^https?:\/\//, '').replace(/\/$/, '');
   return {
     lang,
     dir: locale.dir,
@@ -72,6 +80,14 @@ async function buildBlock(lang: Lang, pages: Pages, activities: Activities): Pro
     urlText,
     qr: await qrSvg(url, t(lang, 'flyer.qrLabel', { url: urlText })),
     activities: activitiesIn(lang, activities),
+    family: {
+      headline: family.entry.data.title,
+      invitation: family.entry.data.description,
+      contentLang: family.contentLang,
+      urlText: familyUrlText,
+      qr: await qrSvg(familyUrl, t(lang, 'flyer.qrLabel', { url: familyUrlText })),
+    },
+    ...(siteConfig.demo ? { demo: t(lang, 'demo.flyer') } : {}),
   };
 }
 

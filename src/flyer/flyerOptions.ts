@@ -9,7 +9,7 @@ export const papers = ['a4', 'a5', 'a3'] as const;
 export type Paper = (typeof papers)[number];
 export const layouts = ['side', 'stack'] as const;
 export type Layout = (typeof layouts)[number];
-export const kinds = ['general', 'meeting', 'weekly'] as const;
+export const kinds = ['general', 'meeting', 'weekly', 'family'] as const;
 export type Kind = (typeof kinds)[number];
 
 /** Danish plus up to two more languages. */
@@ -20,7 +20,7 @@ export interface FlyerOptions {
   langs: Lang[];
   /** Side by side (columns) or stacked (rows). */
   layout: Layout;
-  /** A general invitation, one specific information meeting, or a weekly activity. */
+  /** A general invitation, one information meeting, a weekly activity, or a flyer for her husband and family. */
   kind: Kind;
   /** The meeting's id when kind is 'meeting'. */
   meeting?: string;

@@ -17,6 +17,11 @@ export interface LocaleDef {
   dir: 'ltr' | 'rtl';
   /** Intl locale for dates and numbers. Always Gregorian: see formatMeetingDate(). */
   intl: string;
+  /**
+   * The one digit style of the language, everywhere (dates, times, phone numbers shown, content):
+   * `latn` 0123, `arabext` ۰۱۲۳ (Persian). tel: links always keep Western digits.
+   */
+  digits: 'latn' | 'arabext';
   /** Self-hosted font for this script (see src/styles/fonts.css). */
   font: FontKey;
   /** Languages to fall back to, in order, when a page has no translation. */
@@ -24,13 +29,22 @@ export interface LocaleDef {
 }
 
 export const locales = [
-  { code: 'da', endonym: 'Dansk', englishName: 'Danish', dir: 'ltr', intl: 'da-DK', font: 'system', fallback: [] },
-  { code: 'en', endonym: 'English', englishName: 'English', dir: 'ltr', intl: 'en-GB', font: 'system', fallback: ['da'] },
-  { code: 'ar', endonym: 'العربية', englishName: 'Arabic', dir: 'rtl', intl: 'ar', font: 'naskh', fallback: ['da'] },
-  { code: 'tr', endonym: 'Türkçe', englishName: 'Turkish', dir: 'ltr', intl: 'tr-TR', font: 'system', fallback: ['da'] },
-  { code: 'ur', endonym: 'اردو', englishName: 'Urdu', dir: 'rtl', intl: 'ur-PK', font: 'nastaliq', fallback: ['da'] },
-  { code: 'so', endonym: 'Soomaali', englishName: 'Somali', dir: 'ltr', intl: 'so-SO', font: 'system', fallback: ['da'] },
-  { code: 'fa', endonym: 'فارسی', englishName: 'Persian (Farsi)', dir: 'rtl', intl: 'fa-IR', font: 'vazirmatn', fallback: ['da'] },
+  { code: 'da', endonym: 'Dansk', englishName: 'Danish', dir: 'ltr', intl: 'da-DK', digits: 'latn', font: 'system', fallback: [] },
+  { code: 'en', endonym: 'English', englishName: 'English', dir: 'ltr', intl: 'en-GB', digits: 'latn', font: 'system', fallback: ['da'] },
+  { code: 'ar', endonym: 'العربية', englishName: 'Arabic', dir: 'rtl', intl: 'ar', digits: 'latn', font: 'naskh', fallback: ['da'] },
+  { code: 'tr', endonym: 'Türkçe', englishName: 'Turkish', dir: 'ltr', intl: 'tr-TR', digits: 'latn', font: 'system', fallback: ['da'] },
+  { code: 'ur', endonym: 'اردو', englishName: 'Urdu', dir: 'rtl', intl: 'ur-PK', digits: 'latn', font: 'nastaliq', fallback: ['da'] },
+  { code: 'so', endonym: 'Soomaali', englishName: 'Somali', dir: 'ltr', intl: 'so-SO', digits: 'latn', font: 'system', fallback: ['da'] },
+  {
+    code: 'fa',
+    endonym: 'فارسی',
+    englishName: 'Persian (Farsi)',
+    dir: 'rtl',
+    intl: 'fa-IR',
+    digits: 'arabext',
+    font: 'vazirmatn',
+    fallback: ['da'],
+  },
 ] as const satisfies readonly LocaleDef[];
 
 export type Lang = (typeof locales)[number]['code'];

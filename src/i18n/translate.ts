@@ -49,9 +49,9 @@ export function useTranslations(lang: Lang) {
   return (key: UIKey, vars?: Record<string, string | number>) => t(lang, key, vars);
 }
 
-/** The Intl locale with the Gregorian calendar forced (plain `fa` gives the Persian calendar). */
+/** The Intl locale with the Gregorian calendar and the language's one digit style forced (plain `fa` gives the Persian calendar). */
 export function intlLocale(lang: Lang): string {
-  return `${getLocale(lang).intl}-u-ca-gregory`;
+  return `${getLocale(lang).intl}-u-ca-gregory-nu-${getLocale(lang).digits}`;
 }
 
 /** A date in the reader's language, Gregorian, Copenhagen time. */

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { sourceHash } from './translationSource.ts';
+import { printedPageRoutes } from '#src/partners/partnerPrints.ts';
 
 /** Collections whose files are translated one file per language. */
 export const translatedCollections = ['pages', 'activities', 'stories'] as const;
@@ -42,7 +43,7 @@ export interface StatusRow {
 
 /** The path after /<lang>/ of a content page ('' for the home page, 'about/', 'activities/danish/'). */
 export function routeOf(collection: string, slug: string): string {
-  if (collection === 'pages') return slug === 'home' ? '' : `${slug}/`;
+  if (collection === 'pages') return slug === 'home' ? '' : (printedPageRoutes[slug] ?? `${slug}/`);
   return `${collection}/${slug}/`;
 }
 

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { getLocale, type Lang } from '#src/i18n/locales.ts';
 import { t, type UIKey } from '#src/i18n/translate.ts';
 import { siteConfig } from '#site.config.ts';
-import type { InterestError, InterestValues } from './validateInterest.ts';
+import type { InterestError, InterestValues } from '#src/interest/validateInterest.ts';
+import { localDigits } from '#src/i18n/localDigits.ts';
 
 export type { InterestError, InterestValues };
 
@@ -33,16 +34,16 @@ export function errorText(lang: Lang, errors: InterestError[], field: InterestEr
 
 /**
  * Example phone number, isolated left-to-right (keeps "12 34 56 78" in order in Arabic text) and
- * never broken over lines. Nastaliq's no-break space is a hairline, so Urdu gets figure spaces.
+ * never broken over lines, in her digits (the form reads them). Nastaliq's no-break space is a hairline, so Urdu gets figure spaces.
  */
 export function phoneExample(lang: Lang): string {
   const space = getLocale(lang).font === 'nastaliq' ? '\u2007' : '\u00A0';
-  return `\u2066${['12', '34', '56', '78'].join(space)}\u2069`;
+  return `\u2066${localDigits(['12', '34', '56', '78'].join(space), lang)}\u2069`;
 }
 
 /** The consent sentence exactly as she reads it. */
 export function consentText(lang: Lang): string {
-  return t(lang, 'interest.consent.label', { days: siteConfig.retentionDays });
+  return t(lang, 'interest.consent.label', { days: localDigits(siteConfig.retentionDays, lang) });
 }
 
 /** Version of the consent text she agreed to: the first 12 hex digits of its SHA-256. */

@@ -10,14 +10,14 @@
 import { DatabaseSync } from 'node:sqlite';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
-import type { ContactChannel } from '#src/config/contactLinks.ts';
-import type { ValidInterest } from './validateInterest.ts';
+import type { ContactMethod, ValidInterest } from './validateInterest.ts';
 
 /** File name of the database inside the data directory. */
 export const interestDbFile = 'interest.sqlite';
 
 /** One registration as the receiver stores it: what passed validation, and the consent she gave. */
-export interface InterestInput extends Omit<ValidInterest, 'pageLang'> {
+export interface InterestInput
+  extends Omit<ValidInterest, 'pageLang' | 'heardVia' | 'channel'>, Partial<Pick<ValidInterest, 'heardVia' | 'channel'>> {
   /** Version of the consent text she agreed to. */
   consentVersion: string;
   /** Language of the page she read the consent text in. */
@@ -60,7 +60,7 @@ function fromDb(r: Record<string, unknown>): InterestRow {
     firstName: String(r.first_name),
     phone: String(r.phone),
     language: String(r.language),
-    contactMethod: r.contact_method as ContactChannel,
+    contactMethod: r.contact_method as ContactMethod,
     bestTime: String(r.best_time),
     activities: JSON.parse(String(r.activities)) as string[],
     interpreter: r.interpreter === 1,

@@ -3,8 +3,11 @@
  * so this is the only check that counts; every error code maps to a UI string key
  * (`interest.error.<field>.<code>`) so the form shows it in her language.
  */
-import { contactChannels, type ContactChannel } from '#src/config/contactLinks.ts';
+import { contactChannels } from '#src/config/contactLinks.ts';
 
+/** How she wants to be contacted; 'visit' (we call first, then visit her at home) only where site.config.ts has homeVisits. */
+export const contactMethods = [...contactChannels, 'visit'] as const;
+export type ContactMethod = (typeof contactMethods)[number];
 /** When to call her. "any" is the preset. */
 export const bestTimes = ['any', 'morning', 'afternoon', 'evening'] as const;
 
@@ -113,7 +116,7 @@ export interface ValidInterest {
   /** The language she wants to be contacted in (a locale code). */
   language: string;
   /** How she wants to be contacted. */
-  contactMethod: ContactChannel;
+  contactMethod: ContactMethod;
   /** One of the best-time choices ("morning", "any", …). */
   bestTime: string;
   /** Activity slugs she is interested in. */
@@ -195,7 +198,7 @@ export function validateInterest(
   if (!phone.ok) fail('phone', phone.code);
 
   if (!allowed.langs.includes(values.lang) || !allowed.langs.includes(values.language)) fail('language', 'unknown');
-  if (!(contactChannels as readonly string[]).includes(values.contact)) fail('contact', 'unknown');
+  if (!(contactMethods as readonly string[]).includes(values.contact)) fail('contact', 'unknown');
   if (!(bestTimes as readonly string[]).includes(values.time)) fail('time', 'unknown');
   if (values.activities.some((a) => !allowed.activities.includes(a))) fail('activity', 'unknown');
   else if (new Set(values.activities).size !== values.activities.length) fail('activity', 'repeated');
@@ -212,7 +215,7 @@ export function validateInterest(
       firstName,
       phone: phone.phone,
       language: values.language,
-      contactMethod: values.contact as ContactChannel,
+      contactMethod: values.contact as ContactMethod,
       bestTime: values.time,
       activities: values.activities,
       interpreter: values.interpreter,

@@ -11,6 +11,7 @@ import { icsCalendar, type IcsEvent } from '#src/calendar/calendarIcs.ts';
 import { textFor } from '#src/i18n/localizedText.ts';
 import { meetingFeatures, meetingTitle } from './meetingDetails.ts';
 import { meetingEnd, meetingStart, type MeetingEntry } from './upcomingMeetings.ts';
+import { localDigits } from '#src/i18n/localDigits.ts';
 
 export interface IcsSite {
   /** The site's name (calendar name, PRODID). */
@@ -33,7 +34,7 @@ export function meetingIcsEvent(meeting: MeetingEntry, venue: Venue, lang: Lang,
       .join('. '),
     textFor(data.notes, lang)?.text,
     textFor(venue.directions, lang)?.text,
-    t(lang, 'meetings.questions', { phone: formatPhone(site.phone) }),
+    t(lang, 'meetings.questions', { phone: localDigits(formatPhone(site.phone), lang) }),
     t(lang, 'meetings.moreInfo', { url }),
   ].filter(Boolean);
   return {

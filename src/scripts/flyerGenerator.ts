@@ -17,7 +17,7 @@ function readForm(form: HTMLFormElement, current: FlyerOptions): FlyerOptions {
   const aboutSession = data.get('kind') === 'weekly' && typeof session === 'string' && session !== '';
   return {
     langs: normalizeFlyerLangs(data.getAll('lang[]').map(String)),
-    kind: aboutMeeting ? 'meeting' : aboutSession ? 'weekly' : 'general',
+    kind: data.get('kind') === 'family' ? 'family' : aboutMeeting ? 'meeting' : aboutSession ? 'weekly' : 'general',
     ...(aboutMeeting ? { meeting } : {}),
     ...(aboutSession ? { session } : {}),
     layout: data.get('layout') === 'stack' ? 'stack' : 'side',
@@ -162,7 +162,8 @@ export function initFlyerGenerator(): void {
   });
   const apply = (replaceUrl: boolean) => {
     writeForm(form, options);
-    const activity = (options.kind === 'weekly' && options.session && activityOf.get(options.session)) || '';
+    const activity =
+      options.kind === 'family' ? '#family' : (options.kind === 'weekly' && options.session && activityOf.get(options.session)) || '';
     renderSheet(sheet, options, activity, channels);
     const query = `?${flyerQuery(options)}`;
     if (link) link.href = query;

@@ -49,7 +49,7 @@ function watchOrigin(page: Page, origin: string): string[] {
 async function addMeeting(page: Page, { start, end }: { start: string; end: string }) {
   await newEntry(page, 'start', start);
   await field(page, 'end').locator('input[type="datetime-local"]').fill(end);
-  await page.getByRole('radio', { name: 'Beboerhuset Greve Nord' }).click();
+  await page.getByRole('radio', { name: 'Beboerhuset Eksempelby Nord' }).click();
   await field(page, 'interpreters').locator('input[type="text"]').first().fill('ar');
   await field(page, 'childcare').locator('[role="switch"]').click();
   await field(page, 'womenOnly').locator('[role="switch"]').click();

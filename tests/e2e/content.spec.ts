@@ -54,6 +54,45 @@ test.describe('every content page in every language', () => {
   });
 });
 
+test.describe('what the catalogue asks for', () => {
+  test('in every language, home links to the family page, and the options page is dated and links the official page', async ({ page }) => {
+    for (const lang of langs) {
+      await page.goto(`/${lang}/`);
+      await expect(page.locator(`[data-home-family] a[href="/${lang}/family/"]`)).toHaveText(t(lang, 'home.family.link'));
+      await page.goto(`/${lang}/options/`);
+      await expect(page.locator('[data-checked]')).toContainText(t(lang, 'page.checked').replace(' {{date}}', '').replace('{{date}}', ''));
+      await expect(page.locator(`main a[href="${siteConfig.jobCentre.url}"]`)).toHaveCount(1);
+      await expect(page.locator('main iframe, main embed, main object')).toHaveCount(0);
+    }
+  });
+
+  test('stories say they are examples and introduce role models; partners meet role models too', async ({ page }) => {
+    await page.goto('/ur/stories/');
+    await expect(page.locator('[data-stories-examples]')).toHaveText(t('ur', 'stories.examples'));
+    await expect(page.locator('[data-role-models] h2')).toHaveText(t('ur', 'roleModels.title'));
+    await expect(page.locator('[data-role-models] dt')).toHaveCount(3);
+    await page.goto('/en/partners/');
+    await expect(page.locator('[data-role-models] h2')).toHaveText(t('en', 'roleModels.title'));
+  });
+
+  test('with home visits switched on, the about page explains them and the form offers a visit', async ({ page }) => {
+    test.skip(!siteConfig.homeVisits, 'site.config.ts has homeVisits: false');
+    await page.goto('/fa/about/');
+    await expect(page.locator('[data-home-visits] h2')).toHaveText(t('fa', 'about.homeVisits.title'));
+    await page.goto('/fa/interest/');
+    await expect(page.locator('input[name="contact"][value="visit"]')).toHaveCount(1);
+    await expect(page.getByText(t('fa', 'interest.contact.visit'))).toBeVisible();
+  });
+
+  test('with no meeting coming, she reads the opening hours in her language', async ({ page }) => {
+    await page.clock.setFixedTime(new Date('2030-01-01T12:00:00Z'));
+    await page.goto('/so/');
+    const empty = page.locator('[data-next-meeting] [data-meeting-empty]');
+    await expect(empty).toBeVisible();
+    await expect(empty).toContainText(siteConfig.openingHours.so ?? siteConfig.openingHours.da, { useInnerText: true });
+  });
+});
+
 test.describe('contact', () => {
   for (const lang of langs) {
     test(`${lang}: call, SMS and WhatsApp links carry her message, encoded`, async ({ page }) => {

@@ -76,7 +76,7 @@ test('a right-to-left block is set from the right, a Danish block from the left'
   await page.setViewportSize({ width: 1000, height: 1400 });
   await page.goto('/da/flyer/?langs=da,ar&layout=stack');
   const edges = (lang: string) =>
-    page.locator(`[data-flyer-lang="${lang}"] .flyer-invitation`).evaluate((p) => {
+    page.locator(`[data-flyer-lang="${lang}"] .flyer-general .flyer-invitation`).evaluate((p) => {
       const range = document.createRange();
       range.selectNodeContents(p);
       const text = range.getBoundingClientRect();
@@ -139,7 +139,7 @@ async function overflowing(page: Page): Promise<string[]> {
 }
 
 test('nothing is clipped or sticks out for the longest languages, in every layout and paper', async ({ page }) => {
-  // 36 flyers (2 media × 3 kinds × 2 layouts × 3 papers): more than the default 30 s on a busy machine.
+  // 48 flyers (2 media × 4 kinds × 2 layouts × 3 papers): more than the default 30 s on a busy machine.
   test.setTimeout(120_000);
   await page.goto('/da/flyer/?langs=da');
   // The longest languages by the text of their blocks: the hardest flyer to fit.
@@ -170,6 +170,7 @@ test('nothing is clipped or sticks out for the longest languages, in every layou
     );
   const kinds = [
     'kind=general',
+    'kind=family',
     ...(meeting ? [`kind=meeting&meeting=${meeting}`] : []),
     ...(session ? [`kind=weekly&session=${session}`] : []),
   ];
@@ -214,6 +215,19 @@ test('a link with options reproduces the same flyer', async ({ page, context }) 
   await expect(sent.locator('select[name="lang[]"]').nth(0)).toHaveValue('so');
   await expect(sent.locator('input[name="tabs"]')).not.toBeChecked();
   await expect(sent.locator('[data-flyer-link]')).toHaveAttribute('href', new URL(page.url()).search);
+});
+
+test('the family flyer speaks to her husband and family, and its QR code opens the family page', async ({ page }) => {
+  await page.goto('/tr/flyer/?langs=tr,da&kind=family');
+  const block = page.locator('.flyer [data-flyer-lang="tr"]').first();
+  await expect(block.locator('.flyer-family .flyer-headline')).toBeVisible();
+  await expect(block.locator('.flyer-general .flyer-headline')).toBeHidden();
+  await expect(block.locator('.flyer-family .flyer-headline')).toHaveText(/\S/);
+  await expect(block.locator('figure.flyer-family .flyer-url')).toContainText('/tr/family');
+  await expect(page.locator('input[name="kind"][value="family"]')).toBeChecked();
+  await page.locator('input[name="kind"][value="general"]').check();
+  await expect(page).toHaveURL(/kind=general/);
+  await expect(block.locator('.flyer-general .flyer-headline')).toBeVisible();
 });
 
 test('the print button opens the print dialog and stays on the page with the chosen options', async ({ page }) => {

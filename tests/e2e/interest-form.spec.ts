@@ -30,7 +30,7 @@ test.describe('with JavaScript off', () => {
     await page.getByLabel('رقم هاتفك').fill('٢٠ ١٢ ٣٤ ٥٦');
     await expect(page.getByLabel('بأي لغة تفضلين أن نتحدث؟')).toHaveValue('ar');
     await page.getByLabel('اكتبوا لي على واتساب').check();
-    await page.getByLabel('قبل الظهر (٩–١٢)').check();
+    await page.getByLabel('قبل الظهر (9–12)').check();
     const activities = page.locator('input[name="activity"]');
     const activity = (await activities.count()) > 0 ? await activities.first().getAttribute('value') : null;
     if (activity) await activities.first().check();

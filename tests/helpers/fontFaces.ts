@@ -14,8 +14,8 @@ const unquote = (s: string) => s.trim().replace(/^['"]|['"]$/g, '');
 
 /** Every @font-face of `css`, minified or not. */
 export function fontFaces(css: string): FontFace[] {
-  return [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map(([, body]) => {
-    const prop = (name: string) => body.match(new RegExp(`(?:^|;|\\s)${name}\\s*:\\s*([^;]*)`))?.[1].trim() ?? '';
+  return [...css.matchAll(/@font-face\s*\{([^}]*)\}/g)].map(([, body = '']) => {
+    const prop = (name: string) => body.match(new RegExp(`(?:^|;|\\s)${name}\\s*:\\s*([^;]*)`))?.[1]?.trim() ?? '';
     return {
       family: unquote(prop('font-family')),
       weight: prop('font-weight'),
@@ -28,4 +28,4 @@ export function fontFaces(css: string): FontFace[] {
 }
 
 /** The name inside `local('Name')`, or undefined for a url() entry. */
-export const localName = (entry: string) => entry.match(/^local\((.*)\)$/)?.[1].replace(/^['"]|['"]$/g, '');
+export const localName = (entry: string) => entry.match(/^local\((.*)\)$/)?.[1]?.replace(/^['"]|['"]$/g, '');

@@ -9,7 +9,7 @@ const faces = fontFaces(fs.readFileSync('src/styles/fonts.css', 'utf8'));
 
 /** The font file a url() entry points at, read with its own name table. */
 function fontOf(entry: string): Font {
-  const specifier = entry.match(/^url\(['"]?([^'")]+)['"]?\)/)![1];
+  const specifier = entry.match(/^url\(['"]?([^'")]+)['"]?\)/)![1]!;
   return create(fs.readFileSync(require.resolve(specifier))) as Font;
 }
 
@@ -29,7 +29,7 @@ describe('fonts come from the phone first', () => {
       const downloads = face.src.filter((entry) => entry.startsWith('url('));
       expect(downloads).toHaveLength(1);
       expect(face.src.slice(0, locals.length).every((entry) => entry.startsWith('local('))).toBe(true);
-      const font = fontOf(downloads[0]);
+      const font = fontOf(downloads[0]!);
       expect(font.familyName).toBe(face.family);
       expect(locals).toEqual([font.fullName, font.postscriptName]);
       expect(face.display).toBe('swap');
