@@ -1,5 +1,5 @@
 /**
- * End-to-end tests against the BUILT site served by the production server (src/server/server.mjs).
+ * End-to-end tests against the BUILT site served by the production server (src/server/server.ts).
  * The browser is the system Chromium: never a download.
  */
 import { defineConfig, devices } from '@playwright/test';
@@ -31,7 +31,7 @@ export default defineConfig({
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 800 } } }],
   webServer: {
-    command: 'node src/server/server.mjs',
+    command: 'node src/server/server.ts',
     url: `http://127.0.0.1:${port}/da/`,
     // Interest data outside test-results/ (Playwright empties that folder at the start of a run).
     // A known form secret lets tests sign start times; the rate limit has its own server in

@@ -2,7 +2,7 @@
  * The one file a project changes to make the kit its own (with the content/ folder).
  * Every field is documented in src/config/siteConfigSchema.ts. The demo values are examples.
  */
-import { defineSiteConfig } from './src/config/siteConfigSchema';
+import { defineSiteConfig } from './src/config/siteConfigSchema.ts';
 
 export const siteConfig = defineSiteConfig({
   name: 'Åben Dør',

@@ -12,8 +12,8 @@ import http from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
 import { PDFDocument } from 'pdf-lib';
-import { langs } from '../src/i18n/locales.ts';
-import { pdfUrl, printUrl } from '../src/flyer/flyerFiles.ts';
+import { langs } from '#src/i18n/locales.ts';
+import { pdfUrl, printUrl } from '#src/flyer/flyerFiles.ts';
 
 const args = process.argv.slice(2);
 const only = args.filter((a) => a.startsWith('--lang=')).map((a) => a.slice(7));

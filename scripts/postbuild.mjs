@@ -7,8 +7,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { headersFile } from '../src/server/securityHeaders.mjs';
-import { loadSiteConfig } from '../src/server/loadSiteConfig.mjs';
+import { siteConfig } from '#site.config.ts';
+import { headersFile } from '#src/config/securityHeaders.ts';
 
 const client = path.resolve('dist/client');
 if (!fs.existsSync(client)) throw new Error('dist/client is missing: run astro build first');
@@ -17,7 +17,7 @@ execFileSync(process.execPath, [path.resolve('node_modules/pagefind/lib/runner/b
   stdio: 'inherit',
 });
 
-fs.writeFileSync(path.join(client, '_headers'), headersFile(await loadSiteConfig()));
+fs.writeFileSync(path.join(client, '_headers'), headersFile(siteConfig));
 
 const compressible = /\.(html|css|js|mjs|json|svg|xml|txt|ics|webmanifest)$/;
 let files = 0;

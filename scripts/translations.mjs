@@ -9,9 +9,9 @@
  * Exit code 1 when a translated file has no valid status (the build would fail on it too).
  */
 import path from 'node:path';
-import { langs } from '../src/i18n/locales.ts';
-import { sourceHash } from '../src/i18n/translationSource.ts';
-import { countStates, orphanTranslations, readContentFiles, translationReport } from '../src/i18n/translationStatus.ts';
+import { langs } from '#src/i18n/locales.ts';
+import { sourceHash } from '#src/i18n/translationSource.ts';
+import { countStates, orphanTranslations, readContentFiles, translationReport } from '#src/i18n/translationStatus.ts';
 
 const args = process.argv.slice(2);
 const rootArg = args.indexOf('--root');

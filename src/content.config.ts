@@ -6,12 +6,12 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
-import { meetingSchema } from './content/meetingSchema';
-import { venueSchema } from './content/venueSchema';
-import { yamlDirLoader } from './content/yamlDirLoader';
-import { yamlIds } from './content/readYamlDir';
-import { staffSchema } from './content/staffSchema';
-import { activityIconNames } from './components/activityIcons';
+import { meetingSchema } from './content/meetingSchema.ts';
+import { venueSchema } from './content/venueSchema.ts';
+import { yamlDirLoader } from './content/yamlDirLoader.ts';
+import { yamlIds } from './content/readYamlDir.ts';
+import { staffSchema } from './content/staffSchema.ts';
+import { activityIconNames } from './components/activityIcons.ts';
 
 /** Translation status of a non-Danish file. Danish files are the source and have none. */
 export const TranslationSchema = z.object({

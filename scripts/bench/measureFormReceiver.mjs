@@ -136,10 +136,10 @@ async function staticBaseline(baseUrl, connections, amount) {
   return { url, rps: Math.round(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99 };
 }
 
-/** The receiver's minimum fill time (src/server/interestSettings.mjs, env INTEREST_MIN_FILL_MS). */
+/** The receiver's minimum fill time (src/interest/interestSettings.ts, env INTEREST_MIN_FILL_MS). */
 async function minimumFillTime() {
   try {
-    const { interestSettings } = await import('../../src/server/interestSettings.mjs');
+    const { interestSettings } = await import('#src/interest/interestSettings.ts');
     return interestSettings({ retentionDays: 1, siteUrl: 'http://localhost/' }).minFillMs;
   } catch {
     return 3000;

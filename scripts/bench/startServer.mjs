@@ -1,4 +1,4 @@
-/** Starts the production server (src/server/server.mjs) on a port of the benchmark's own. */
+/** Starts the production server (src/server/server.ts) on a port of the benchmark's own. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 

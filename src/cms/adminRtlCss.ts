@@ -5,7 +5,7 @@
  * panes with data-locale; its inputs use dir="auto", which guesses wrong on an empty field or a
  * line that starts with a Latin name.
  */
-import { locales } from '../i18n/locales.ts';
+import { locales } from '#src/i18n/locales.ts';
 
 const editable = ':is(input[type="text"], input:not([type]), textarea, [contenteditable="true"])';
 

@@ -4,12 +4,12 @@
  * languages, activities or venues: venues are read from content/venues/ by the relation field,
  * pages/activities/stories from their folders. Served as /admin/config.json.
  */
-import { defaultLang, langs } from '../i18n/locales.ts';
-import { meetingSchema } from '../content/meetingSchema.ts';
-import { siteTimeZone } from '../i18n/siteTimeZone.ts';
-import { venueSchema } from '../content/venueSchema.ts';
-import { staffSchema } from '../content/staffSchema.ts';
-import { ActivitySchema, PageSchema, StorySchema, TranslationSchema } from '../content.config.ts';
+import { defaultLang, langs } from '#src/i18n/locales.ts';
+import { meetingSchema } from '#src/content/meetingSchema.ts';
+import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
+import { venueSchema } from '#src/content/venueSchema.ts';
+import { staffSchema } from '#src/content/staffSchema.ts';
+import { ActivitySchema, PageSchema, StorySchema, TranslationSchema } from '#src/content.config.ts';
 import { z } from 'astro/zod';
 import { perLanguage, schemaFields, type CmsField } from './schemaFields.ts';
 import { cmsBackend, type CmsSettings } from './cmsBackend.ts';

@@ -5,7 +5,7 @@
  * TypeScript refuses a table that misses a field or names one the schema does not have.
  */
 import type { z } from 'astro/zod';
-import { defaultLang, locales } from '../i18n/locales.ts';
+import { defaultLang, locales } from '#src/i18n/locales.ts';
 
 /** A Sveltia field definition, loosely typed (their union type is too wide to build step by step). */
 export type CmsField = { name: string; label: string; widget?: string; required?: boolean | string[]; [option: string]: unknown };

@@ -1,4 +1,4 @@
-import type { UIKey } from '../i18n/translate';
+import type { UIKey } from '#src/i18n/translate.ts';
 
 export interface NavItem {
   /** The UI string for the link text. */

@@ -2,8 +2,8 @@
  * Facts from site.config.ts that content files use as {props.name} (the privacy page's
  * controller, address, phone and retention period), so no MDX file retypes them.
  */
-import { siteConfig } from '../../site.config';
-import { formatPhone } from './contactLinks';
+import { siteConfig } from '#site.config.ts';
+import { formatPhone } from './contactLinks.ts';
 
 export const contentFacts = {
   /** The data controller: the organisation that runs the project. */

@@ -3,8 +3,8 @@
  * One source for each fact: phone numbers, address, retention are read from here only.
  */
 import { z } from 'astro/zod';
-import { langs } from '../i18n/locales';
-import { CmsSettingsSchema } from '../cms/cmsSettingsSchema';
+import { langs } from '#src/i18n/locales.ts';
+import { CmsSettingsSchema } from '#src/cms/cmsSettingsSchema.ts';
 
 /** A phone number in international form: + and 8–15 digits, no spaces. */
 const e164 = z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be + and 8–15 digits, no spaces (e.g. +4512345678)');

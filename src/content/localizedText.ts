@@ -3,7 +3,7 @@
  * Keys must be codes from src/i18n/locales.ts, and Danish (the source) must be there.
  */
 import { z } from 'astro/zod';
-import { defaultLang, isLang, langs, type Lang } from '../i18n/locales.ts';
+import { defaultLang, isLang, langs, type Lang } from '#src/i18n/locales.ts';
 
 export type LocalizedText = Partial<Record<Lang, string>>;
 

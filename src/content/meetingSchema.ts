@@ -7,7 +7,7 @@
 import { z } from 'astro/zod';
 import { localizedText } from './localizedText.ts';
 import { interpreterLanguage } from './interpreterLanguage.ts';
-import { siteTimeZone } from '../i18n/siteTimeZone.ts';
+import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
 
 /** ISO 8601 date and time WITH an offset or Z: 2026-12-03T17:00:00+01:00 or 2026-12-03T16:00:00Z. */
 const isoWithOffset = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -4,7 +4,7 @@
  * `photo` is passed in because Astro's image() helper only exists inside defineCollection().
  */
 import { z } from 'astro/zod';
-import { defaultLang, langs } from '../i18n/locales.ts';
+import { defaultLang, langs } from '#src/i18n/locales.ts';
 
 /** A phone number in international form: + and 8–15 digits, no spaces. */
 const e164 = z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be + and 8–15 digits, no spaces (e.g. +4512345678)');

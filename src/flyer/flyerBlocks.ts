@@ -4,13 +4,13 @@
  * nothing on a flyer is translated twice.
  */
 import { getCollection } from 'astro:content';
-import type { ActivityIconName } from '../components/activityIcons';
-import { getLocale, langs, type FontKey, type Lang } from '../i18n/locales';
-import { resolveLocalized, sourceSlugs } from '../i18n/localizedEntry';
-import { localizedUrl } from '../i18n/localizedUrl';
-import { t } from '../i18n/translate';
-import { siteConfig } from '../../site.config';
-import { qrSvg } from './qrSvg';
+import type { ActivityIconName } from '#src/components/activityIcons.ts';
+import { getLocale, langs, type FontKey, type Lang } from '#src/i18n/locales.ts';
+import { resolveLocalized, sourceSlugs } from '#src/i18n/localizedEntry.ts';
+import { localizedUrl } from '#src/i18n/localizedUrl.ts';
+import { t } from '#src/i18n/translate.ts';
+import { siteConfig } from '#site.config.ts';
+import { qrSvg } from './qrSvg.ts';
 
 export interface FlyerBlock {
   /** The block's language (lang attribute, URL of its QR code). */

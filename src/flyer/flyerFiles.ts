@@ -3,8 +3,8 @@
  * JavaScript) and its PDF, written by `npm run flyers` into the build output.
  */
 // With .ts extensions: scripts/flyers.mjs imports this file straight into Node.
-import { defaultLang, type Lang } from '../i18n/locales.ts';
-import { localizedUrl } from '../i18n/localizedUrl.ts';
+import { defaultLang, type Lang } from '#src/i18n/locales.ts';
+import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 
 /** The path after /<lang>/ of the static printable flyer (Danish + that language, A4). */
 export const printPath = 'flyer/print/';

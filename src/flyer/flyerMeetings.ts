@@ -2,10 +2,10 @@
  * The information meetings a partner can put on a flyer (coming and not cancelled at build
  * time), with their words in every language, from the same meeting files as the site.
  */
-import { langs, type Lang } from '../i18n/locales';
-import { formatMeetingDate, formatMeetingTimes } from '../meetings/formatMeetingDate';
-import { loadMeetings } from '../meetings/loadMeetings';
-import { meetingFeatures, meetingTitle } from '../meetings/meetingDetails';
+import { langs, type Lang } from '#src/i18n/locales.ts';
+import { formatMeetingDate, formatMeetingTimes } from '#src/meetings/formatMeetingDate.ts';
+import { loadMeetings } from '#src/meetings/loadMeetings.ts';
+import { meetingFeatures, meetingTitle } from '#src/meetings/meetingDetails.ts';
 
 export interface FlyerMeetingText {
   /** The meeting's title, or "Information meeting". */

@@ -3,7 +3,7 @@
  * shared by the build (the default flyer) and the browser script (the live preview), so a
  * bookmarked or sent link always reproduces the same flyer.
  */
-import { defaultLang, isLang, type Lang } from '../i18n/locales';
+import { defaultLang, isLang, type Lang } from '#src/i18n/locales.ts';
 
 export const papers = ['a4', 'a5', 'a3'] as const;
 export type Paper = (typeof papers)[number];

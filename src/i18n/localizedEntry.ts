@@ -2,7 +2,7 @@
  * Content files live at content/<collection>/<lang>/<slug>.mdx. This finds the best version of
  * a slug for a reader: her language, else the locale's fallback chain (Danish last).
  */
-import { defaultLang, getLocale, isLang, type Lang } from './locales';
+import { defaultLang, getLocale, isLang, type Lang } from './locales.ts';
 
 interface EntryLike {
   id: string;

@@ -2,8 +2,8 @@
  * Every entry of a translated collection as a reader of `lang` should see it: her language where
  * it exists, else the fallback (Danish), in the entries' `order`.
  */
-import type { Lang } from './locales';
-import { resolveLocalized, sourceSlugs, type Resolved } from './localizedEntry';
+import type { Lang } from './locales.ts';
+import { resolveLocalized, sourceSlugs, type Resolved } from './localizedEntry.ts';
 
 interface Ordered {
   id: string;

@@ -1,4 +1,4 @@
-import type { Lang } from './locales';
+import type { Lang } from './locales.ts';
 
 /** The URL of `path` (e.g. 'meetings/') in `lang`: '/ar/meetings/'. Paths never start with '/'. */
 export function localizedUrl(lang: Lang, path = ''): string {

@@ -2,8 +2,8 @@
  * "Arabic, Somali and Danish" in the reader's language, from language codes. Codes outside the
  * site's own languages (ku, pa …) are named too, through Intl.DisplayNames.
  */
-import { intlLocale, languageName } from './translate';
-import type { Lang } from './locales';
+import { intlLocale, languageName } from './translate.ts';
+import type { Lang } from './locales.ts';
 
 export function spokenLanguages(codes: readonly string[], lang: Lang): string {
   const names = readerFirst(codes, lang).map((code) => languageName(code, lang));

@@ -2,7 +2,7 @@
  * A staff member's role, bio and photo alt text in the reader's language, or in Danish when
  * not given (then `lang` says 'da', so the page can mark that text as Danish).
  */
-import { defaultLang, type Lang } from './locales';
+import { defaultLang, type Lang } from './locales.ts';
 
 type PerLang = Partial<Record<string, string>>;
 

@@ -10,8 +10,8 @@ import tr from './ui/tr.json';
 import ur from './ui/ur.json';
 import so from './ui/so.json';
 import fa from './ui/fa.json';
-import { defaultLang, getLocale, langs, type Lang } from './locales';
-import { siteTimeZone } from './siteTimeZone';
+import { defaultLang, getLocale, langs, type Lang } from './locales.ts';
+import { siteTimeZone } from './siteTimeZone.ts';
 
 export type UIKey = keyof typeof da;
 export type UIStrings = Record<UIKey, string>;

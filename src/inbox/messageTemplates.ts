@@ -4,7 +4,7 @@
  * Translation status: every language but Danish is MACHINE-TRANSLATED (made without a native
  * speaker, from the Danish source below); have a speaker review it before relying on it.
  */
-import type { Lang } from '../i18n/locales';
+import type { Lang } from '#src/i18n/locales.ts';
 
 export interface MessageTemplate {
   /** The message, with {{name}} (hers), {{staff}} (the worker's first name) and {{org}}. */

@@ -3,9 +3,9 @@
  * and Danish (or English) name, the phone for reading, and the links that call her or open SMS or
  * WhatsApp with the ready message in her language.
  */
-import { formatPhone, smsHref, telHref, whatsappHref } from '../config/contactLinks';
-import { getLocale, isLang, type LocaleDef } from '../i18n/locales';
-import type { StaffLang } from '../i18n/staffTranslate';
+import { formatPhone, smsHref, telHref, whatsappHref } from '#src/config/contactLinks.ts';
+import { getLocale, isLang, type LocaleDef } from '#src/i18n/locales.ts';
+import type { StaffLang } from '#src/i18n/staffTranslate.ts';
 import { readyMessage } from './messageTemplates.ts';
 import { ageOf, deletionDate, isWaiting, suggestsClosing } from './requestStatus.ts';
 import type { InboxRequest } from './requestsStore.ts';

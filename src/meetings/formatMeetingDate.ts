@@ -3,8 +3,8 @@
  * Copenhagen time (formatDate/intlLocale force `-u-ca-gregory`: plain `fa` would say 12 Azar
  * 1405 for 3 December 2026).
  */
-import { formatDate, timeFormat } from '../i18n/translate';
-import type { Lang } from '../i18n/locales';
+import { formatDate, timeFormat } from '#src/i18n/translate.ts';
+import type { Lang } from '#src/i18n/locales.ts';
 
 /** "torsdag den 14. januar 2027" · "الخميس، 14 يناير 2027" · "پنجشنبه ۱۴ ژانویهٔ ۲۰۲۷" */
 export function formatMeetingDate(start: Date, lang: Lang): string {

@@ -1,7 +1,7 @@
 /** Meetings and venues from the content collections, for pages (build time only). */
 import { getCollection } from 'astro:content';
-import type { Venue } from '../content/venueSchema';
-import { upcomingMeetings, type MeetingEntry } from './upcomingMeetings';
+import type { Venue } from '#src/content/venueSchema.ts';
+import { upcomingMeetings, type MeetingEntry } from './upcomingMeetings.ts';
 
 export interface MeetingData {
   /** Every meeting in content/meetings/, soonest first (pages exist for all of them). */

@@ -2,10 +2,10 @@
  * The words of a meeting in one language: its title, its notes (or the Danish ones, marked),
  * and the icon + word for each thing she may wonder about (children, men, cost, language).
  */
-import { getLocale, type Lang } from '../i18n/locales';
-import { languageName, t } from '../i18n/translate';
-import type { LocalizedText } from '../content/localizedText';
-import type { Meeting } from '../content/meetingSchema';
+import { getLocale, type Lang } from '#src/i18n/locales.ts';
+import { languageName, t } from '#src/i18n/translate.ts';
+import type { LocalizedText } from '#src/content/localizedText.ts';
+import type { Meeting } from '#src/content/meetingSchema.ts';
 
 /** A text in the reader's language, or in the first fallback that has it, with the language it is in. */
 export function textFor(texts: LocalizedText | undefined, lang: Lang): { text: string; lang: Lang } | undefined {

@@ -2,14 +2,14 @@
  * The calendar files: one meeting (`/<lang>/meetings/<id>.ics`) or the feed of a language
  * (`/<lang>/meetings.ics`), with summary and description in that language.
  */
-import type { Lang } from '../i18n/locales';
-import { localizedUrl } from '../i18n/localizedUrl';
-import { t } from '../i18n/translate';
-import type { Venue } from '../content/venueSchema';
-import { formatPhone } from '../config/contactLinks';
-import { icsCalendar, type IcsEvent } from './icsCalendar';
-import { meetingFeatures, meetingTitle, textFor } from './meetingDetails';
-import { meetingEnd, meetingStart, type MeetingEntry } from './upcomingMeetings';
+import type { Lang } from '#src/i18n/locales.ts';
+import { localizedUrl } from '#src/i18n/localizedUrl.ts';
+import { t } from '#src/i18n/translate.ts';
+import type { Venue } from '#src/content/venueSchema.ts';
+import { formatPhone } from '#src/config/contactLinks.ts';
+import { icsCalendar, type IcsEvent } from './icsCalendar.ts';
+import { meetingFeatures, meetingTitle, textFor } from './meetingDetails.ts';
+import { meetingEnd, meetingStart, type MeetingEntry } from './upcomingMeetings.ts';
 
 export interface IcsSite {
   /** The site's name (calendar name, PRODID). */

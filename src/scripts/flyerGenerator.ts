@@ -3,8 +3,8 @@
  * build time with its QR code); this shows the chosen ones in the chosen order, sets the sheet's
  * data attributes (layout, paper, tabs) and keeps the options in the URL.
  */
-import { isLang, type Lang } from '../i18n/locales';
-import { flyerQuery, normalizeFlyerLangs, parseFlyerOptions, type FlyerOptions } from '../flyer/flyerOptions';
+import { isLang, type Lang } from '#src/i18n/locales.ts';
+import { flyerQuery, normalizeFlyerLangs, parseFlyerOptions, type FlyerOptions } from '#src/flyer/flyerOptions.ts';
 
 function readForm(form: HTMLFormElement, current: FlyerOptions): FlyerOptions {
   const data = new FormData(form);

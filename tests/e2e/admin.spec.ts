@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { locales } from '../../src/i18n/locales';
-import { copyOfContent, openAdminOnCopy, removeCopies } from '../helpers/cmsWorkspace';
-import { builtPages } from '../helpers/builtPages';
+import { locales } from '#src/i18n/locales.ts';
+import { copyOfContent, openAdminOnCopy, removeCopies } from '../helpers/cmsWorkspace.ts';
+import { builtPages } from '../helpers/builtPages.ts';
 
 const client = path.resolve('dist/client');
 

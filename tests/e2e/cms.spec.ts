@@ -10,8 +10,8 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parse } from 'yaml';
 import sharp from 'sharp';
-import { changedFiles, copyBackFromOpfs, copyOfContent, openAdminOnCopy, readTree, removeCopies } from '../helpers/cmsWorkspace';
-import { buildFixture } from '../helpers/buildFixture';
+import { changedFiles, copyBackFromOpfs, copyOfContent, openAdminOnCopy, readTree, removeCopies } from '../helpers/cmsWorkspace.ts';
+import { buildFixture } from '../helpers/buildFixture.ts';
 
 test.afterAll(removeCopies);
 

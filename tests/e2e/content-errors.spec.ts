@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { buildFixture } from '../helpers/buildFixture';
+import { buildFixture } from '../helpers/buildFixture.ts';
 
 test.describe.configure({ timeout: 120_000 });
 

@@ -6,10 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
-import { langs } from '../../src/i18n/locales';
-import { siteConfig } from '../../site.config';
-import { readContentFiles } from '../../src/i18n/translationStatus';
-import { buildFixture } from '../helpers/buildFixture';
+import { langs } from '#src/i18n/locales.ts';
+import { siteConfig } from '#site.config.ts';
+import { readContentFiles } from '#src/i18n/translationStatus.ts';
+import { buildFixture } from '../helpers/buildFixture.ts';
 
 // Playwright's loader cannot import the JSON UI files through translate.ts, so read them here.
 const t = (lang: string, key: string): string => JSON.parse(fs.readFileSync(`src/i18n/ui/${lang}.json`, 'utf8'))[key];

@@ -5,8 +5,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { builtPages } from '../helpers/builtPages';
-import { getLocale, isLang, langs } from '../../src/i18n/locales';
+import { builtPages } from '../helpers/builtPages.ts';
+import { getLocale, isLang, langs } from '#src/i18n/locales.ts';
 
 for (const pagePath of builtPages()) {
   test(`${pagePath} is accessible and stays on our own origin`, async ({ page, baseURL }) => {

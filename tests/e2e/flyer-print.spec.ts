@@ -12,7 +12,7 @@ import { expect, test, type Page } from '@playwright/test';
 import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
 import { PNG } from 'pngjs';
-import { siteConfig } from '../../site.config';
+import { siteConfig } from '#site.config.ts';
 
 const mm = 72 / 25.4;
 /** Chromium rounds a page to whole CSS pixels: allow half a millimetre. */

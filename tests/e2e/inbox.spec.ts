@@ -12,7 +12,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import ExcelJS from 'exceljs';
 import { SMTPServer } from 'smtp-server';
-import { startOwnServer, type OwnServer } from '../helpers/interestServer';
+import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -25,7 +25,7 @@ let smtp: SMTPServer;
 
 /** Runs the staff CLI against the test server's data directory; returns the invite link it prints. */
 function inviteByCli(...args: string[]): string {
-  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/staff.mjs', 'invite', ...args], {
+  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', ...args], {
     env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin },
     encoding: 'utf8',
   });

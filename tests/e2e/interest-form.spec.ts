@@ -5,8 +5,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { openInterestStore } from '../../src/server/interestStore.mjs';
-import { e2eDataDir, formBody, formToken, postInterest, validFields } from '../helpers/interestServer';
+import { openInterestStore } from '#src/interest/interestStore.ts';
+import { e2eDataDir, formBody, formToken, postInterest, validFields } from '../helpers/interestServer.ts';
 
 /** Rows stored for one phone number (in the shared server's database). */
 function rowsFor(phone: string) {

@@ -6,8 +6,8 @@
 import { expect, test } from '@playwright/test';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
-import { openInterestStore } from '../../src/server/interestStore.mjs';
-import { postInterest, startOwnServer, uniquePhone, validFields, type OwnServer } from '../helpers/interestServer';
+import { openInterestStore } from '#src/interest/interestStore.ts';
+import { postInterest, startOwnServer, uniquePhone, validFields, type OwnServer } from '../helpers/interestServer.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 

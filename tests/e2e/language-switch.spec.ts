@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { langs, locales } from '../../src/i18n/locales';
+import { langs, locales } from '#src/i18n/locales.ts';
 
 test('switching language keeps the page', async ({ page }) => {
   await page.goto('/da/about/');

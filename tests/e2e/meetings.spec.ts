@@ -7,8 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import ICAL from 'ical.js';
-import { buildFixture } from '../helpers/buildFixture';
-import { siteConfig } from '../../site.config';
+import { buildFixture } from '../helpers/buildFixture.ts';
+import { siteConfig } from '#site.config.ts';
 
 const uidDomain = new URL(siteConfig.siteUrl).hostname;
 

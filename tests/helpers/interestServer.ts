@@ -8,7 +8,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createFormToken } from '../../src/server/interestToken.mjs';
+import { createFormToken } from '#src/interest/interestToken.ts';
 
 /** Data directory of the server playwright.config.ts starts (one per checkout). */
 export const e2eDataDir = path.join(tmpdir(), `aaben-doer-e2e-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8)}`);
@@ -73,7 +73,7 @@ export async function startOwnServer(
   env: Record<string, string> = {},
   dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'interest-e2e-')), 'data'),
 ): Promise<OwnServer> {
-  const child = spawn(process.execPath, ['src/server/server.mjs'], {
+  const child = spawn(process.execPath, ['src/server/server.ts'], {
     env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, FORM_SECRET: e2eFormSecret, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

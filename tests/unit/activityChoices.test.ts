@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { activityChoices, activitySlugs } from '../../src/pages/[lang]/interest/_components/activityChoices';
+import { activityChoices, activitySlugs } from '#src/interest/activityChoices.ts';
 
 // A fixture shaped like the `activities` collection (content/activities/<lang>/<slug>.mdx).
 const translation = { status: 'machine', source: '0123456789ab' };

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { discoverPageTypes } from '../../scripts/bench/discoverPageTypes.mjs';
 import { localTime, readMeetingTemplate, syntheticMeetings, zoneOffset } from '../../scripts/bench/syntheticMeetings.mjs';
-import { meetingSchema } from '../../src/content/meetingSchema';
-import { yamlIds } from '../../src/content/readYamlDir';
+import { meetingSchema } from '#src/content/meetingSchema.ts';
+import { yamlIds } from '#src/content/readYamlDir.ts';
 import { parse } from 'yaml';
 import { evaluateBudgets, type WeightRow } from '../../scripts/bench/evaluateBudgets.mjs';
 import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.mjs';

@@ -1,22 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
-import { cmsConfig } from '../../src/cms/cmsConfig';
-import { adminRtlCss } from '../../src/cms/adminRtlCss';
-import { CmsSettingsSchema } from '../../src/cms/cmsSettingsSchema';
-import { defaultLang, langs, locales } from '../../src/i18n/locales';
-import { meetingSchema } from '../../src/content/meetingSchema';
-import { venueSchema } from '../../src/content/venueSchema';
-import { staffSchema } from '../../src/content/staffSchema';
-import { ActivitySchema, PageSchema, StorySchema } from '../../src/content.config';
-import { activityIconNames } from '../../src/components/activityIcons';
+import { cmsConfig } from '#src/cms/cmsConfig.ts';
+import { adminRtlCss } from '#src/cms/adminRtlCss.ts';
+import { CmsSettingsSchema } from '#src/cms/cmsSettingsSchema.ts';
+import { defaultLang, langs, locales } from '#src/i18n/locales.ts';
+import { meetingSchema } from '#src/content/meetingSchema.ts';
+import { venueSchema } from '#src/content/venueSchema.ts';
+import { staffSchema } from '#src/content/staffSchema.ts';
+import { ActivitySchema, PageSchema, StorySchema } from '#src/content.config.ts';
+import { activityIconNames } from '#src/components/activityIcons.ts';
 import {
   adminContentSecurityPolicy,
   adminSecurityHeadersFor,
   cmsApiOrigins,
   headersFile,
   isAdminPath,
-} from '../../src/server/securityHeaders.mjs';
-import { siteConfig } from '../../site.config';
+} from '#src/config/securityHeaders.ts';
+import { siteConfig } from '#site.config.ts';
 
 type Field = { name: string; required?: boolean | string[]; fields?: Field[]; default?: unknown; pattern?: [string, string] };
 type Collection = { name: string; fields: Field[]; folder: string };

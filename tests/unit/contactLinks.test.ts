@@ -3,10 +3,10 @@
  * the prefilled message in her language, URL-encoded, and only the channels switched on.
  */
 import { describe, expect, it } from 'vitest';
-import { contactLinks, formatPhone, smsHref, telHref, whatsappHref } from '../../src/config/contactLinks';
-import { siteConfig } from '../../site.config';
-import { langs } from '../../src/i18n/locales';
-import { t } from '../../src/i18n/translate';
+import { contactLinks, formatPhone, smsHref, telHref, whatsappHref } from '#src/config/contactLinks.ts';
+import { siteConfig } from '#site.config.ts';
+import { langs } from '#src/i18n/locales.ts';
+import { t } from '#src/i18n/translate.ts';
 
 describe('contactLinks()', () => {
   it.each(langs)('in %s: call, SMS and WhatsApp carry the number and her message, encoded', (lang) => {

@@ -1,6 +1,6 @@
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { describe, expect, it } from 'vitest';
-import FallbackContent from '../../src/components/FallbackContent.astro';
+import FallbackContent from '#src/components/FallbackContent.astro';
 
 describe('FallbackContent', () => {
   it('marks Danish text on an Arabic page as Danish, left-to-right, with a notice in Arabic', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultFlyerOptions, flyerQuery, normalizeFlyerLangs, parseFlyerOptions } from '../../src/flyer/flyerOptions';
-import { qrSvg } from '../../src/flyer/qrSvg';
-import { formatPhone } from '../../src/config/contactLinks';
+import { defaultFlyerOptions, flyerQuery, normalizeFlyerLangs, parseFlyerOptions } from '#src/flyer/flyerOptions.ts';
+import { qrSvg } from '#src/flyer/qrSvg.ts';
+import { formatPhone } from '#src/config/contactLinks.ts';
 
 describe('defaultFlyerOptions()', () => {
   it('puts the partner’s page language first, then Danish, on A4 with tabs', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatMeetingDate, formatMeetingTimes } from '../../src/meetings/formatMeetingDate';
-import { langs } from '../../src/i18n/locales';
+import { formatMeetingDate, formatMeetingTimes } from '#src/meetings/formatMeetingDate.ts';
+import { langs } from '#src/i18n/locales.ts';
 
 const start = new Date('2026-12-03T17:00:00+01:00');
 const end = new Date('2026-12-03T19:00:00+01:00');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import ICAL from 'ical.js';
-import { foldIcsLine, icsCalendar, icsEscapeText, icsUtc, type IcsEvent } from '../../src/meetings/icsCalendar';
+import { foldIcsLine, icsCalendar, icsEscapeText, icsUtc, type IcsEvent } from '#src/meetings/icsCalendar.ts';
 
 const dtstamp = new Date('2026-11-01T09:00:00Z');
 const event: IcsEvent = {

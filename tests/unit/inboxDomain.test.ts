@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { ageOf, cleanNote, deletionDate, suggestsClosing, workingDaysBetween } from '../../src/inbox/requestStatus';
-import { messageTemplates, readyMessage } from '../../src/inbox/messageTemplates';
-import { languageLabel } from '../../src/inbox/requestView';
-import { requestsXlsx, xlsxColumns } from '../../src/inbox/requestsXlsx';
-import { inboxSettings, sessionCookie } from '../../src/inbox/inboxSettings';
-import { staffStrings } from '../../src/i18n/staffTranslate';
-import { langs } from '../../src/i18n/locales';
+import { ageOf, cleanNote, deletionDate, suggestsClosing, workingDaysBetween } from '#src/inbox/requestStatus.ts';
+import { messageTemplates, readyMessage } from '#src/inbox/messageTemplates.ts';
+import { languageLabel } from '#src/inbox/requestView.ts';
+import { requestsXlsx, xlsxColumns } from '#src/inbox/requestsXlsx.ts';
+import { inboxSettings, sessionCookie } from '#src/inbox/inboxSettings.ts';
+import { staffStrings } from '#src/i18n/staffTranslate.ts';
+import { langs } from '#src/i18n/locales.ts';
 
 describe('request status rules', () => {
   it('gives the age in hours on the first day, then in days', () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
-import { migrate } from '../../src/inbox/migrations';
-import { newRequestSubject, noticeBody, reminderSubject, sendDueNotices, type Mailer } from '../../src/inbox/mailNotices';
+import { migrate } from '#src/interest/migrations.ts';
+import { newRequestSubject, noticeBody, reminderSubject, sendDueNotices, type Mailer } from '#src/inbox/mailNotices.ts';
 
 const origin = 'https://aabendoer.example.dk';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interestCsv, neutraliseFormula, phoneCell } from '../../src/server/interestCsv.mjs';
+import { interestCsv, neutraliseFormula, phoneCell } from '#src/interest/interestCsv.ts';
 
 const row = {
   id: 1,

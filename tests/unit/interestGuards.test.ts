@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkFormToken, createFormToken, loadFormSecret } from '../../src/server/interestToken.mjs';
-import { clientKey, createRateLimiter, trustedProxyHops } from '../../src/server/interestRateLimit.mjs';
-import { interestBodyLimit, isAllowedOrigin, isFormContentType, readBodyWithLimit } from '../../src/server/interestRequestGuard.mjs';
+import { checkFormToken, createFormToken, loadFormSecret } from '#src/interest/interestToken.ts';
+import { clientKey, createRateLimiter, trustedProxyHops } from '#src/interest/interestRateLimit.ts';
+import { interestBodyLimit, isAllowedOrigin, isFormContentType, readBodyWithLimit } from '#src/interest/interestRequestGuard.ts';
 
 const secret = 'test-secret-0123456789';
 const limits = { minFillMs: 3000, maxAgeMs: 24 * 60 * 60 * 1000 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { uiStrings } from '../../src/i18n/translate';
-import { langs } from '../../src/i18n/locales';
-import { validateInterest } from '../../src/server/validateInterest.mjs';
+import { uiStrings } from '#src/i18n/translate.ts';
+import { langs } from '#src/i18n/locales.ts';
+import { validateInterest } from '#src/interest/validateInterest.ts';
 
 const allowed = { langs, activities: ['courses'] };
 const bad: [string, string][][] = [

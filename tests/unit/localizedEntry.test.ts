@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveLocalized, sourceSlugs, splitId } from '../../src/i18n/localizedEntry';
+import { resolveLocalized, sourceSlugs, splitId } from '#src/i18n/localizedEntry.ts';
 
 const entry = (id: string, translated = true) => ({
   id,

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
-import { meetingsIcs } from '../../src/meetings/meetingsIcs';
-import { upcomingMeetings } from '../../src/meetings/upcomingMeetings';
-import { meetingSchema } from '../../src/content/meetingSchema';
-import { venueSchema } from '../../src/content/venueSchema';
-import { readYamlDir, yamlIds } from '../../src/content/readYamlDir';
+import { meetingsIcs } from '#src/meetings/meetingsIcs.ts';
+import { upcomingMeetings } from '#src/meetings/upcomingMeetings.ts';
+import { meetingSchema } from '#src/content/meetingSchema.ts';
+import { venueSchema } from '#src/content/venueSchema.ts';
+import { readYamlDir, yamlIds } from '#src/content/readYamlDir.ts';
 
 const dir = fileURLToPath(new URL('../fixtures/content/good/', import.meta.url));
 const venues = new Map(readYamlDir(`${dir}venues`, venueSchema).map((v) => [v.id, v.data]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readerFirst, spokenLanguages, teamLanguages } from '../../src/i18n/spokenLanguages';
+import { readerFirst, spokenLanguages, teamLanguages } from '#src/i18n/spokenLanguages.ts';
 
 describe('spokenLanguages()', () => {
   it("names the languages in the reader's language, hers first and Danish last", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatTime, languageName, t, useTranslations } from '../../src/i18n/translate';
-import { getLocale, langs, locales } from '../../src/i18n/locales';
-import { localizedUrl } from '../../src/i18n/localizedUrl';
+import { formatDate, formatTime, languageName, t, useTranslations } from '#src/i18n/translate.ts';
+import { getLocale, langs, locales } from '#src/i18n/locales.ts';
+import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 
 describe('t()', () => {
   it('returns the string in the asked language', () => {

@@ -6,9 +6,9 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { sourceHash, withoutTranslationBlock } from '../../src/i18n/translationSource';
-import { countStates, orphanTranslations, readContentFiles, translationReport } from '../../src/i18n/translationStatus';
-import { langs } from '../../src/i18n/locales';
+import { sourceHash, withoutTranslationBlock } from '#src/i18n/translationSource.ts';
+import { countStates, orphanTranslations, readContentFiles, translationReport } from '#src/i18n/translationStatus.ts';
+import { langs } from '#src/i18n/locales.ts';
 
 const fixture = path.resolve('tests/fixtures/translations/content');
 const files = readContentFiles(fixture);

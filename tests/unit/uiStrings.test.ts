@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { uiStrings } from '../../src/i18n/translate';
-import { langs } from '../../src/i18n/locales';
+import { uiStrings } from '#src/i18n/translate.ts';
+import { langs } from '#src/i18n/locales.ts';
 
 const source = Object.keys(uiStrings.da).sort();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePhone, validateInterest, hasForbiddenCharacters } from '../../src/server/validateInterest.mjs';
+import { normalisePhone, validateInterest, hasForbiddenCharacters } from '#src/interest/validateInterest.ts';
 
 const allowed = { langs: ['da', 'en', 'ar', 'tr', 'ur', 'so', 'fa'], activities: ['danish-course', 'cycling'] };
 

@@ -1,10 +1,10 @@
 /** /<lang>/meetings.ics: every coming meeting in one calendar feed, in that language. */
 import type { APIRoute } from 'astro';
-import { langPaths } from '../../i18n/langPaths';
-import type { Lang } from '../../i18n/locales';
-import { loadMeetings } from '../../meetings/loadMeetings';
-import { meetingsIcs } from '../../meetings/meetingsIcs';
-import { siteConfig } from '../../../site.config';
+import { langPaths } from '#src/i18n/langPaths.ts';
+import type { Lang } from '#src/i18n/locales.ts';
+import { loadMeetings } from '#src/meetings/loadMeetings.ts';
+import { meetingsIcs } from '#src/meetings/meetingsIcs.ts';
+import { siteConfig } from '#site.config.ts';
 
 export const getStaticPaths = langPaths;
 

@@ -6,33 +6,30 @@
  * Nothing she sent is ever logged, put in a URL or e-mailed.
  */
 import type { APIContext, APIRoute } from 'astro';
-import { defaultLang, isLang, langs, type Lang } from '../../i18n/locales';
-import { localizedUrl } from '../../i18n/localizedUrl';
-import { siteConfig } from '../../../site.config';
-import { activitySlugs } from '../[lang]/interest/_components/activityChoices';
-import { loadActivities } from '../[lang]/interest/_components/loadActivities';
-import { consentVersion } from '../[lang]/interest/_components/interestFormModel';
-import { openInterestStore, type InterestStore } from '../../server/interestStore.mjs';
-import { interestSettings } from '../../server/interestSettings.mjs';
-import { clientKey, createRateLimiter } from '../../server/interestRateLimit.mjs';
+import { defaultLang, isLang, langs, type Lang } from '#src/i18n/locales.ts';
+import { localizedUrl } from '#src/i18n/localizedUrl.ts';
+import { siteConfig } from '#site.config.ts';
+import { activitySlugs } from '#src/interest/activityChoices.ts';
+import { loadActivities } from '#src/interest/loadActivities.ts';
+import { consentVersion } from '#src/interest/interestFormModel.ts';
+import { openInterestRuntime, type InterestRuntime } from '#src/interest/interestRuntime.ts';
+import { clientKey } from '#src/interest/interestRateLimit.ts';
 import {
   interestBodyLimit,
   isAllowedOrigin,
   isFormContentType,
   parseFormBody,
   readBodyWithLimit,
-} from '../../server/interestRequestGuard.mjs';
-import { checkFormToken, createFormToken, formTokenPlaceholder, loadFormSecret } from '../../server/interestToken.mjs';
-import { fieldNames, validateInterest, type InterestError } from '../../server/validateInterest.mjs';
+} from '#src/interest/interestRequestGuard.ts';
+import { checkFormToken, createFormToken, formTokenPlaceholder } from '#src/interest/interestToken.ts';
+import { fieldNames, validateInterest, type InterestError } from '#src/interest/validateInterest.ts';
 
 export const prerender = false;
 
-const settings = interestSettings(siteConfig);
-const limiter = createRateLimiter(settings.rateLimit);
-let store: InterestStore | undefined;
-let secret: string | undefined;
-const getStore = () => (store ??= openInterestStore({ dataDir: settings.dataDir }));
-const getSecret = () => (secret ??= loadFormSecret(settings.dataDir));
+// The server (src/server/server.ts) opens the store once and passes it in `locals`; `astro dev`
+// has no such server, so there the endpoint opens its own, once.
+let devRuntime: InterestRuntime | undefined;
+const runtimeOf = (locals: App.Locals): InterestRuntime => locals.interest ?? (devRuntime ??= openInterestRuntime(siteConfig));
 
 /** A short answer for requests her browser never sends (scripts, other sites). */
 function plain(status: number, text: string): Response {
@@ -44,7 +41,8 @@ type ReplyInput = Reply extends infer R ? (R extends { token: string } ? Omit<R,
 
 /** Answers with a page in her language, rendered by /<lang>/interest/reply/. */
 function reply(context: APIContext, lang: Lang, answer: ReplyInput): Promise<Response> {
-  context.locals.interestReply = answer.kind === 'form' ? { ...answer, token: createFormToken(getSecret()) } : answer;
+  const token = () => createFormToken(runtimeOf(context.locals).secret);
+  context.locals.interestReply = answer.kind === 'form' ? { ...answer, token: token() } : answer;
   return context.rewrite(new Request(new URL(localizedUrl(lang, 'interest/reply/'), context.url), { method: 'GET' }));
 }
 
@@ -52,6 +50,7 @@ const allOf = (entries: [string, FormDataEntryValue][], name: string) => entries
 
 export const POST: APIRoute = async (context) => {
   const { request, locals } = context;
+  const { settings, store, secret, limiter } = runtimeOf(locals);
   if (Number(request.headers.get('content-length') ?? 0) > interestBodyLimit) return plain(413, 'Too large.');
   const contentType = request.headers.get('content-type');
   if (!isFormContentType(contentType)) return plain(415, 'Send the form as a form.');
@@ -90,7 +89,7 @@ export const POST: APIRoute = async (context) => {
   const token = tokens.length === 1 && typeof tokens[0] === 'string' ? tokens[0] : '';
   // The placeholder means the page was not served by our server (a cache, a dev server): ask
   // her to send again with a real token rather than drop her registration.
-  const tokenState = token === formTokenPlaceholder ? 'expired' : checkFormToken(token, getSecret(), settings);
+  const tokenState = token === formTokenPlaceholder ? 'expired' : checkFormToken(token, secret, settings);
   if (tokenState === 'invalid' || tokenState === 'tooFast') return thanks();
 
   const result = validateInterest(entries, { langs, activities: activitySlugs(await loadActivities()) });
@@ -100,7 +99,7 @@ export const POST: APIRoute = async (context) => {
 
   const { pageLang: consentLanguage, ...data } = result.data;
   try {
-    getStore().add({ ...data, consentVersion: consentVersion(lang), consentLanguage });
+    store.add({ ...data, consentVersion: consentVersion(lang), consentLanguage });
   } catch (error) {
     // The code only: a message could one day carry a value.
     console.error(`interest: could not store a registration (${(error as { code?: string }).code ?? 'unknown error'})`);

@@ -5,13 +5,13 @@
  * answers 503 and nothing is half written. Then 303 back to where she was.
  */
 import type { APIContext, APIRoute } from 'astro';
-import { isFormContentType, parseFormBody, readBodyWithLimit } from '../../server/interestRequestGuard.mjs';
-import { inboxFor, type Inbox } from '../../inbox/inboxContext';
-import { isUnavailable } from '../../inbox/inboxDb';
-import { cleanNote, settableStatuses, type RequestStatus } from '../../inbox/requestStatus';
-import { clientOf, currentStaff, isSameOrigin, plain, seeOther } from '../../inbox/staffAuth';
-import type { StaffMember } from '../../inbox/staffStore';
-import { inviteMail } from '../../inbox/inviteMail';
+import { isFormContentType, parseFormBody, readBodyWithLimit } from '#src/interest/interestRequestGuard.ts';
+import { inboxFor, type Inbox } from '#src/inbox/inboxContext.ts';
+import { isUnavailable } from '#src/inbox/inboxDb.ts';
+import { cleanNote, settableStatuses, type RequestStatus } from '#src/inbox/requestStatus.ts';
+import { clientOf, currentStaff, isSameOrigin, plain, seeOther } from '#src/inbox/staffAuth.ts';
+import type { StaffMember } from '#src/inbox/staffStore.ts';
+import { inviteMail } from '#src/inbox/inviteMail.ts';
 
 export const prerender = false;
 

@@ -1,7 +1,7 @@
 /** POST: ends this session (the row goes; the cookie is cleared). */
 import type { APIRoute } from 'astro';
-import { inboxFor } from '../../inbox/inboxContext';
-import { currentStaff, isSameOrigin, plain, seeOther, sessionIdOf, setSessionCookie } from '../../inbox/staffAuth';
+import { inboxFor } from '#src/inbox/inboxContext.ts';
+import { currentStaff, isSameOrigin, plain, seeOther, sessionIdOf, setSessionCookie } from '#src/inbox/staffAuth.ts';
 
 export const prerender = false;
 

@@ -1,9 +1,9 @@
 /** /<lang>/meetings/<id>.ics: one meeting to add to a phone's calendar, in that language. */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { langs, type Lang } from '../../../i18n/locales';
-import { loadMeetings } from '../../../meetings/loadMeetings';
-import { meetingsIcs } from '../../../meetings/meetingsIcs';
-import { siteConfig } from '../../../../site.config';
+import { langs, type Lang } from '#src/i18n/locales.ts';
+import { loadMeetings } from '#src/meetings/loadMeetings.ts';
+import { meetingsIcs } from '#src/meetings/meetingsIcs.ts';
+import { siteConfig } from '#site.config.ts';
 
 export const getStaticPaths = (async () => {
   const { all } = await loadMeetings();

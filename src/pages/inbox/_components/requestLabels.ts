@@ -1,8 +1,8 @@
 /** Labels the inbox borrows from the public form (best time, channel) and the activities collection. */
 import { getCollection } from 'astro:content';
-import { t as publicT, type UIKey } from '../../../i18n/translate';
-import type { StaffLang } from '../../../i18n/staffTranslate';
-import { activityChoices } from '../../[lang]/interest/_components/activityChoices';
+import { t as publicT, type UIKey } from '#src/i18n/translate.ts';
+import type { StaffLang } from '#src/i18n/staffTranslate.ts';
+import { activityChoices } from '#src/interest/activityChoices.ts';
 
 export interface RequestLabels {
   bestTime(value: string): string;

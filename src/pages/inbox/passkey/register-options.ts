@@ -3,9 +3,9 @@
  * count), or for the signed-in person adding another passkey.
  */
 import type { APIRoute } from 'astro';
-import { inboxFor } from '../../../inbox/inboxContext';
-import { registrationOptions } from '../../../inbox/passkeys';
-import { clientOf, currentStaff, json, plain, readJsonPost } from '../../../inbox/staffAuth';
+import { inboxFor } from '#src/inbox/inboxContext.ts';
+import { registrationOptions } from '#src/inbox/passkeys.ts';
+import { clientOf, currentStaff, json, plain, readJsonPost } from '#src/inbox/staffAuth.ts';
 
 export const prerender = false;
 

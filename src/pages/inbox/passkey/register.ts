@@ -4,10 +4,10 @@
  */
 import type { APIRoute } from 'astro';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
-import { inboxFor } from '../../../inbox/inboxContext';
-import { isUnavailable } from '../../../inbox/inboxDb';
-import { verifyRegistration } from '../../../inbox/passkeys';
-import { clientOf, currentStaff, json, plain, readJsonPost, setSessionCookie } from '../../../inbox/staffAuth';
+import { inboxFor } from '#src/inbox/inboxContext.ts';
+import { isUnavailable } from '#src/inbox/inboxDb.ts';
+import { verifyRegistration } from '#src/inbox/passkeys.ts';
+import { clientOf, currentStaff, json, plain, readJsonPost, setSessionCookie } from '#src/inbox/staffAuth.ts';
 
 export const prerender = false;
 

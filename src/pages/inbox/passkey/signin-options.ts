@@ -1,8 +1,8 @@
 /** POST: a sign-in challenge (rate-limited per client). Anyone gets one: it reveals nothing. */
 import type { APIRoute } from 'astro';
-import { inboxFor } from '../../../inbox/inboxContext';
-import { authenticationOptions } from '../../../inbox/passkeys';
-import { clientOf, json, plain, readJsonPost } from '../../../inbox/staffAuth';
+import { inboxFor } from '#src/inbox/inboxContext.ts';
+import { authenticationOptions } from '#src/inbox/passkeys.ts';
+import { clientOf, json, plain, readJsonPost } from '#src/inbox/staffAuth.ts';
 
 export const prerender = false;
 

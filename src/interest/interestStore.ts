@@ -5,78 +5,72 @@
  * - WAL + synchronous=FULL: a row is on disk before the server answers 303;
  * - secure_delete overwrites deleted rows, and purges checkpoint the WAL, so
  *   "deleted" means gone from the file too;
- * - nothing here logs a value.
- * Plain Node ESM (JSDoc types): the server, the staff CLI and the Astro endpoint all import it.
+ * - nothing here logs a value;
+ * - the schema is versioned (./migrations.ts) and migrated when the store opens.
+ * The staff inbox (src/inbox/) reads and changes the same file through `db`.
  */
 import { DatabaseSync } from 'node:sqlite';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
+import type { ContactMethod } from './validateInterest.ts';
+import { migrate } from './migrations.ts';
 
 /** File name of the database inside the data directory. */
 export const interestDbFile = 'interest.sqlite';
 
-/**
- * @typedef {object} InterestInput
- * @property {string} firstName   Her first name, any script (stored NFC).
- * @property {string} phone       Normalised phone, e.g. "+4512345678".
- * @property {string} language    The language she wants to be contacted in (a locale code).
- * @property {'call'|'sms'|'whatsapp'} contactMethod
- * @property {string} bestTime    One of the best-time choices ("morning", "any", …).
- * @property {string[]} activities Activity slugs she is interested in.
- * @property {boolean} interpreter Whether she needs an interpreter.
- * @property {string} consentVersion  Version of the consent text she agreed to.
- * @property {string} consentLanguage Language of the page she read the consent text in.
- */
+/** One registration as the receiver stores it. */
+export interface InterestInput {
+  /** Her first name, any script (stored NFC). */
+  firstName: string;
+  /** Normalised phone, e.g. "+4512345678". */
+  phone: string;
+  /** The language she wants to be contacted in (a locale code). */
+  language: string;
+  /** How she wants to be contacted. */
+  contactMethod: ContactMethod;
+  /** One of the best-time choices ("morning", "any", …). */
+  bestTime: string;
+  /** Activity slugs she is interested in. */
+  activities: string[];
+  /** Whether she needs an interpreter. */
+  interpreter: boolean;
+  /** Version of the consent text she agreed to. */
+  consentVersion: string;
+  /** Language of the page she read the consent text in. */
+  consentLanguage: string;
+}
 
-/**
- * @typedef {InterestInput & { id: number, createdAt: string }} InterestRow
- */
+/** A stored registration: its id and when it arrived (ISO 8601, UTC). */
+export interface InterestRow extends InterestInput {
+  id: number;
+  createdAt: string;
+}
 
 /** Where the data lives: env DATA_DIR, else ./data (relative to the working directory). */
-export function resolveDataDir(dataDir = process.env.DATA_DIR) {
+export function resolveDataDir(dataDir: string | undefined = process.env.DATA_DIR): string {
   return path.resolve(dataDir && dataDir.trim() ? dataDir : './data');
 }
 
-const schema = `
-CREATE TABLE IF NOT EXISTS interest (
-  id               INTEGER PRIMARY KEY,
-  created_at       TEXT    NOT NULL,  -- ISO 8601, UTC
-  first_name       TEXT    NOT NULL,
-  phone            TEXT    NOT NULL,
-  language         TEXT    NOT NULL,
-  contact_method   TEXT    NOT NULL,
-  best_time        TEXT    NOT NULL,
-  activities       TEXT    NOT NULL,  -- JSON array of activity slugs
-  interpreter      INTEGER NOT NULL,
-  consent_version  TEXT    NOT NULL,
-  consent_language TEXT    NOT NULL
-);
-CREATE INDEX IF NOT EXISTS interest_created_at ON interest (created_at);
-CREATE INDEX IF NOT EXISTS interest_phone ON interest (phone);
-`;
-
-/** @param {Record<string, any>} r @returns {InterestRow} */
-function fromDb(r) {
+function fromDb(r: Record<string, unknown>): InterestRow {
   return {
     id: Number(r.id),
-    createdAt: r.created_at,
-    firstName: r.first_name,
-    phone: r.phone,
-    language: r.language,
-    contactMethod: r.contact_method,
-    bestTime: r.best_time,
-    activities: JSON.parse(r.activities),
+    createdAt: String(r.created_at),
+    firstName: String(r.first_name),
+    phone: String(r.phone),
+    language: String(r.language),
+    contactMethod: r.contact_method as ContactMethod,
+    bestTime: String(r.best_time),
+    activities: JSON.parse(String(r.activities)) as string[],
     interpreter: r.interpreter === 1,
-    consentVersion: r.consent_version,
-    consentLanguage: r.consent_language,
+    consentVersion: String(r.consent_version),
+    consentLanguage: String(r.consent_language),
   };
 }
 
 /**
  * Opens (and on first use creates) the interest database.
- * @param {{ dataDir?: string, busyTimeoutMs?: number }} [options]
  */
-export function openInterestStore(options = {}) {
+export function openInterestStore(options: { dataDir?: string; busyTimeoutMs?: number } = {}) {
   const dir = resolveDataDir(options.dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
   const file = path.join(dir, interestDbFile);
@@ -90,7 +84,8 @@ export function openInterestStore(options = {}) {
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA secure_delete = ON');
-  db.exec(schema);
+  // Versioned migrations (./migrations.ts): a file made by an older release is upgraded in place.
+  migrate(db);
 
   const insert = db.prepare(`INSERT INTO interest
     (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
@@ -105,12 +100,11 @@ export function openInterestStore(options = {}) {
     /** Absolute path of the database file. */
     file,
 
-    /**
-     * Stores one registration; returns its id once it is durably on disk.
-     * @param {InterestInput} input
-     * @param {Date} [now]
-     */
-    add(input, now = new Date()) {
+    /** The open connection, for the staff inbox's stores (the one connection to this file). */
+    db,
+
+    /** Stores one registration; returns its id once it is durably on disk. */
+    add(input: InterestInput, now = new Date()): number {
       const result = insert.run(
         now.toISOString(),
         input.firstName.normalize('NFC'),
@@ -126,29 +120,25 @@ export function openInterestStore(options = {}) {
       return Number(result.lastInsertRowid);
     },
 
-    /** Every row, oldest first. @returns {InterestRow[]} */
-    all() {
+    /** Every row, oldest first. */
+    all(): InterestRow[] {
       return selectAll.all().map(fromDb);
     },
 
-    /** Rows with exactly this normalised phone number. @param {string} phone @returns {InterestRow[]} */
-    findByPhone(phone) {
+    /** Rows with exactly this normalised phone number. */
+    findByPhone(phone: string): InterestRow[] {
       return selectByPhone.all(phone).map(fromDb);
     },
 
-    /** Deletes one row (a woman asked for her data to be deleted). @param {number} id @returns {boolean} */
-    delete(id) {
+    /** Deletes one row (a woman asked for her data to be deleted). */
+    delete(id: number): boolean {
       const changed = Number(deleteById.run(id).changes) > 0;
       this.checkpoint();
       return changed;
     },
 
-    /**
-     * Deletes rows stored more than `retentionDays` days before `now`; returns how many.
-     * @param {number} retentionDays
-     * @param {Date} [now]
-     */
-    purge(retentionDays, now = new Date()) {
+    /** Deletes rows stored more than `retentionDays` days before `now`; returns how many. */
+    purge(retentionDays: number, now = new Date()): number {
       if (!Number.isFinite(retentionDays) || retentionDays < 1) {
         throw new RangeError(`retentionDays must be a positive number, got ${retentionDays}`);
       }
@@ -159,8 +149,8 @@ export function openInterestStore(options = {}) {
     },
 
     /** Number of stored rows. */
-    count() {
-      return Number(/** @type {any} */ (countAll.get()).n);
+    count(): number {
+      return Number((countAll.get() as { n: number }).n);
     },
 
     /** Moves the WAL into the main file and truncates it, so deleted rows leave no copy behind. */
@@ -174,8 +164,8 @@ export function openInterestStore(options = {}) {
       return rows.map((r) => Object.values(r)[0]).join('\n');
     },
 
-    /** A pragma's current value (for tests and the staff CLI's `status`). @param {string} name */
-    pragma(name) {
+    /** A pragma's current value (for tests and the staff CLI's `status`). */
+    pragma(name: string): unknown {
       if (!/^[a-z_]+$/.test(name)) throw new Error('bad pragma name');
       const row = db.prepare(`PRAGMA ${name}`).get();
       return row ? Object.values(row)[0] : undefined;
@@ -187,4 +177,4 @@ export function openInterestStore(options = {}) {
   };
 }
 
-/** @typedef {ReturnType<typeof openInterestStore>} InterestStore */
+export type InterestStore = ReturnType<typeof openInterestStore>;

@@ -9,9 +9,9 @@ export const interestBodyLimit = 16 * 1024;
 
 const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
-/** True for the two content types an HTML form sends. @param {string | null} contentType */
-export function isFormContentType(contentType) {
-  const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
+/** True for the two content types an HTML form sends. */
+export function isFormContentType(contentType: string | null): boolean {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   return formTypes.includes(type);
 }
 
@@ -23,12 +23,21 @@ export function isFormContentType(contentType) {
  *   with `Referrer-Policy: no-referrer`, and with that policy browsers send `Origin: null` on a
  *   form POST; Sec-Fetch-Site cannot be set by a page, so it still proves where the post came from.
  * A missing Origin, a foreign one, or "null" without that proof is refused.
- * @param {{ origin: string | null, host: string | null, secFetchSite?: string | null, allowedOrigins?: readonly string[] }} request
  */
-export function isAllowedOrigin({ origin, host, secFetchSite = null, allowedOrigins = [] }) {
+export function isAllowedOrigin({
+  origin,
+  host,
+  secFetchSite = null,
+  allowedOrigins = [],
+}: {
+  origin: string | null;
+  host: string | null;
+  secFetchSite?: string | null;
+  allowedOrigins?: readonly string[];
+}): boolean {
   if (origin === 'null') return secFetchSite === 'same-origin';
   if (!origin) return false;
-  let parsed;
+  let parsed: URL;
   try {
     parsed = new URL(origin);
   } catch {
@@ -48,10 +57,11 @@ export function isAllowedOrigin({ origin, host, secFetchSite = null, allowedOrig
 
 /**
  * Reads a request body, giving up as soon as it passes `limit` bytes.
- * @param {Request} request @param {number} [limit]
- * @returns {Promise<{ ok: true, bytes: Uint8Array } | { ok: false }>}
  */
-export async function readBodyWithLimit(request, limit = interestBodyLimit) {
+export async function readBodyWithLimit(
+  request: Request,
+  limit = interestBodyLimit,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false }> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) {
     await request.body?.cancel().catch(() => {});
@@ -59,8 +69,7 @@ export async function readBodyWithLimit(request, limit = interestBodyLimit) {
   }
   if (!request.body) return { ok: true, bytes: new Uint8Array() };
   const reader = request.body.getReader();
-  /** @type {Uint8Array[]} */
-  const chunks = [];
+  const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
     let step;
@@ -89,10 +98,8 @@ export async function readBodyWithLimit(request, limit = interestBodyLimit) {
 
 /**
  * Parses a form body into ordered entries (repeats kept, so the validator can refuse them).
- * @param {Uint8Array} bytes @param {string} contentType
- * @returns {Promise<[string, FormDataEntryValue][]>}
  */
-export async function parseFormBody(bytes, contentType) {
-  const form = await new Response(bytes, { headers: { 'content-type': contentType } }).formData();
+export async function parseFormBody(bytes: Uint8Array, contentType: string): Promise<[string, FormDataEntryValue][]> {
+  const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': contentType } }).formData();
   return [...form.entries()];
 }

@@ -1,6 +1,7 @@
 /**
  * Staff tool for interest registrations ("call me back"). Run on the server machine:
  *   npm run interest -- export --csv [--out file.csv | --out -]
+ *   npm run interest -- export --xlsx [--out file.xlsx]
  *   npm run interest -- purge [--days 180]
  *   npm run interest -- find --phone "12 34 56 78"
  *   npm run interest -- delete --id 17 | --phone "12 34 56 78"
@@ -10,14 +11,17 @@
 import { writeFileSync, chmodSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openInterestStore } from '../src/server/interestStore.mjs';
-import { interestCsv } from '../src/server/interestCsv.mjs';
-import { interestSettings } from '../src/server/interestSettings.mjs';
-import { loadSiteConfig } from '../src/server/loadSiteConfig.mjs';
-import { normalisePhone } from '../src/server/validateInterest.mjs';
+import { siteConfig } from '#site.config.ts';
+import { interestCsv } from '#src/interest/interestCsv.ts';
+import { interestSettings } from '#src/interest/interestSettings.ts';
+import { openInterestStore } from '#src/interest/interestStore.ts';
+import { normalisePhone } from '#src/interest/validateInterest.ts';
+import { requestsStore } from '#src/inbox/requestsStore.ts';
+import { requestsXlsx, xlsxRows } from '#src/inbox/requestsXlsx.ts';
 
 const usage = `Usage: npm run interest -- <command>
   export --csv [--out FILE]   write every registration to a CSV file for Excel (default interest-<date>.csv; "-" = stdout)
+  export --xlsx [--out FILE]  the same as an Excel workbook (default interest-<date>.xlsx): phone numbers as text, dates as dates
   purge [--days N]            delete registrations older than the retention period (site.config.ts: retentionDays)
   find --phone NUMBER         show the registrations with this phone number
   delete --id ID              delete one registration (a woman asked us to)
@@ -29,6 +33,7 @@ const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     csv: { type: 'boolean' },
+    xlsx: { type: 'boolean' },
     out: { type: 'string' },
     days: { type: 'string' },
     phone: { type: 'string' },
@@ -43,21 +48,19 @@ if (!command || opts.help) {
   process.exit(command ? 0 : 1);
 }
 
-const settings = interestSettings(await loadSiteConfig());
+const settings = interestSettings(siteConfig);
 const store = openInterestStore({ dataDir: settings.dataDir });
 
-/** "1 registration", "2 registrations". @param {number} n */
-const registrations = (n) => `${n} registration${n === 1 ? '' : 's'}`;
+/** "1 registration", "2 registrations". */
+const registrations = (n: number) => `${n} registration${n === 1 ? '' : 's'}`;
 
-/** @param {string} raw */
-function phoneArg(raw) {
+function phoneArg(raw: string): string {
   const result = normalisePhone(raw);
   if (!result.ok) fail(`"${raw}" is not a phone number with 8–15 digits.`);
-  return /** @type {{ phone: string }} */ (result).phone;
+  return result.phone;
 }
 
-/** @param {string} message @returns {never} */
-function fail(message) {
+function fail(message: string): never {
   console.error(message);
   store.close();
   process.exit(2);
@@ -65,7 +68,15 @@ function fail(message) {
 
 switch (command) {
   case 'export': {
-    if (!opts.csv) fail('Say which format: npm run interest -- export --csv');
+    if (opts.xlsx) {
+      const rows = xlsxRows(requestsStore(store.db).list('all', 0));
+      const file = path.resolve(opts.out ?? `interest-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      writeFileSync(file, await requestsXlsx(rows, { retentionDays: settings.retentionDays }), { mode: 0o600 });
+      chmodSync(file, 0o600);
+      console.log(`${registrations(rows.length)} written to ${file}`);
+      break;
+    }
+    if (!opts.csv) fail('Say which format: npm run interest -- export --csv   or   --xlsx');
     const rows = store.all();
     const csv = interestCsv(rows);
     if (opts.out === '-') {

@@ -4,6 +4,12 @@
  * /admin/ (the staff CMS) gets its own, still strict, policy: see adminContentSecurityPolicy().
  */
 
+/** The Git host the staff admin saves through (site.config.ts → cms). */
+interface CmsHost {
+  backend: 'gitlab' | 'gitea' | 'github';
+  hostUrl?: string | undefined;
+}
+
 const sharedDirectives = ["frame-ancestors 'none'", "base-uri 'self'", "object-src 'none'"];
 
 /** Content-Security-Policy: nothing but our own origin; no inline script or style. */
@@ -22,25 +28,20 @@ const basePolicy = [
 /**
  * The policy for a site whose interest form posts to `formAction`: an external endpoint
  * (static hosting, see README) must be allowed in form-action, or the browser refuses to send.
- * @param {{ formAction?: string }} [options]
  */
-export function contentSecurityPolicyFor({ formAction = '/api/interest' } = {}) {
+export function contentSecurityPolicyFor({ formAction = '/api/interest' }: { formAction?: string } = {}): string {
   const external = /^https:\/\//.test(formAction) ? ` ${new URL(formAction).origin}` : '';
   return basePolicy.map((d) => (d === "form-action 'self'" ? `${d}${external}` : d)).join('; ');
 }
 
 export const contentSecurityPolicy = contentSecurityPolicyFor();
 
-/**
- * Every security header, for a site config (only `formAction` matters here).
- * @param {{ formAction?: string }} [options] @returns {Record<string, string>}
- */
-export function securityHeadersFor(options = {}) {
+/** Every security header, for a site config (only `formAction` matters here). */
+export function securityHeadersFor(options: { formAction?: string } = {}): Record<string, string> {
   return { ...securityHeaders, 'Content-Security-Policy': contentSecurityPolicyFor(options) };
 }
 
-/** @type {Record<string, string>} */
-export const securityHeaders = {
+export const securityHeaders: Record<string, string> = {
   'Content-Security-Policy': contentSecurityPolicy,
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
@@ -49,13 +50,8 @@ export const securityHeaders = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/**
- * @typedef {{ backend: 'gitlab' | 'gitea' | 'github', hostUrl?: string }} CmsHost
- * The origins the admin talks to: the Git host's API from site.config.ts → cms. Nothing else.
- * @param {CmsHost | undefined} cms
- * @returns {string[]}
- */
-export function cmsApiOrigins(cms) {
+/** The origins the admin talks to: the Git host's API from site.config.ts → cms. Nothing else. */
+export function cmsApiOrigins(cms: CmsHost | undefined): string[] {
   if (!cms) return [];
   if (cms.backend === 'github') return ['https://api.github.com'];
   const url = cms.hostUrl ?? (cms.backend === 'gitlab' ? 'https://gitlab.com' : undefined);
@@ -71,9 +67,8 @@ export function cmsApiOrigins(cms) {
  * - img-src/connect-src blob: and data:, worker-src blob:: the preview of a photo before it is
  *   saved, the image encoder's worker, and the inlined SVG icons Sveltia reads with fetch().
  * - connect-src <Git host API>: the admin saves through the Git host's API; that host only.
- * @param {string[]} apiOrigins
  */
-export function adminContentSecurityPolicy(apiOrigins = []) {
+export function adminContentSecurityPolicy(apiOrigins: string[] = []): string {
   return [
     "default-src 'self'",
     "script-src 'self' 'wasm-unsafe-eval'",
@@ -90,14 +85,13 @@ export function adminContentSecurityPolicy(apiOrigins = []) {
 }
 
 /** True for the staff admin's paths. */
-export const isAdminPath = (/** @type {string} */ pathname) => pathname === '/admin' || pathname.startsWith('/admin/');
+export const isAdminPath = (pathname: string): boolean => pathname === '/admin' || pathname.startsWith('/admin/');
 
 /**
  * The headers for /admin/: the site's, with the admin's own CSP, noindex, and no COOP (signing
  * in to the Git host happens in a popup that reports back through window.opener).
- * @param {{ cms?: CmsHost }} [options] @returns {Record<string, string>}
  */
-export function adminSecurityHeadersFor(options = {}) {
+export function adminSecurityHeadersFor(options: { cms?: CmsHost | undefined } = {}): Record<string, string> {
   const { 'Cross-Origin-Opener-Policy': _coop, ...rest } = securityHeaders;
   return {
     ...rest,
@@ -110,9 +104,8 @@ export function adminSecurityHeadersFor(options = {}) {
  * The same headers in the `_headers` file format that static hosts read. Hosts combine every
  * block that matches a path, so /admin/* first detaches the site-wide CSP and COOP
  * ("! Name", as Cloudflare Pages reads it) before it sets its own.
- * @param {{ formAction?: string, cms?: CmsHost }} [options]
  */
-export function headersFile(options = {}) {
+export function headersFile(options: { formAction?: string; cms?: CmsHost | undefined } = {}): string {
   const lines = ['/*', ...Object.entries(securityHeadersFor(options)).map(([k, v]) => `  ${k}: ${v}`)];
   lines.push('', '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable');
   const admin = adminSecurityHeadersFor(options);

@@ -3,6 +3,7 @@
  * UTF-8 with BOM (so Arabic and Urdu names show right), CRLF, every cell quoted,
  * phone numbers kept as text, and any cell that a spreadsheet would run as a formula made inert.
  */
+import type { InterestRow } from './interestStore.ts';
 
 /** The UTF-8 byte order mark: Excel reads the file as UTF-8 only when it is there. */
 export const utf8Bom = '\uFEFF';
@@ -13,14 +14,13 @@ const formulaStart = /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/;
 /**
  * Makes a cell inert: a leading apostrophe turns a formula-looking value into plain text.
  * Leading spaces are looked through, as some spreadsheets strip them before parsing.
- * @param {string} value
  */
-export function neutraliseFormula(value) {
+export function neutraliseFormula(value: string): string {
   return formulaStart.test(value.replace(/^ +/, '')) ? `'${value}` : value;
 }
 
-/** Quotes one cell for CSV (RFC 4180). @param {string} value */
-function quote(value) {
+/** Quotes one cell for CSV (RFC 4180). */
+function quote(value: string): string {
   return `"${value.replace(/"/g, '""')}"`;
 }
 
@@ -28,15 +28,14 @@ function quote(value) {
  * A phone number as a text cell. `="…"` is the one form Excel and LibreOffice both keep as
  * text (no lost "+", no scientific notation); it is safe because the validator stored only
  * "+" and digits, and anything else is refused here.
- * @param {string} phone
  */
-export function phoneCell(phone) {
+export function phoneCell(phone: string): string {
   if (!/^\+?[0-9]{1,20}$/.test(phone)) return quote(neutraliseFormula(phone));
   return quote(`="${phone}"`);
 }
 
 /** Column headings (Danish: staff read the file). */
-export const csvColumns = [
+export const csvColumns: [keyof InterestRow, string][] = [
   ['id', 'ID'],
   ['createdAt', 'Modtaget (UTC)'],
   ['firstName', 'Fornavn'],
@@ -50,16 +49,13 @@ export const csvColumns = [
   ['consentLanguage', 'Samtykke givet på sprog'],
 ];
 
-/**
- * The whole export as one string, BOM first.
- * @param {import('./interestStore.mjs').InterestRow[]} rows
- */
-export function interestCsv(rows) {
+/** The whole export as one string, BOM first. */
+export function interestCsv(rows: InterestRow[]): string {
   const lines = [csvColumns.map(([, heading]) => quote(heading)).join(',')];
   for (const row of rows) {
     const cells = csvColumns.map(([field]) => {
       if (field === 'phone') return phoneCell(row.phone);
-      const value = /** @type {any} */ (row)[field];
+      const value = row[field];
       const text = Array.isArray(value) ? value.join(' ') : typeof value === 'boolean' ? (value ? 'ja' : 'nej') : String(value);
       return quote(neutraliseFormula(text));
     });

@@ -2,16 +2,15 @@
  * Server-side validation of the interest form. The form must work with JavaScript off,
  * so this is the only check that counts; every error code maps to a UI string key
  * (`interest.error.<field>.<code>`) so the form shows it in her language.
- * Plain Node ESM (JSDoc types): imported by the Astro endpoint, the form component and tests.
  */
 
 /** How she wants to be contacted. */
-export const contactMethods = /** @type {const} */ (['call', 'sms', 'whatsapp']);
+export const contactMethods = ['call', 'sms', 'whatsapp'] as const;
 /** When to call her. "any" is the preset. */
-export const bestTimes = /** @type {const} */ (['any', 'morning', 'afternoon', 'evening']);
+export const bestTimes = ['any', 'morning', 'afternoon', 'evening'] as const;
 
 /** The form's field names, shared by the form component and the validator. */
-export const fieldNames = /** @type {const} */ ({
+export const fieldNames = {
   pageLang: 'lang',
   name: 'name',
   phone: 'phone',
@@ -23,10 +22,10 @@ export const fieldNames = /** @type {const} */ ({
   consent: 'consent',
   token: 'token',
   honeypot: 'extra_note',
-});
+} as const;
 
 /** Fields that may appear only once; a second copy is an error, not a silent pick. */
-const singleFields = Object.values(fieldNames).filter((f) => f !== fieldNames.activity);
+const singleFields: string[] = Object.values(fieldNames).filter((f) => f !== fieldNames.activity);
 
 export const nameMaxLength = 60;
 export const phoneMinDigits = 8;
@@ -38,17 +37,15 @@ export const phoneMaxDigits = 15;
 const forbiddenText = /[\p{Cc}\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
 
 /** True when `text` holds a bidi override/embedding/isolate or a control character. */
-export function hasForbiddenCharacters(text) {
+export function hasForbiddenCharacters(text: string): boolean {
   return forbiddenText.test(text);
 }
 
 /**
  * Normalises a phone number as people type it: Arabic-Indic (٠-٩) and Persian (۰-۹) digits,
  * spaces, dashes, dots, brackets, "+45"/"0045". Eight digits without a country code are Danish.
- * @param {string} raw
- * @returns {{ ok: true, phone: string } | { ok: false, code: 'missing' | 'invalid' }}
  */
-export function normalisePhone(raw) {
+export function normalisePhone(raw: string): { ok: true; phone: string } | { ok: false; code: 'missing' | 'invalid' } {
   let s = raw.normalize('NFKC');
   if (hasForbiddenCharacters(s)) return { ok: false, code: 'invalid' };
   s = s
@@ -73,67 +70,73 @@ export function normalisePhone(raw) {
   return { ok: true, phone: s };
 }
 
-/**
- * @typedef {object} InterestValues  What she sent, kept as typed so the form can show it again.
- * @property {string} lang
- * @property {string} name
- * @property {string} phone
- * @property {string} language
- * @property {string} contact
- * @property {string} time
- * @property {string[]} activities
- * @property {boolean} interpreter
- * @property {boolean} consent
- */
+/** How she wants to be contacted. */
+export type ContactMethod = (typeof contactMethods)[number];
 
-/**
- * @typedef {object} InterestError
- * @property {'name'|'phone'|'language'|'contact'|'time'|'activity'|'interpreter'|'consent'|'form'} field
- * @property {string} code
- * @property {string} key  UI string key, e.g. "interest.error.phone.invalid" ("interest.error.repeated" for any field sent twice).
- */
+/** What she sent, kept as typed so the form can show it again. */
+export interface InterestValues {
+  lang: string;
+  name: string;
+  phone: string;
+  language: string;
+  contact: string;
+  time: string;
+  activities: string[];
+  interpreter: boolean;
+  consent: boolean;
+}
 
-/**
- * @typedef {object} ValidInterest
- * @property {string} pageLang
- * @property {string} firstName
- * @property {string} phone
- * @property {string} language
- * @property {'call'|'sms'|'whatsapp'} contactMethod
- * @property {string} bestTime
- * @property {string[]} activities
- * @property {boolean} interpreter
- */
+/** A field the form shows an error at ("form": the whole form, next to the send button). */
+export type InterestField = 'name' | 'phone' | 'language' | 'contact' | 'time' | 'activity' | 'interpreter' | 'consent' | 'form';
 
-/** Empty values for a fresh form, preset to the page's language. @param {string} lang @returns {InterestValues} */
-export function emptyInterestValues(lang) {
+export interface InterestError {
+  field: InterestField;
+  code: string;
+  /** UI string key, e.g. "interest.error.phone.invalid" ("interest.error.repeated" for any field sent twice). */
+  key: string;
+}
+
+/** A registration that passed every check, ready for the store. */
+export interface ValidInterest {
+  pageLang: string;
+  firstName: string;
+  phone: string;
+  language: string;
+  contactMethod: ContactMethod;
+  bestTime: string;
+  activities: string[];
+  interpreter: boolean;
+}
+
+/** Empty values for a fresh form, preset to the page's language. */
+export function emptyInterestValues(lang: string): InterestValues {
   return { lang, name: '', phone: '', language: lang, contact: 'call', time: 'any', activities: [], interpreter: false, consent: false };
 }
 
 /**
  * Validates one submission.
- * @param {Iterable<[string, unknown]>} entries  The form's entries in order (FormData, URLSearchParams).
- * @param {{ langs: readonly string[], activities: readonly string[] }} allowed  Known languages and activity slugs.
- * @returns {{ values: InterestValues, errors: InterestError[], data?: ValidInterest }}
+ * `entries` are the form's entries in order (FormData, URLSearchParams); `allowed` the known
+ * languages and activity slugs.
  */
-export function validateInterest(entries, allowed) {
-  /** @type {Map<string, string[]>} */
-  const fields = new Map();
+export function validateInterest(
+  entries: Iterable<[string, unknown]>,
+  allowed: { langs: readonly string[]; activities: readonly string[] },
+): { values: InterestValues; errors: InterestError[]; data?: ValidInterest } {
+  const fields = new Map<string, string[]>();
   for (const [key, value] of entries) {
     // A file upload is not text: treat it as a value nobody could have typed.
     const text = typeof value === 'string' ? value : '\u0000';
     fields.set(key, [...(fields.get(key) ?? []), text]);
   }
-  const one = (/** @type {string} */ name) => fields.get(name)?.[0] ?? '';
-  /** @type {InterestError[]} */
-  const errors = [];
-  const fail = (/** @type {InterestError['field']} */ field, /** @type {string} */ code) => {
+  const one = (name: string) => fields.get(name)?.[0] ?? '';
+  const errors: InterestError[] = [];
+  const fail = (field: InterestField, code: string) => {
     // "Sent twice" reads the same for every field, so it has one string.
     const key = code === 'repeated' ? 'interest.error.repeated' : `interest.error.${field}.${code}`;
     if (!errors.some((e) => e.field === field)) errors.push({ field, code, key });
   };
 
-  const values = {
+  const values: InterestValues = {
     lang: one(fieldNames.pageLang),
     name: one(fieldNames.name),
     phone: one(fieldNames.phone),
@@ -145,10 +148,10 @@ export function validateInterest(entries, allowed) {
     consent: one(fieldNames.consent) !== '',
   };
 
-  /** @type {Record<string, InterestError['field']>} where a repeated field's error is shown */
-  const shownAt = { lang: 'language', token: 'form', extra_note: 'form' };
+  // Where a repeated field's error is shown.
+  const shownAt: Record<string, InterestField> = { lang: 'language', token: 'form', extra_note: 'form' };
   for (const name of singleFields) {
-    if ((fields.get(name)?.length ?? 0) > 1) fail(shownAt[name] ?? /** @type {any} */ (name), 'repeated');
+    if ((fields.get(name)?.length ?? 0) > 1) fail(shownAt[name] ?? (name as InterestField), 'repeated');
   }
 
   const firstName = values.name.normalize('NFC').trim();
@@ -160,8 +163,8 @@ export function validateInterest(entries, allowed) {
   if (!phone.ok) fail('phone', phone.code);
 
   if (!allowed.langs.includes(values.lang) || !allowed.langs.includes(values.language)) fail('language', 'unknown');
-  if (!/** @type {readonly string[]} */ (contactMethods).includes(values.contact)) fail('contact', 'unknown');
-  if (!/** @type {readonly string[]} */ (bestTimes).includes(values.time)) fail('time', 'unknown');
+  if (!(contactMethods as readonly string[]).includes(values.contact)) fail('contact', 'unknown');
+  if (!(bestTimes as readonly string[]).includes(values.time)) fail('time', 'unknown');
   if (values.activities.some((a) => !allowed.activities.includes(a))) fail('activity', 'unknown');
   else if (new Set(values.activities).size !== values.activities.length) fail('activity', 'repeated');
   if (values.interpreter && one(fieldNames.interpreter) !== 'yes') fail('interpreter', 'invalid');
@@ -176,7 +179,7 @@ export function validateInterest(entries, allowed) {
       firstName,
       phone: phone.phone,
       language: values.language,
-      contactMethod: /** @type {ValidInterest['contactMethod']} */ (values.contact),
+      contactMethod: values.contact as ContactMethod,
       bestTime: values.time,
       activities: values.activities,
       interpreter: values.interpreter,

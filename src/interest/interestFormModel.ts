@@ -4,10 +4,10 @@
  * the consent text and its version, and the phone example that must stay left-to-right.
  */
 import { createHash } from 'node:crypto';
-import { getLocale, type Lang } from '../../../../i18n/locales';
-import { t, type UIKey } from '../../../../i18n/translate';
-import { siteConfig } from '../../../../../site.config';
-import type { InterestError, InterestValues } from '../../../../server/validateInterest.mjs';
+import { getLocale, type Lang } from '#src/i18n/locales.ts';
+import { t, type UIKey } from '#src/i18n/translate.ts';
+import { siteConfig } from '#site.config.ts';
+import type { InterestError, InterestValues } from './validateInterest.ts';
 
 export type { InterestError, InterestValues };
 

@@ -1,6 +1,6 @@
 /**
- * Versioned migrations of the ONE SQLite file (data/interest.sqlite). They run at start, in
- * order, each in a transaction; PRAGMA user_version holds how many have run. A file made before
+ * Versioned migrations of the ONE SQLite file (data/interest.sqlite). openInterestStore() runs them
+ * when it opens the file (at the server's start, and in each CLI), in order, each in a transaction; PRAGMA user_version holds how many have run. A file made before
  * migrations existed (the interest table alone, user_version 0) upgrades without loss: version 1
  * is exactly that table, written so it leaves an existing one untouched.
  * Never edit a migration that has shipped: add the next one.

@@ -7,22 +7,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { createFormToken, formTokenPlaceholder } from './interestToken.mjs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createFormToken, formTokenPlaceholder } from './interestToken.ts';
 
 const formPath = /^\/([a-z]{2,3})\/interest(?:\/|\/index\.html)?$/;
 
 /**
- * @param {string} clientDir  dist/client
- * @param {string} secret     the form secret (src/server/interestToken.mjs)
- * @returns {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => boolean}
- *   handles the request and returns true when it is the form page, else returns false.
+ * A request handler for the built pages in `clientDir` (dist/client), signing with `secret` (the
+ * form secret): it answers and returns true when the request is for the form page, else returns false.
  */
-export function createInterestFormPage(clientDir, secret) {
-  /** @type {Map<string, string | null>} */
-  const pages = new Map();
+export function createInterestFormPage(clientDir: string, secret: string): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const pages = new Map<string, string | null>();
 
-  /** @param {string} lang */
-  function template(lang) {
+  function template(lang: string): string | null {
     if (!pages.has(lang)) {
       const file = path.join(clientDir, lang, 'interest', 'index.html');
       const html = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : null;

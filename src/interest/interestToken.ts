@@ -11,13 +11,12 @@ import path from 'node:path';
 /** What the static form page carries until the server swaps in a fresh token. */
 export const formTokenPlaceholder = '__INTEREST_FORM_TOKEN__';
 
-/** @param {string} secret @param {string} stamp */
-function sign(secret, stamp) {
+function sign(secret: string, stamp: string): string {
   return createHmac('sha256', secret).update(`interest-form:${stamp}`).digest('base64url');
 }
 
-/** A token saying "the form was served at `now`". @param {string} secret @param {number} [now] */
-export function createFormToken(secret, now = Date.now()) {
+/** A token saying "the form was served at `now`". */
+export function createFormToken(secret: string, now = Date.now()): string {
   const stamp = Math.floor(now).toString(36);
   return `${stamp}.${sign(secret, stamp)}`;
 }
@@ -25,14 +24,15 @@ export function createFormToken(secret, now = Date.now()) {
 /**
  * Checks a token: "ok", "invalid" (forged, missing, placeholder), "tooFast" (sent sooner than
  * `minFillMs` after the page was served) or "expired" (the page was open longer than `maxAgeMs`).
- * @param {string} token @param {string} secret
- * @param {{ now?: number, minFillMs: number, maxAgeMs: number }} limits
- * @returns {'ok' | 'invalid' | 'tooFast' | 'expired'}
  */
-export function checkFormToken(token, secret, { now = Date.now(), minFillMs, maxAgeMs }) {
+export function checkFormToken(
+  token: string,
+  secret: string,
+  { now = Date.now(), minFillMs, maxAgeMs }: { now?: number; minFillMs: number; maxAgeMs: number },
+): 'ok' | 'invalid' | 'tooFast' | 'expired' {
   const match = /^([0-9a-z]{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return 'invalid';
-  const [, stamp, mac] = match;
+  const [, stamp = '', mac = ''] = match;
   const expected = Buffer.from(sign(secret, stamp));
   const given = Buffer.from(mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return 'invalid';
@@ -44,10 +44,9 @@ export function checkFormToken(token, secret, { now = Date.now(), minFillMs, max
 
 /**
  * The signing secret: env FORM_SECRET, else a random one kept in the data directory so that
- * tokens survive a restart and the server and the endpoint agree on it.
- * @param {string} dataDir
+ * tokens survive a restart.
  */
-export function loadFormSecret(dataDir, env = process.env) {
+export function loadFormSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string {
   if (env.FORM_SECRET && env.FORM_SECRET.length >= 16) return env.FORM_SECRET;
   const file = path.join(dataDir, 'form-secret');
   try {

@@ -3,20 +3,19 @@
  * environment (where data lives, proxies, limits). One function, so the server, the
  * endpoint and the staff CLI agree.
  */
-import { resolveDataDir } from './interestStore.mjs';
-import { trustedProxyHops } from './interestRateLimit.mjs';
+import { resolveDataDir } from './interestStore.ts';
+import { trustedProxyHops } from './interestRateLimit.ts';
 
-/** @param {string | undefined} value @param {number} fallback */
-function numberFrom(value, fallback) {
+function numberFrom(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return value !== undefined && value !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-/**
- * @param {{ retentionDays: number, siteUrl: string }} siteConfig
- * @param {Record<string, string | undefined>} [env]
- */
-export function interestSettings(siteConfig, env = process.env) {
+/** The settings for a site config (only `retentionDays` and `siteUrl` matter here). */
+export function interestSettings(
+  siteConfig: { retentionDays: number; siteUrl: string },
+  env: Record<string, string | undefined> = process.env,
+) {
   return {
     /** Directory of the database and the form secret (env DATA_DIR, default ./data). */
     dataDir: resolveDataDir(env.DATA_DIR),
@@ -35,4 +34,4 @@ export function interestSettings(siteConfig, env = process.env) {
   };
 }
 
-/** @typedef {ReturnType<typeof interestSettings>} InterestSettings */
+export type InterestSettings = ReturnType<typeof interestSettings>;

@@ -8,20 +8,24 @@ import { isIPv6 } from 'node:net';
 
 /**
  * How many proxies in front of the server to trust: env TRUST_PROXY ("1", "2", or "true" = 1).
- * @param {string | undefined} value
  */
-export function trustedProxyHops(value = process.env.TRUST_PROXY) {
+export function trustedProxyHops(value: string | undefined = process.env.TRUST_PROXY): number {
   if (!value || value === '0' || value.toLowerCase() === 'false') return 0;
   if (value.toLowerCase() === 'true') return 1;
   const hops = Number.parseInt(value, 10);
   return Number.isFinite(hops) && hops > 0 ? hops : 0;
 }
 
-/**
- * The key a client is counted under.
- * @param {{ remoteAddress?: string, forwardedFor?: string | string[] | null, trustProxyHops?: number }} peer
- */
-export function clientKey({ remoteAddress, forwardedFor, trustProxyHops = 0 }) {
+/** The key a client is counted under. */
+export function clientKey({
+  remoteAddress,
+  forwardedFor,
+  trustProxyHops = 0,
+}: {
+  remoteAddress?: string | undefined;
+  forwardedFor?: string | string[] | null;
+  trustProxyHops?: number;
+}): string {
   let address = remoteAddress ?? 'unknown';
   if (trustProxyHops > 0 && forwardedFor) {
     const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
@@ -41,8 +45,7 @@ export function clientKey({ remoteAddress, forwardedFor, trustProxyHops = 0 }) {
   return address;
 }
 
-/** @param {string} address @returns {string[] | undefined} */
-function expandIPv6(address) {
+function expandIPv6(address: string): string[] | undefined {
   const [head, tail] = address.split('::');
   const h = head ? head.split(':') : [];
   const t = tail !== undefined && tail !== '' ? tail.split(':') : [];
@@ -55,30 +58,25 @@ function expandIPv6(address) {
 
 /**
  * A sliding-window limiter: at most `max` hits per `windowMs` per key.
- * @param {{ max: number, windowMs: number, maxKeys?: number }} options
  */
-export function createRateLimiter({ max, windowMs, maxKeys = 10_000 }) {
-  /** @type {Map<string, number[]>} */
-  const hits = new Map();
+export function createRateLimiter({ max, windowMs, maxKeys = 10_000 }: { max: number; windowMs: number; maxKeys?: number }) {
+  const hits = new Map<string, number[]>();
 
   /** Forgets windows that have passed, so memory stays bounded under a flood of addresses. */
-  function prune(/** @type {number} */ now) {
+  function prune(now: number) {
     for (const [key, times] of hits) {
-      if (times[times.length - 1] <= now - windowMs) hits.delete(key);
+      if ((times[times.length - 1] ?? 0) <= now - windowMs) hits.delete(key);
     }
   }
 
   return {
-    /**
-     * Counts one attempt; `allowed` is false once the client is over the limit.
-     * @param {string} key @param {number} [now]
-     */
-    hit(key, now = Date.now()) {
+    /** Counts one attempt; `allowed` is false once the client is over the limit. */
+    hit(key: string, now = Date.now()): { allowed: boolean; retryAfterSeconds: number } {
       if (max <= 0) return { allowed: true, retryAfterSeconds: 0 };
       const recent = (hits.get(key) ?? []).filter((t) => t > now - windowMs);
       if (recent.length >= max) {
         hits.set(key, recent);
-        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0] + windowMs - now) / 1000)) };
+        return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((recent[0]! + windowMs - now) / 1000)) };
       }
       recent.push(now);
       hits.delete(key);
@@ -94,7 +92,7 @@ export function createRateLimiter({ max, windowMs, maxKeys = 10_000 }) {
       return { allowed: true, retryAfterSeconds: 0 };
     },
     /** Number of clients being tracked (for tests). */
-    size() {
+    size(): number {
       return hits.size;
     },
   };

@@ -3,9 +3,9 @@
  * The value sent is the entry's slug (its file name), the same in every language; the label is
  * the title in her language, or the Danish title (marked lang="da") when not translated yet.
  */
-import { defaultLang, type Lang } from '../../../../i18n/locales';
-import { resolveLocalized, sourceSlugs } from '../../../../i18n/localizedEntry';
-import type { ActivityIconName } from '../../../../components/activityIcons';
+import { defaultLang, type Lang } from '#src/i18n/locales.ts';
+import { resolveLocalized, sourceSlugs } from '#src/i18n/localizedEntry.ts';
+import type { ActivityIconName } from '#src/components/activityIcons.ts';
 
 export interface ActivityEntry {
   id: string;

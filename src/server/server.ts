@@ -1,0 +1,94 @@
+/**
+ * The production server (`npm start`): one Node process for the whole site.
+ * - static files from dist/client (./staticFiles.ts);
+ * - security headers on every response (src/config/securityHeaders.ts);
+ * - everything sirv does not have goes to the Astro handler (middleware mode): /api/interest,
+ *   which gets the interest store, secret and rate limiter this process opened once (`locals`);
+ * - the interest form page gets a freshly signed start-time token on every request
+ *   (src/interest/interestFormPage.ts), and registrations past retention are purged daily;
+ * - the staff inbox (/inbox/) gets the same database and its mail notices (src/inbox/startInbox.ts).
+ * It never logs request bodies, query strings or anything a woman typed.
+ */
+import http from 'node:http';
+import path from 'node:path';
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { siteConfig } from '#site.config.ts';
+import { adminSecurityHeadersFor, isAdminPath, securityHeadersFor } from '#src/config/securityHeaders.ts';
+import { createInterestFormPage } from '#src/interest/interestFormPage.ts';
+import { openInterestRuntime } from '#src/interest/interestRuntime.ts';
+import { startInbox } from '#src/inbox/startInbox.ts';
+import { createNotFound, createStaticFiles } from './staticFiles.ts';
+
+type AstroHandler = (
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  next: () => void,
+  locals: Pick<App.Locals, 'remoteAddress' | 'interest' | 'inbox'>,
+) => void;
+
+const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const distDir = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(root, 'dist');
+const clientDir = path.join(distDir, 'client');
+const port = Number(process.env.PORT ?? 4321);
+const host = process.env.HOST ?? '127.0.0.1';
+
+if (!fs.existsSync(path.join(distDir, 'server', 'entry.mjs'))) {
+  console.error(`No build found in ${distDir}. Run "npm run build" first (npm start does both).`);
+  process.exit(1);
+}
+
+const { handler: astroHandler } = (await import(path.join(distDir, 'server', 'entry.mjs'))) as { handler: AstroHandler };
+
+const securityHeaders = securityHeadersFor(siteConfig);
+// The staff admin (/admin/) has its own policy: it talks to the Git host in site.config.ts → cms.
+const adminSecurityHeaders = adminSecurityHeadersFor(siteConfig);
+// Opening the store creates the data directory and the 0600 database file on first start.
+// The store runs the versioned migrations (src/interest/migrations.ts) before anything reads it.
+const interest = openInterestRuntime(siteConfig);
+const interestFormPage = createInterestFormPage(clientDir, interest.secret);
+// The staff inbox works on the same open database; its pages get it through locals.
+const inbox = startInbox(siteConfig, interest.store.db);
+const staticFiles = createStaticFiles(clientDir);
+const notFound = createNotFound(clientDir);
+
+/** Deletes registrations past the retention period; logs the count only. */
+function purgeInterest() {
+  const { retentionDays } = interest.settings;
+  try {
+    const removed = interest.store.purge(retentionDays);
+    if (removed > 0) console.log(`interest: ${removed} registrations older than ${retentionDays} days deleted`);
+  } catch (error) {
+    console.error(`interest: daily purge failed (${(error as { code?: string }).code ?? 'unknown error'})`);
+  }
+}
+purgeInterest();
+setInterval(purgeInterest, 24 * 60 * 60 * 1000).unref();
+
+export const server = http.createServer((req, res) => {
+  const headers = isAdminPath((req.url ?? '/').split('?')[0] ?? '/') ? adminSecurityHeaders : securityHeaders;
+  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  if (interestFormPage(req, res)) return;
+  // The form posts to /api/interest; Astro routes it with the site's trailing slash.
+  if (req.url === '/api/interest') req.url = '/api/interest/';
+  staticFiles(req, res, () => {
+    // The TCP peer goes to the rate limit: Astro's own clientAddress believes X-Forwarded-For.
+    astroHandler(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest, inbox });
+  });
+});
+
+server.listen(port, host, () => {
+  // The real port (PORT=0 asks for any free one: the receiver's tests do).
+  const actual = (server.address() as AddressInfo).port;
+  console.log(`Åben Dør is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/`);
+});
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () =>
+    server.close(() => {
+      interest.store.close();
+      process.exit(0);
+    }),
+  );
+}

@@ -1,0 +1,37 @@
+/**
+ * The built site's files from dist/client, through sirv: the .br/.gz copies the build wrote are
+ * sent when the browser accepts them, /_astro/* is cached for a year (the names carry a content
+ * hash), pages are revalidated on every visit, and a miss answers with the site's 404 page.
+ */
+import fs from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+import sirv from 'sirv';
+
+type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+
+/** The static file handler for `clientDir`; `next` runs when no file matches. */
+export function createStaticFiles(clientDir: string): Handler {
+  return sirv(clientDir, {
+    brotli: true,
+    gzip: true,
+    etag: true,
+    extensions: ['html'],
+    setHeaders(res, pathname) {
+      if (pathname.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      else if (pathname.endsWith('.html') || pathname.endsWith('/')) res.setHeader('Cache-Control', 'no-cache');
+    },
+  });
+}
+
+/** Answers 404 with the site's own page (dist/client/404.html). */
+export function createNotFound(clientDir: string): (res: ServerResponse) => void {
+  const notFoundPage = path.join(clientDir, '404.html');
+  return (res) => {
+    res.statusCode = 404;
+    res.setHeader('Content-Type', 'text/html; charset=utf-8');
+    fs.createReadStream(notFoundPage)
+      .on('error', () => res.end('Not found'))
+      .pipe(res);
+  };
+}
