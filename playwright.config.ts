@@ -1,10 +1,11 @@
 /**
- * End-to-end tests against the BUILT site served by the production server (src/server/server.ts).
+ * End-to-end tests against the BUILT site served by the production server (serverEntry).
  * The browser is the system Chromium: never a download.
  */
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumPath } from './tests/helpers/chromium';
-import { e2eDataDir, e2eFormSecret } from './tests/helpers/interestServer';
+import { chromiumLaunchOptions } from './scripts/lib/chromium.ts';
+import { serverEntry } from './scripts/lib/startServer.ts';
+import { e2eDataDir, e2eFormSecret } from './tests/helpers/interestServer.ts';
 
 const port = Number(process.env.E2E_PORT ?? 4322);
 
@@ -17,21 +18,11 @@ export default defineConfig({
   reporter: process.env.CI ? 'line' : 'list',
   use: {
     baseURL: `http://127.0.0.1:${port}`,
-    launchOptions: {
-      executablePath: chromiumPath(),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
   projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], viewport: { width: 360, height: 800 } } }],
   webServer: {
-    command: 'node src/server/server.ts',
+    command: `node ${serverEntry}`,
     url: `http://127.0.0.1:${port}/da/`,
     // Interest data outside test-results/ (Playwright empties that folder at the start of a run).
     // A known form secret lets tests sign start times; the rate limit has its own server in

@@ -7,6 +7,7 @@
  *   --out=dir     write somewhere else than dist/client/flyers
  *   --optional    without Chromium, warn and exit 0 instead of failing
  */
+/* global document -- the page.evaluate() callback below runs in the page, not in Node */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -14,19 +15,19 @@ import sirv from 'sirv';
 import { PDFDocument } from 'pdf-lib';
 import { langs } from '#src/i18n/locales.ts';
 import { pdfUrl, printUrl } from '#src/flyer/flyerFiles.ts';
+import { chromiumCandidate, launchChromium } from './lib/chromium.ts';
 
 const args = process.argv.slice(2);
 const only = args.filter((a) => a.startsWith('--lang=')).map((a) => a.slice(7));
 const client = path.resolve('dist/client');
 const outArg = args.find((a) => a.startsWith('--out='))?.slice(6);
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 if (!fs.existsSync(path.join(client, 'da', 'flyer', 'print', 'index.html'))) {
   console.error('No built flyers in dist/client: run "npm run build" first.');
   process.exit(1);
 }
-if (!fs.existsSync(chromiumPath)) {
-  const message = `No Chromium at ${chromiumPath} (install Debian's "chromium" or set CHROMIUM_PATH): the PDF flyers were not made.`;
+if (!fs.existsSync(chromiumCandidate())) {
+  const message = `No Chromium at ${chromiumCandidate()} (install Debian's "chromium" or set CHROMIUM_PATH): the PDF flyers were not made.`;
   if (args.includes('--optional')) {
     console.warn(`flyers: ${message} The printable flyer pages work without them.`);
     process.exit(0);
@@ -40,25 +41,12 @@ if (unknown.length) {
   process.exit(1);
 }
 
-// Playwright is a devDependency: imported here so a host without it gets the message above first.
-const { chromium } = await import('@playwright/test');
-
 const server = http.createServer(sirv(client, { extensions: ['html'] }));
 await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undefined)));
 const address = server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-const browser = await chromium.launch({
-  executablePath: chromiumPath,
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchChromium();
 try {
   const page = await browser.newPage();
   for (const lang of only.length ? only : langs) {

@@ -103,9 +103,8 @@ export async function buildMeeting(args, { root, now, ask }) {
   const start = copenhagenIso(date, parseClock(await get('start', 'Starts at (e.g. 17:00): '), 'start'));
   const end = copenhagenIso(date, parseClock(await get('end', 'Ends at (e.g. 19:00): '), 'end'));
   if (new Date(start) <= now) {
-    throw new InputError(
-      `the meeting would start in the past (${date} ${start.slice(11, 16)}; it is now ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC)`,
-    );
+    const nowText = `${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    throw new InputError(`the meeting would start in the past (${date} ${start.slice(11, 16)}; it is now ${nowText})`);
   }
   if (new Date(end) <= new Date(start))
     throw new InputError(`the end (${end.slice(11, 16)}) is not after the start (${start.slice(11, 16)})`);
@@ -189,9 +188,9 @@ Without flags it asks. Flags: --no-childcare etc. say "no" without asking.`);
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   main().catch((e) => {
-    console.error(
-      `meeting:new: ${e instanceof InputError || e?.name === 'ContentError' || e?.code?.startsWith?.('ERR_PARSE_ARGS') ? e.message : e.stack}`,
-    );
+    // Mistakes in what staff typed get the message alone; anything else is a bug and keeps its stack.
+    const theirMistake = e instanceof InputError || e?.name === 'ContentError' || e?.code?.startsWith?.('ERR_PARSE_ARGS');
+    console.error(`meeting:new: ${theirMistake ? e.message : e.stack}`);
     process.exitCode = 1;
   });
 }

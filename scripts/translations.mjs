@@ -38,9 +38,14 @@ if (args.includes('--json')) {
   const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
   console.log(line(header));
   for (const r of table) console.log(line(r));
-  console.log(
-    `\n${rows.length} pages. Translations: ${counts.reviewed} reviewed, ${counts.machine} machine, ${counts.outdated} outdated, ${counts.missing} missing (shown in Danish), ${counts.invalid} invalid.`,
-  );
+  const states = [
+    `${counts.reviewed} reviewed`,
+    `${counts.machine} machine`,
+    `${counts.outdated} outdated`,
+    `${counts.missing} missing (shown in Danish)`,
+    `${counts.invalid} invalid`,
+  ];
+  console.log(`\n${rows.length} pages. Translations: ${states.join(', ')}.`);
   console.log('machine = made without a person who reads the language; mark reviewed only after such a person checked it.');
   for (const row of rows)
     for (const [lang, cell] of Object.entries(row.cells)) {

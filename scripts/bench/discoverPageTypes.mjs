@@ -2,8 +2,6 @@
  * Finds one built page of each page type in dist/client, so the benchmark measures whatever
  * exists today and says "not built yet" for the rest (the site grows feature by feature).
  */
-import fs from 'node:fs';
-import path from 'node:path';
 
 /**
  * The page types of the site and where each one is built, as a path after /<lang>/.
@@ -22,19 +20,6 @@ export const pageTypes = /** @type {const} */ ([
 ]);
 
 /** @typedef {(typeof pageTypes)[number]['id']} PageTypeId */
-
-/**
- * Every HTML page of a build as a URL path ('/ar/about/'), sorted.
- * @param {string} clientDir dist/client
- */
-export function listBuiltPages(clientDir) {
-  return fs
-    .readdirSync(clientDir, { recursive: true, withFileTypes: true })
-    .filter((f) => f.isFile() && f.name.endsWith('.html'))
-    .map((f) => '/' + path.relative(clientDir, path.join(f.parentPath, f.name)).split(path.sep).join('/'))
-    .map((p) => p.replace(/index\.html$/, ''))
-    .sort();
-}
 
 /**
  * For each page type, the path after /<lang>/ of the page to measure, found in the source

@@ -43,7 +43,8 @@ export const budgets = /** @type {const} */ ({
 export const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 /**
- * @param {{ weights: WeightRow[], weightsSkipped?: string, lighthouse: (import('./runLighthouse.mjs').LighthouseResult & { type: string, lang: string })[] | null,
+ * @param {{ weights: WeightRow[], weightsSkipped?: string,
+ *   lighthouse: (import('./runLighthouse.mjs').LighthouseResult & { type: string, lang: string })[] | null,
  *   lighthouseSkipped?: string, form: { p99: number } | null, formSkipped?: string }} m
  * @returns {BudgetResult[]}
  */
@@ -125,7 +126,8 @@ export function evaluateBudgets(m) {
       budget: '≤ 1.0 s',
       pass: slowest ? lcpFailures.length === 0 : null,
       figure: slowest
-        ? `${((slowest.lcpMs ?? 0) / 1000).toFixed(2)} s (${slowest.type} ${slowest.lang}); ${timed.length - lcpFailures.length}/${timed.length} runs within`
+        ? `${((slowest.lcpMs ?? 0) / 1000).toFixed(2)} s (${slowest.type} ${slowest.lang}); ` +
+          `${timed.length - lcpFailures.length}/${timed.length} runs within`
         : 'no LCP measured',
       failures: lcpFailures,
     });

@@ -1,6 +1,6 @@
 /**
- * Tables for the terminal and the same tables as Markdown (bench-results/latest.md), so the
- * README's Performance section can be refreshed from a run without retyping a figure.
+ * Tables for the terminal and the same tables as Markdown (bench-results/latest.md), so
+ * docs/performance.md can be refreshed from a run without retyping a figure.
  */
 import { kb } from './evaluateBudgets.mjs';
 
@@ -44,7 +44,10 @@ export function weightTable(weights, o) {
   );
 }
 
-/** Transfer (photos excluded) per page type (rows) and language (columns). @param {import('./evaluateBudgets.mjs').WeightRow[]} weights @param {string[]} langs @param {{ markdown?: boolean }} [o] */
+/**
+ * Transfer (photos excluded) per page type (rows) and language (columns).
+ * @param {import('./evaluateBudgets.mjs').WeightRow[]} weights @param {string[]} langs @param {{ markdown?: boolean }} [o]
+ */
 export function transferMatrix(weights, langs, o) {
   const types = [...new Set(weights.map((w) => w.type))];
   return table(

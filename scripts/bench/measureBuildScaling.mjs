@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { listBuiltPages } from './discoverPageTypes.mjs';
+import { builtPages } from '../lib/builtPages.ts';
 import { readMeetingTemplate, syntheticMeetings } from './syntheticMeetings.mjs';
 
 /** What a copy of the project leaves out: build output, caches, local data, git. */
@@ -88,7 +88,7 @@ export function timeBuild(dir, label) {
   return {
     label,
     meetings,
-    pages: listBuiltPages(path.join(dir, 'dist', 'client')).length,
+    pages: builtPages(path.join(dir, 'dist', 'client'), { withAdmin: true }).length,
     astroMs,
     postbuildMs,
     totalMs: astroMs + postbuildMs,

@@ -85,9 +85,8 @@ export async function measureFormReceiver(browser, { baseUrl, formPath, dataDir,
     await new Promise((r) => setTimeout(r, 1000));
   }
   const waitedMs = Date.now() - servedAt;
-  log(
-    `a probe post was stored ${(waitedMs / 1000).toFixed(1)} s after the form was served (minimum fill time ${minFillMs} ms); posting ${posts} registrations on ${connections} connections…`,
-  );
+  const probe = `a probe post was stored ${(waitedMs / 1000).toFixed(1)} s after the form was served (minimum fill time ${minFillMs} ms)`;
+  log(`${probe}; posting ${posts} registrations on ${connections} connections…`);
 
   const rowsBefore = countRows(dataDir);
   const result = await autocannon({

@@ -3,7 +3,7 @@
  * system Chromium that Playwright starts with a DevTools port. Lighthouse 13 needs Node ≥ 22.19:
  * run it through `npm run bench` (the project's Node 22), never the system Node 20.
  */
-import { chromium } from '@playwright/test';
+import { launchChromium } from '../lib/chromium.ts';
 
 /** The four categories the budget names ("agentic-browsing", new in 13.x, is left out). */
 export const lighthouseCategories = ['performance', 'accessibility', 'best-practices', 'seo'];
@@ -30,7 +30,8 @@ export const lighthouseCategories = ['performance', 'accessibility', 'best-pract
 export async function lighthouseUnavailable() {
   const [major, minor] = process.versions.node.split('.').map(Number);
   if (major < 22 || (major === 22 && minor < 19)) {
-    return `Lighthouse 13 needs Node >= 22.19 and this is Node ${process.versions.node}: run "npm run bench", which uses the project's Node 22`;
+    const fix = `run "npm run bench", which uses the project's Node 22`;
+    return `Lighthouse 13 needs Node >= 22.19 and this is Node ${process.versions.node}: ${fix}`;
   }
   try {
     await import('lighthouse');
@@ -44,24 +45,12 @@ export async function lighthouseUnavailable() {
  * Runs Lighthouse `runs` times per URL, one after another (parallel runs on a small machine
  * would distort each other's CPU timings), and keeps the median run of each URL.
  * @param {string[]} urls
- * @param {{ executablePath: string, debugPort: number, runs?: number, onResult?: (r: LighthouseResult) => void }} options
+ * @param {{ debugPort: number, runs?: number, onResult?: (r: LighthouseResult) => void }} options
  * @returns {Promise<LighthouseResult[]>}
  */
-export async function runLighthouse(urls, { executablePath, debugPort, runs = 1, onResult }) {
+export async function runLighthouse(urls, { debugPort, runs = 1, onResult }) {
   const { default: lighthouse } = await import('lighthouse');
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      `--remote-debugging-port=${debugPort}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await launchChromium([`--remote-debugging-port=${debugPort}`, '--disable-dev-shm-usage']);
   /** @type {LighthouseResult[]} */
   const results = [];
   try {

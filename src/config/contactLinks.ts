@@ -19,11 +19,14 @@ export function whatsappHref(phone: string | undefined, message: string): string
   return `https://wa.me/${digits}?text=${encodeURIComponent(message)}`;
 }
 
-/** A number as people read it: Danish numbers in pairs (+45 43 97 00 00), others as given. */
+/**
+ * A number as people read it: Danish numbers in pairs (+45 43 97 00 00), others as given.
+ * The gaps are no-break spaces, so a number never wraps onto two lines.
+ */
 export function formatPhone(phone: string): string {
   const dk = /^\+45(\d{8})$/.exec(phone);
   if (!dk) return phone;
-  return `+45 ${(dk[1] ?? '').replace(/(\d{2})(?=\d)/g, '$1 ')}`;
+  return `+45\u00a0${(dk[1] ?? '').replace(/(\d{2})(?=\d)/g, '$1\u00a0')}`;
 }
 
 export type ContactChannel = 'call' | 'sms' | 'whatsapp';

@@ -40,6 +40,12 @@ export interface StatusRow {
   cells: Record<string, StatusCell>;
 }
 
+/** The path after /<lang>/ of a content page ('' for the home page, 'about/', 'activities/danish/'). */
+export function routeOf(collection: string, slug: string): string {
+  if (collection === 'pages') return slug === 'home' ? '' : `${slug}/`;
+  return `${collection}/${slug}/`;
+}
+
 /** Every .md/.mdx file under <contentDir>/<collection>/<lang>/. */
 export function readContentFiles(contentDir: string): ContentFile[] {
   const files: ContentFile[] = [];

@@ -12,7 +12,7 @@ function readForm(form: HTMLFormElement, current: FlyerOptions): FlyerOptions {
   const meeting = data.get('meeting');
   const aboutMeeting = data.get('kind') === 'meeting' && typeof meeting === 'string' && meeting !== '';
   return {
-    langs: normalizeFlyerLangs(data.getAll('lang').map(String)),
+    langs: normalizeFlyerLangs(data.getAll('lang[]').map(String)),
     kind: aboutMeeting ? 'meeting' : 'general',
     ...(aboutMeeting ? { meeting } : {}),
     layout: data.get('layout') === 'stack' ? 'stack' : 'side',
@@ -24,7 +24,7 @@ function readForm(form: HTMLFormElement, current: FlyerOptions): FlyerOptions {
 
 /** Shows the options in the controls (after normalising: Danish added, repeats dropped). */
 function writeForm(form: HTMLFormElement, options: FlyerOptions): void {
-  form.querySelectorAll<HTMLSelectElement>('select[name="lang"]').forEach((select, i) => {
+  form.querySelectorAll<HTMLSelectElement>('select[name="lang[]"]').forEach((select, i) => {
     select.value = options.langs[i] ?? '';
   });
   const radios: Record<string, string> = { layout: options.layout, paper: options.paper, kind: options.kind };
@@ -107,6 +107,9 @@ export function initFlyerGenerator(): void {
     options = readForm(form, options);
     apply(true);
   });
-  form.addEventListener('submit', (event) => event.preventDefault());
-  form.querySelector('[data-flyer-print]')?.addEventListener('click', () => window.print());
+  form.addEventListener('submit', (event) => {
+    // The options never leave the page: the form's one action is printing.
+    event.preventDefault();
+    window.print();
+  });
 }

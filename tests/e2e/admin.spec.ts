@@ -8,7 +8,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { locales } from '#src/i18n/locales.ts';
 import { copyOfContent, openAdminOnCopy, removeCopies } from '../helpers/cmsWorkspace.ts';
-import { builtPages } from '../helpers/builtPages.ts';
+import { builtPages } from '../../scripts/lib/builtPages.ts';
 
 const client = path.resolve('dist/client');
 

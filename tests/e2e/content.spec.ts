@@ -8,14 +8,12 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import { langs } from '#src/i18n/locales.ts';
 import { siteConfig } from '#site.config.ts';
-import { readContentFiles } from '#src/i18n/translationStatus.ts';
+import { readContentFiles, routeOf } from '#src/i18n/translationStatus.ts';
 import { buildFixture } from '../helpers/buildFixture.ts';
 
 // Playwright's loader cannot import the JSON UI files through translate.ts, so read them here.
 const t = (lang: string, key: string): string => JSON.parse(fs.readFileSync(`src/i18n/ui/${lang}.json`, 'utf8'))[key];
 const files = readContentFiles(path.resolve('content'));
-const routeOf = (collection: string, slug: string) =>
-  collection === 'pages' ? (slug === 'home' ? '' : `${slug}/`) : `${collection}/${slug}/`;
 const sources = files.filter((f) => f.lang === 'da');
 const imageBudget = 60 * 1024;
 
@@ -162,7 +160,7 @@ test.describe('bad staff content fails the build', () => {
   test('a staff photo without alt text in a language she has a role in names the file and the field', () => {
     const { status, output } = buildFixture((dir) => {
       const file = path.join(dir, 'content/staff/amina.yaml');
-      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^  ar: رسم.*\n/m, ''));
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^ {2}ar: رسم.*\n/m, ''));
     });
     expect(status).not.toBe(0);
     expect(output).toContain('amina');

@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
-import { builtPages } from '../helpers/builtPages.ts';
+import { builtPages } from '../../scripts/lib/builtPages.ts';
 import { getLocale, isLang, langs } from '#src/i18n/locales.ts';
 
 for (const pagePath of builtPages()) {

@@ -176,8 +176,8 @@ test('nothing is clipped or sticks out for the longest languages, in every layou
 test('a link with options reproduces the same flyer', async ({ page, context }) => {
   await page.goto('/ar/flyer/');
   const controls = page.locator('form[data-flyer-controls]');
-  await controls.locator('select[name="lang"]').nth(0).selectOption('so');
-  await controls.locator('select[name="lang"]').nth(2).selectOption('ur');
+  await controls.locator('select[name="lang[]"]').nth(0).selectOption('so');
+  await controls.locator('select[name="lang[]"]').nth(2).selectOption('ur');
   await controls.locator('input[name="layout"][value="stack"]').check();
   await controls.locator('input[name="paper"][value="a5"]').check();
   await controls.locator('input[name="tabs"]').uncheck();
@@ -197,9 +197,21 @@ test('a link with options reproduces the same flyer', async ({ page, context }) 
   const sent = await context.newPage();
   await sent.goto(page.url());
   expect(await snapshot(sent)).toEqual(made);
-  await expect(sent.locator('select[name="lang"]').nth(0)).toHaveValue('so');
+  await expect(sent.locator('select[name="lang[]"]').nth(0)).toHaveValue('so');
   await expect(sent.locator('input[name="tabs"]')).not.toBeChecked();
   await expect(sent.locator('[data-flyer-link]')).toHaveAttribute('href', new URL(page.url()).search);
+});
+
+test('the print button opens the print dialog and stays on the page with the chosen options', async ({ page }) => {
+  await page.addInitScript(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void (window as unknown as { printed: number }).printed++;
+  });
+  await page.goto('/da/flyer/?langs=ar,da&paper=a5');
+  const url = page.url();
+  await page.locator('[data-flyer-print]').click();
+  await expect.poll(() => page.evaluate(() => (window as unknown as { printed: number }).printed)).toBe(1);
+  expect(page.url()).toBe(url);
 });
 
 test('a flyer about a meeting gives its date in each block’s language, times reading the right way', async ({ page }) => {
@@ -245,8 +257,8 @@ test('the partners page offers every ready flyer, printable and as PDF', async (
 
 test('Danish stays on the flyer even when a partner chooses it away', async ({ page }) => {
   await page.goto('/tr/flyer/');
-  await page.locator('select[name="lang"]').nth(1).selectOption('fa');
-  await expect(page.locator('select[name="lang"]').nth(2)).toHaveValue('da');
+  await page.locator('select[name="lang[]"]').nth(1).selectOption('fa');
+  await expect(page.locator('select[name="lang[]"]').nth(2)).toHaveValue('da');
   await expect(page).toHaveURL(/langs=tr,fa,da/);
 });
 

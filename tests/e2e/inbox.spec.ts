@@ -62,14 +62,13 @@ test.beforeAll(async () => {
   });
   await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
   server = await startOwnServer({
-    PORT: String(port),
     PUBLIC_ORIGIN: origin,
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     MAIL_FROM: 'Åben Dør <inbox@example.dk>',
     NOTICE_INTERVAL_MS: '300',
     INTEREST_MIN_FILL_MS: '0',
     INTEREST_RATE_LIMIT: '0',
-  });
+  }, undefined, port);
 });
 
 test.afterAll(async () => {

@@ -3,12 +3,12 @@
  * form secret, posting a form like a browser does, and starting a server of our own (temp data
  * directory, any free port) for the tests that need their own settings or kill it.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash, randomInt } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createFormToken } from '#src/interest/interestToken.ts';
+import { startServer, type RunningServer } from '../../scripts/lib/startServer.ts';
 
 /** Data directory of the server playwright.config.ts starts (one per checkout). */
 export const e2eDataDir = path.join(tmpdir(), `aaben-doer-e2e-${createHash('sha256').update(process.cwd()).digest('hex').slice(0, 8)}`);
@@ -59,48 +59,20 @@ export function postInterest(baseURL: string, fields: Fields, headers: Record<st
   });
 }
 
-export interface OwnServer {
+export interface OwnServer extends RunningServer {
   baseURL: string;
   dataDir: string;
-  process: ChildProcess;
-  /** Everything the server wrote to stdout and stderr so far (its log). */
-  output(): string;
-  stop(): Promise<void>;
 }
 
-/** Starts the production server on a free port with its own temporary data directory. */
+/**
+ * Starts the production server with its own temporary data directory, on a free port unless
+ * `port` names one (passkeys need a known origin: the inbox's tests).
+ */
 export async function startOwnServer(
   env: Record<string, string> = {},
   dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'interest-e2e-')), 'data'),
+  port = 0,
 ): Promise<OwnServer> {
-  const child = spawn(process.execPath, ['src/server/server.ts'], {
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, FORM_SECRET: e2eFormSecret, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  const baseURL = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 15_000);
-    child.stdout!.on('data', () => {
-      const match = /running at (http:\/\/[^/\s]+)\//.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
-  return {
-    baseURL,
-    dataDir,
-    process: child,
-    output: () => out,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null || child.signalCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const server = await startServer({ port, env: { DATA_DIR: dataDir, FORM_SECRET: e2eFormSecret, ...env }, timeoutMs: 15_000 });
+  return { ...server, baseURL: server.url, dataDir };
 }

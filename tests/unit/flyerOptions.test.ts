@@ -78,7 +78,7 @@ describe('qrSvg()', () => {
 
 describe('formatPhone()', () => {
   it('groups a Danish number in pairs and leaves others alone', () => {
-    expect(formatPhone('+4543970000')).toBe('+45 43 97 00 00');
+    expect(formatPhone('+4543970000')).toBe('+45\u00a043\u00a097\u00a000\u00a000');
     expect(formatPhone('+441632960000')).toBe('+441632960000');
   });
 });

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { sourceHash, withoutTranslationBlock } from '#src/i18n/translationSource.ts';
-import { countStates, orphanTranslations, readContentFiles, translationReport } from '#src/i18n/translationStatus.ts';
+import { countStates, orphanTranslations, readContentFiles, routeOf, translationReport } from '#src/i18n/translationStatus.ts';
 import { langs } from '#src/i18n/locales.ts';
 
 const fixture = path.resolve('tests/fixtures/translations/content');
@@ -61,6 +61,15 @@ describe('translationReport()', () => {
     const counts = countStates(rows);
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBe(rows.length * langs.length);
     expect(counts).toMatchObject({ source: 2, outdated: 1, reviewed: 1, invalid: 1 });
+  });
+});
+
+describe('routeOf()', () => {
+  it('puts pages at the language root, the home page at the root itself, and other collections in their folder', () => {
+    expect(routeOf('pages', 'home')).toBe('');
+    expect(routeOf('pages', 'about')).toBe('about/');
+    expect(routeOf('activities', 'danish')).toBe('activities/danish/');
+    expect(routeOf('stories', 'amina')).toBe('stories/amina/');
   });
 });
 

@@ -1,0 +1,39 @@
+/**
+ * ESLint for the whole tree (npm run lint, and so npm test): JavaScript and TypeScript
+ * (typescript-eslint), Astro components (eslint-plugin-astro) with its accessibility rules
+ * (jsx-a11y, strict). Formatting is Prettier's job (prettier --check in npm run lint).
+ */
+import js from '@eslint/js';
+import { defineConfig } from 'eslint/config';
+import astro from 'eslint-plugin-astro';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default defineConfig(
+  {
+    // Build output, packages, staff data and tool reports; content/ is data checked by the build's schemas.
+    ignores: ['dist/', '.astro/', 'node_modules/', 'public/', 'content/', 'data/', 'shots/'],
+  },
+  { ignores: ['bench-results/', 'test-results/', 'playwright-report/'] },
+  js.configs.recommended,
+  tseslint.configs.recommended,
+  astro.configs.recommended,
+  astro.configs['jsx-a11y-strict'],
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      // Prettier cannot break a string, so long lines are split by hand. Excepted: URLs, regular
+      // expressions, and data: a line that is one plain string (an SVG path, a fixture's text).
+      'max-len': [
+        'error',
+        { code: 140, ignoreUrls: true, ignoreRegExpLiterals: true, ignorePattern: String.raw`^\s*([\w$]+: )?'[^']*',?$` },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+    },
+  },
+  {
+    // Browser code: the scripts that pages ship, and <script> blocks inside components.
+    files: ['src/scripts/**', '**/*.astro/*.js', '**/*.astro/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+);

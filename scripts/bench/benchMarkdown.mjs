@@ -1,0 +1,119 @@
+/**
+ * The sentences and the Markdown of a bench report: the summary the console prints and the
+ * figures docs/performance.md shows (between its bench:figures markers).
+ */
+import { budgetTable, buildTable, lighthouseTable, transferMatrix, weightTable } from './formatReport.mjs';
+
+/** @typedef {import('./benchReport.mjs').BenchReport} BenchReport */
+
+/** The machine in one line. @param {BenchReport} report */
+export function machineText(report) {
+  const m = report.machine;
+  return (
+    `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load average ${m.loadAverageAtStart[0]} at the start, ` +
+    `Node ${m.node}, Chromium ${m.chromium}${m.lighthouse ? `, Lighthouse ${m.lighthouse}` : ''}`
+  );
+}
+
+/** What one more page costs the build, or '' without scaling figures. @param {BenchReport} report */
+export function perPageText(report) {
+  const p = report.msPerExtraPage;
+  if (!p) return '';
+  const cpu = p.cpuMs == null ? '' : ` and ${p.cpuMs.toFixed(1)} ms of CPU time`;
+  return (
+    `each extra page costs ${p.totalMs.toFixed(1)} ms of wall time ` +
+    `(astro build ${p.astroMs.toFixed(1)} ms, postbuild ${p.postbuildMs.toFixed(1)} ms)${cpu}, ` +
+    `from ${p.from} to ${p.to} (${p.extraPages} pages)`
+  );
+}
+
+/** Which sections came from earlier runs (--keep), or ''. @param {BenchReport} report */
+export function keptText(report) {
+  const kept = Object.entries(report.kept);
+  if (!kept.length) return '';
+  return `Sections taken over from earlier runs (--keep): ${kept.map(([section, when]) => `${section} (${when})`).join('; ')}.`;
+}
+
+/**
+ * Lighthouse measures the CPU before each run; a busy shared machine scores far lower than a
+ * quiet one, so the report says how busy it was. '' without Lighthouse figures.
+ * @param {BenchReport} report
+ */
+export function cpuNote(report) {
+  const indexes = (report.lighthouse ?? [])
+    .map((r) => r.benchmarkIndex)
+    .filter((n) => typeof n === 'number')
+    .sort((a, b) => a - b);
+  if (!indexes.length) return '';
+  const median = /** @type {number} */ (indexes[Math.floor(indexes.length / 2)]);
+  const range = `${Math.round(/** @type {number} */ (indexes[0]))}–${Math.round(/** @type {number} */ (indexes.at(-1)))}`;
+  const busy =
+    ': the CPU was busy with other work, which inflates TBT, the performance score and, partly, LCP ' +
+    '(at a quieter moment the same machine measured about 3800).';
+  return `Lighthouse's CPU benchmark index was ${Math.round(median)} (median; ${range})${median < 2000 ? busy : '.'}`;
+}
+
+/** The in-place build and the scaling copies, in that order. @param {BenchReport} report */
+export function buildRows(report) {
+  return [...(report.build ? [report.build] : []), ...report.scaling];
+}
+
+/** @param {import('./measureFormReceiver.mjs').FormLoadResult} form */
+function formText(form) {
+  const floor = form.staticBaseline;
+  return (
+    `${form.posts} valid posts, ${form.connections} connections: ${form.rps} requests/s, ` +
+    `p50 ${form.p50} ms, p90 ${form.p90} ms, p99 ${form.p99} ms, max ${form.max} ms. ` +
+    `Rows stored ${form.rowsStored}, 303s ${form.acknowledged}${form.rowsMatch ? ' (equal)' : ' (NOT equal)'}. ` +
+    `The same load as GETs of the static language chooser: ${floor.rps} requests/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms.`
+  );
+}
+
+/**
+ * The figures as Markdown (### headings, so they sit under the page's "## Latest figures").
+ * @param {BenchReport} report
+ * @param {string[]} langs every language, in the registry's order (the transfer matrix's columns)
+ * @param {string[]} [detailLangs] languages of the detailed page-weight table
+ * @returns {string}
+ */
+export function benchMarkdown(report, langs, detailLangs = ['da', 'ar', 'ur']) {
+  const rows = buildRows(report);
+  const perPage = perPageText(report);
+  const weights = report.weights.length > 0;
+  const md = { markdown: true };
+  return [
+    `Measured ${report.date.slice(0, 10)} on ${machineText(report)}.`,
+    keptText(report),
+    weights ? `### Transfer without photos (KB, first load, empty cache)\n\n${transferMatrix(report.weights, langs, md)}` : '',
+    weights
+      ? `### Page weight in detail\n\n${weightTable(
+          report.weights.filter((w) => detailLangs.includes(w.lang)),
+          md,
+        )}`
+      : '',
+    report.lighthouse
+      ? `### Lighthouse ${report.machine.lighthouse || ''} (mobile)\n\n${lighthouseTable(report.lighthouse, md)}\n\n${cpuNote(report)}`
+      : `Lighthouse: ${report.lighthouseSkipped}`,
+    report.form ? `### Form receiver\n\n${formText(report.form)}` : `Form receiver: ${report.formSkipped}`,
+    rows.length ? `### Build time\n\n${buildTable(rows, md)}${perPage ? `\n\n${perPage}.` : ''}` : '',
+    report.scalingSkipped ? `Build scaling: ${report.scalingSkipped}` : '',
+    `### Budgets\n\n${budgetTable(report.budgets, md)}`,
+  ]
+    .filter(Boolean)
+    .join('\n\n');
+}
+
+/** The markers around the generated figures in docs/performance.md. */
+export const figuresMarkers = { open: '<!-- bench:figures -->', close: '<!-- /bench:figures -->' };
+
+/**
+ * `text` with everything between the figures markers replaced by `md`, or null when the
+ * markers are missing (the page is left alone then).
+ * @param {string} text @param {string} md
+ * @returns {string | null}
+ */
+export function replaceFigures(text, md) {
+  const marked = /(<!-- bench:figures -->\n)[\s\S]*?(<!-- \/bench:figures -->)/;
+  if (!marked.test(text)) return null;
+  return text.replace(marked, (_, open, close) => `${open}${md}\n${close}`);
+}

@@ -1,0 +1,166 @@
+/**
+ * The bench's sections, each filling its part of the report and printing its figures as it
+ * goes. A skipped or impossible section says why in the report instead of failing the run.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { defaultLang, locales } from '#src/i18n/locales.ts';
+import { launchChromium } from '../lib/chromium.ts';
+import { startServer } from '../lib/startServer.ts';
+import { buildTable, lighthouseTable, weightTable } from './formatReport.mjs';
+import { measureBuildScaling, msPerExtraPage, timeBuild } from './measureBuildScaling.mjs';
+import { measureFormReceiver } from './measureFormReceiver.mjs';
+import { measurePageWeight } from './measurePageWeight.mjs';
+import { pageTypes } from './discoverPageTypes.mjs';
+import { lighthouseUnavailable, runLighthouse } from './runLighthouse.mjs';
+
+/**
+ * @typedef {import('./benchReport.mjs').BenchReport} BenchReport
+ * @typedef {import('./benchOptions.mjs').BenchOptions} BenchOptions
+ * @typedef {{ root: string, clientDir: string, port: number, log: (s: string) => void }} BenchContext
+ */
+
+/** @param {BenchContext} ctx @param {string} title */
+export const heading = (ctx, title) => ctx.log(`\n== ${title} ==`);
+
+/**
+ * Builds the real site in place (this is also what gets served), or checks that a build exists.
+ * @param {BenchReport} report @param {BenchOptions} options @param {BenchContext} ctx
+ */
+export function buildSite(report, options, ctx) {
+  if (options.noBuild) {
+    if (!fs.existsSync(ctx.clientDir)) throw new Error('--no-build, but dist/client is missing: run "npm run build" first');
+    ctx.log('Using the existing build in dist/ (--no-build).');
+    return;
+  }
+  heading(ctx, 'build (real content)');
+  report.build = timeBuild(ctx.root, 'real content (in place)');
+  ctx.log(buildTable([report.build]));
+}
+
+/** The page types that have a built page. @param {BenchReport} report */
+const builtTypes = (report) => pageTypes.filter((t) => report.pageTypes[t.id] != null);
+
+/**
+ * Page weight of one page of each type in every language.
+ * @param {BenchReport} report @param {import('@playwright/test').Browser} browser @param {string} url @param {BenchContext} ctx
+ */
+async function measureWeights(report, browser, url, ctx) {
+  heading(ctx, 'page weight (412 px mobile, empty cache, bytes on the wire incl. headers)');
+  for (const type of builtTypes(report)) {
+    for (const locale of locales) {
+      const page = `/${locale.code}/${report.pageTypes[type.id]}`;
+      const weight = await measurePageWeight(browser, url, page, ctx.clientDir);
+      if (weight.status !== 200) ctx.log(`  ! ${page} answered ${weight.status}`);
+      for (const f of weight.failed) ctx.log(`  ! ${page}: failed request ${f}`);
+      const script = locale.font === 'system' ? 'latin' : 'arabic';
+      report.weights.push({ type: type.id, content: type.content, lang: locale.code, script, weight });
+    }
+  }
+  ctx.log(weightTable(report.weights));
+}
+
+/**
+ * Lighthouse (mobile) for each page type in the chosen languages, one page at a time.
+ * @param {BenchReport} report @param {BenchOptions} options @param {string} url @param {BenchContext} ctx
+ */
+async function measureLighthouse(report, options, url, ctx) {
+  heading(ctx, 'Lighthouse 13, mobile');
+  const why = await lighthouseUnavailable();
+  if (why) {
+    report.lighthouseSkipped = `Lighthouse cannot run here: ${why}`;
+    ctx.log(report.lighthouseSkipped);
+    return;
+  }
+  const targets = builtTypes(report).flatMap((type) =>
+    options.lighthouseLangs.map((lang) => ({ type: type.id, lang, url: `${url}/${lang}/${report.pageTypes[type.id]}` })),
+  );
+  report.machine.lighthouse = createRequire(import.meta.url)('lighthouse/package.json').version;
+  ctx.log(`${targets.length} pages × ${options.lighthouseRuns} run(s), one at a time…`);
+  const runs = await runLighthouse(
+    targets.map((t) => t.url),
+    {
+      debugPort: ctx.port + 1,
+      runs: options.lighthouseRuns,
+      onResult: (r) => {
+        const figures = `${Object.values(r.scores).join('/')} LCP ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`;
+        ctx.log(`  ${r.url}: ${r.error ? `error ${r.error}` : figures}`);
+      },
+    },
+  );
+  report.lighthouse = runs.map((r, i) => ({ ...r, type: targets[i]?.type ?? '', lang: targets[i]?.lang ?? '' }));
+  ctx.log(lighthouseTable(report.lighthouse));
+}
+
+/**
+ * The interest-form receiver under 50 concurrent valid posts.
+ * @param {BenchReport} report @param {BenchOptions} options @param {import('@playwright/test').Browser} browser
+ * @param {string} url @param {string} dataDir @param {BenchContext} ctx
+ */
+async function measureForm(report, options, browser, url, dataDir, ctx) {
+  heading(ctx, 'interest-form receiver, 50 concurrent valid posts on loopback');
+  try {
+    const formPath = `/${defaultLang}/${report.pageTypes.interest}`;
+    const r = await measureFormReceiver(browser, { baseUrl: url, formPath, dataDir, posts: options.posts, log: ctx.log });
+    report.form = r;
+    ctx.log(`${r.posts} posts: ${r.rps} requests/s, p50 ${r.p50} ms, p90 ${r.p90} ms, p99 ${r.p99} ms, max ${r.max} ms`);
+    const rows = `rows stored ${r.rowsStored} ${r.rowsMatch ? '==' : '!='} acknowledged (303) ${r.acknowledged}`;
+    ctx.log(`answers ${JSON.stringify(r.statusCodes)}, ${r.errors} errors; ${rows}`);
+    const floor = r.staticBaseline;
+    const figures = `${floor.rps} requests/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`;
+    ctx.log(`the same load as GETs of a static page (the floor on this machine): ${figures}`);
+  } catch (error) {
+    report.formSkipped = `could not run: ${/** @type {Error} */ (error).message}`;
+    ctx.log(report.formSkipped);
+  }
+}
+
+/**
+ * Everything measured against the running site: page weight, Lighthouse and the form receiver,
+ * with one production server and one browser.
+ * @param {BenchReport} report @param {BenchOptions} options @param {BenchContext} ctx
+ */
+export async function measureServedSite(report, options, ctx) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-bench-data-'));
+  // TRUST_PROXY=1: the load test gives each post its own client address (X-Forwarded-For), as
+  // 50 women on 50 phones would have; the per-client rate limit stays on, at its production default.
+  const server = await startServer({ root: ctx.root, port: ctx.port, env: { DATA_DIR: dataDir, TRUST_PROXY: '1' } });
+  const browser = await launchChromium(['--disable-dev-shm-usage']);
+  report.machine.chromium = browser.version();
+  try {
+    if (options.skip.has('weight')) report.weightsSkipped = 'skipped (--skip=weight)';
+    else await measureWeights(report, browser, server.url, ctx);
+    if (options.skip.has('lighthouse')) report.lighthouseSkipped = 'skipped (--skip=lighthouse)';
+    else await measureLighthouse(report, options, server.url, ctx);
+    if (options.skip.has('form')) report.formSkipped = 'skipped (--skip=form)';
+    else if (report.pageTypes.interest == null) report.formSkipped = 'the interest form is not built yet';
+    else await measureForm(report, options, browser, server.url, dataDir, ctx);
+    if (report.formSkipped) ctx.log(`\nform receiver: ${report.formSkipped}`);
+  } finally {
+    await browser.close();
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Build time with more meetings, in throw-away copies. Run it last: it keeps both cores busy
+ * and must not disturb the timings of the served site.
+ * @param {BenchReport} report @param {BenchOptions} options @param {BenchContext} ctx
+ */
+export function measureScaling(report, options, ctx) {
+  if (options.skip.has('scaling')) {
+    report.scalingSkipped = 'skipped (--skip=scaling)';
+    return;
+  }
+  heading(ctx, 'build time with more meetings (throw-away copies of the project)');
+  const { timings, skipped } = measureBuildScaling(ctx.root, options.meetings, (t) =>
+    ctx.log(`  ${t.label}: ${t.error ? `failed: ${t.error}` : `${t.pages} pages in ${(t.totalMs / 1000).toFixed(1)} s`}`),
+  );
+  report.scaling = timings;
+  report.scalingSkipped = skipped;
+  report.msPerExtraPage = msPerExtraPage(timings);
+  if (skipped) ctx.log(skipped);
+}
