@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 
 /** The sections a run can measure (--skip takes a comma list of them). */
-export const sections = /** @type {const} */ (['weight', 'lighthouse', 'form', 'scaling']);
+export const sections = /** @type {const} */ (['weight', 'lighthouse', 'form', 'inbox', 'scaling']);
 
 /**
  * @typedef {object} BenchOptions

@@ -82,7 +82,8 @@ describe('requestsStore()', () => {
   const add = (firstName: string, at: string) => {
     const r = db
       .prepare(
-        `INSERT INTO interest (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
+        `INSERT INTO interest
+           (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
          VALUES (?, ?, '+4512345678', 'ar', 'call', 'any', '[]', 0, 'v', 'ar')`,
       )
       .run(at, firstName);
@@ -151,6 +152,13 @@ describe('requestsStore()', () => {
     expect(store.get(id)!.status).toBe('new');
   });
 
+  it('never gives a deleted request’s id to a new one (the audit log names requests by id)', () => {
+    add('Amal', '2026-11-01T10:00:00Z');
+    const last = add('Hodan', '2026-11-02T10:00:00Z');
+    store.delete(last, staffId);
+    expect(add('Sara', '2026-11-03T10:00:00Z')).toBe(last + 1);
+  });
+
   it('keeps audit rows for a year', () => {
     db.prepare(`INSERT INTO audit (at, staff_id, action) VALUES ('2025-01-01T00:00:00Z', 1, 'view')`).run();
     expect(purgeAudit(db, new Date('2026-11-30T00:00:00Z'))).toBe(1);
@@ -160,7 +168,13 @@ describe('requestsStore()', () => {
 describe('staffStore()', () => {
   let db: DatabaseSync;
   let staff: ReturnType<typeof staffStore>;
-  const passkey = (staffId: number, id = 'cred-1') => ({ id, staffId, publicKey: new Uint8Array([1, 2, 3]), counter: 0, transports: ['internal'] });
+  const passkey = (staffId: number, id = 'cred-1') => ({
+    id,
+    staffId,
+    publicKey: new Uint8Array([1, 2, 3]),
+    counter: 0,
+    transports: ['internal'],
+  });
   beforeEach(() => {
     db = new DatabaseSync(':memory:');
     migrate(db);
