@@ -67,9 +67,8 @@ export async function measureInboxList(root, { port, requests = 5000, runs = 20,
     times.sort((a, b) => a - b);
     const at = (q) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]);
     const result = { requests, runs, p50: at(0.5), p95: at(0.95), max: Math.round(times.at(-1)), bytes };
-    log(
-      `${requests} requests, ${runs} renders of /inbox/?show=all: p50 ${result.p50} ms, p95 ${result.p95} ms, ${Math.round(bytes / 1000)} kB of HTML`,
-    );
+    const kB = Math.round(bytes / 1000);
+    log(`${requests} requests, ${runs} renders of /inbox/?show=all (page 1): p50 ${result.p50} ms, p95 ${result.p95} ms, ${kB} kB of HTML`);
     return result;
   } finally {
     await server.stop();

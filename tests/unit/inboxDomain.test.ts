@@ -94,7 +94,9 @@ describe('session cookie and passkey origin', () => {
 
   it('is HttpOnly and SameSite=Strict, and Secure with the __Host- prefix over https', () => {
     const site = { siteUrl: 'https://aabendoer.example.dk', name: 'Å', retentionDays: 180 };
-    expect(sessionCookie(inboxSettings(site, {}), 'abc')).toBe('__Host-inbox=abc; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=28800');
+    expect(sessionCookie(inboxSettings(site, {}), 'abc')).toBe(
+      '__Host-inbox=abc; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=28800',
+    );
     expect(sessionCookie(inboxSettings(site, { PUBLIC_ORIGIN: 'http://localhost:1' }), null)).toBe(
       'inbox=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0',
     );
