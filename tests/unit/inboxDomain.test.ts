@@ -58,6 +58,11 @@ describe('ready messages in her language', () => {
     expect(ar.text).not.toContain('{{');
     expect(readyMessage('xx', { name: 'A', staff: 'B', org: 'C' }).lang).toBe('da');
   });
+
+  it('isolates Latin names inside a right-to-left message, so "Åben Dør" stays in one piece', () => {
+    expect(readyMessage('ur', { name: 'نازیہ', staff: 'Maryam', org: 'Åben Dør' }).text).toContain('\u2068Åben Dør\u2069');
+    expect(readyMessage('so', { name: 'Hodan', staff: 'Maryam', org: 'Åben Dør' }).text).not.toContain('\u2068');
+  });
 });
 
 describe('how the inbox shows her language', () => {
