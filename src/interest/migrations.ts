@@ -77,6 +77,8 @@ ALTER TABLE interest_v2 RENAME TO interest;
 CREATE INDEX interest_created_at ON interest (created_at);
 CREATE INDEX interest_phone ON interest (phone);
 CREATE INDEX interest_open ON interest (closed_at, status, created_at);
+-- The inbox's order (open first, then waiting longest first): a page of 50 reads 50 rows, not all.
+CREATE INDEX interest_list ON interest ((closed_at IS NULL) DESC, created_at, id);
 
 -- Each time staff tried to reach her and could not.
 CREATE TABLE request_attempts (

@@ -14,7 +14,8 @@ import ExcelJS from 'exceljs';
 import { SMTPServer } from 'smtp-server';
 import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
 
-test.describe.configure({ mode: 'serial' });
+// Passkey ceremonies, axe and a real form post per test: generous on a shared 2-core machine.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 const port = Number(process.env.E2E_PORT ?? 4322) + 1;
 const smtpPort = port + 1;
