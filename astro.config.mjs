@@ -7,6 +7,7 @@ import tailwindcss from '@tailwindcss/vite';
 import { langs, defaultLang } from './src/i18n/locales.ts';
 import { siteConfig } from './site.config.ts';
 import { sveltiaOffline } from './src/cms/sveltiaOffline.ts';
+import { voiceIntegration } from './src/voice/voiceIntegration.ts';
 
 /** Puts the brand colours from site.config.ts into the stylesheet (no inline style needed). */
 function siteTheme() {
@@ -40,6 +41,7 @@ export default defineConfig({
   },
   integrations: [
     mdx(),
+    voiceIntegration(),
     sitemap({
       // Staff-only pages stay out of the sitemap (they are noindex too).
       filter: (page) => !/\/(admin|translation-status|inbox)\//.test(page) && !/\/interest\/thanks\//.test(page),

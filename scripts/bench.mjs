@@ -5,12 +5,13 @@
  *   2. Lighthouse 13 (mobile) for each page type in da, ar and ur;
  *   3. the interest-form receiver under 50 concurrent valid posts (autocannon);
  *   3b. the staff inbox's list with 5,000 requests (server time to render);
- *   4. build time for the real content and for copies with 100 and 1000 meetings.
+ *   4. build time for the real content and for copies with 100 and 1000 meetings;
+ *   5. voice clips: bytes per minute of speech per audio format (from the conversion cache: cheap).
  * Prints tables and the budgets (pass/fail with the figure) and writes bench-results/latest.json
  * and latest.md. It is a benchmark, not a test: a failing budget never fails the command.
  *
  *   npm run bench
- *   npm run bench -- --skip=scaling,lighthouse   (sections: weight, lighthouse, form, inbox, scaling)
+ *   npm run bench -- --skip=scaling,lighthouse   (sections: weight, lighthouse, form, inbox, scaling, voice)
  *   npm run bench -- --no-build --meetings=100,1000 --lighthouse-langs=da,ar,ur --lighthouse-runs=3
  *   (--lighthouse-runs=N reports the median run of N per page; the default 1 keeps the run short)
  *   npm run bench -- --readme   also puts the figures into docs/performance.md between the bench:figures markers
@@ -31,6 +32,7 @@ import { buildSite, heading, measureInbox, measureScaling, measureServedSite } f
 import { discoverPageTypes, pageTypes } from './bench/discoverPageTypes.mjs';
 import { evaluateBudgets, kb } from './bench/evaluateBudgets.mjs';
 import { budgetTable, buildTable, transferMatrix } from './bench/formatReport.mjs';
+import { measureVoice, voiceTable } from './bench/measureVoice.mjs';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ctx = {
@@ -101,6 +103,14 @@ async function main() {
   const began = Date.now();
   const report = newReport();
   buildSite(report, options, ctx);
+  // Cheap: the build has just converted every clip into the cache. Players use preload="none", so
+  // the page weight before play (section 1) includes no audio.
+  if (options.skip.has('voice')) report.voiceSkipped = 'skipped (--skip=voice)';
+  else {
+    heading(ctx, 'voice clips: bytes per minute of speech, per format');
+    report.voice = await measureVoice(root);
+    ctx.log(voiceTable(report.voice));
+  }
   report.pageTypes = discoverPageTypes(builtPages(ctx.clientDir, { withAdmin: true }), defaultLang);
   printPageTypes(report);
   await measureServedSite(report, options, ctx);

@@ -12,6 +12,7 @@ import { yamlDirLoader } from './content/yamlDirLoader.ts';
 import { yamlIds } from './content/readYamlDir.ts';
 import { staffSchema } from './content/staffSchema.ts';
 import { activityIconNames } from './components/activityIcons.ts';
+import { voiceClip } from './voice/voiceClipSchema.ts';
 
 /** Translation status of a non-Danish file. Danish files are the source and have none. */
 export const TranslationSchema = z.object({
@@ -29,6 +30,8 @@ export const PageSchema = z.object({
   description: z.string().min(1),
   /** Required on every non-Danish file (checked in src/content/contentIds.ts). */
   translation: TranslationSchema.optional(),
+  /** A voice clip saying what the page says, in this file's language (shown as "Listen" at the top). */
+  clip: voiceClip.optional(),
 });
 export type Page = z.infer<typeof PageSchema>;
 
@@ -69,7 +72,7 @@ const activities = defineCollection({
   schema: ActivitySchema,
 });
 
-export const StorySchema = PageSchema.omit({ description: true }).extend({
+export const StorySchema = PageSchema.omit({ description: true, clip: true }).extend({
   /** One plain sentence: the teaser in lists and the meta description. */
   summary: z.string().min(1),
   /** True for the demo stories: the page then says it is an example, not a real woman's story. */

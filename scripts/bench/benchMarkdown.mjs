@@ -2,6 +2,7 @@
  * The sentences and the Markdown of a bench report: the summary the console prints and the
  * figures docs/performance.md shows (between its bench:figures markers).
  */
+import { voiceTable } from './measureVoice.mjs';
 import { budgetTable, buildTable, lighthouseTable, transferMatrix, weightTable } from './formatReport.mjs';
 
 /** @typedef {import('./benchReport.mjs').BenchReport} BenchReport */
@@ -95,6 +96,7 @@ export function benchMarkdown(report, langs, detailLangs = ['da', 'ar', 'ur']) {
       ? `### Lighthouse ${report.machine.lighthouse || ''} (mobile)\n\n${lighthouseTable(report.lighthouse, md)}\n\n${cpuNote(report)}`
       : `Lighthouse: ${report.lighthouseSkipped}`,
     report.form ? `### Form receiver\n\n${formText(report.form)}` : `Form receiver: ${report.formSkipped}`,
+    report.voice ? `### Voice clips (bytes per minute of speech)\n\n${voiceTable(report.voice, md)}` : '',
     rows.length ? `### Build time\n\n${buildTable(rows, md)}${perPage ? `\n\n${perPage}.` : ''}` : '',
     report.scalingSkipped ? `Build scaling: ${report.scalingSkipped}` : '',
     `### Budgets\n\n${budgetTable(report.budgets, md)}`,

@@ -24,6 +24,8 @@ import os from 'node:os';
  * @property {BuildTiming[]} scaling
  * @property {string} [scalingSkipped]
  * @property {ReturnType<typeof import('./measureBuildScaling.mjs').msPerExtraPage>} msPerExtraPage
+ * @property {import('./measureVoice.mjs').VoiceRow[] | null} voice  bytes per minute of speech per audio format
+ * @property {string} [voiceSkipped]
  * @property {import('./evaluateBudgets.mjs').BudgetResult[]} budgets
  * @property {Record<string, string>} kept  sections taken over from an earlier run (--keep): section → that run's date and load
  * @property {number} durationS
@@ -60,6 +62,7 @@ export function newReport(now = new Date()) {
     inbox: null,
     scaling: [],
     msPerExtraPage: null,
+    voice: null,
     budgets: [],
     kept: {},
     durationS: 0,

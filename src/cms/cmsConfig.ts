@@ -13,6 +13,7 @@ import { ActivitySchema, PageSchema, StorySchema, TranslationSchema } from '#src
 import { z } from 'astro/zod';
 import { perLanguage, schemaFields, type CmsField } from './schemaFields.ts';
 import { cmsBackend, type CmsSettings } from './cmsBackend.ts';
+import { clipField, clipsField } from './voiceClipFields.ts';
 
 const translatedLangs = langs.filter((l) => l !== defaultLang);
 
@@ -51,6 +52,7 @@ const meetingFields = schemaFields(meetingSchema({ venueIds: new Set() }), {
   title: perLanguage('Titel (valgfri)', { hint: 'Kun hvis mødet har et særligt emne.' }),
   notes: perLanguage('Bemærkninger (valgfri)', { multiline: true, hint: 'Fx hvad man skal have med, eller hvilken indgang.' }),
   cancelled: flag('Aflyst'),
+  clips: clipsField,
 });
 
 const venueFields = schemaFields(venueSchema, {
@@ -77,6 +79,7 @@ const venueFields = schemaFields(venueSchema, {
   },
   directions: perLanguage('Sådan finder du døren', { multiline: true }),
   accessibility: perLanguage('Tilgængelighed (valgfri)', { multiline: true }),
+  clips: { ...clipsField, label: 'Lydklip: sådan finder du os (valgfrit, ét pr. sprog)' },
 });
 
 const staffFields = schemaFields(staffSchema(z.string()), {
@@ -109,6 +112,7 @@ const staffFields = schemaFields(staffSchema(z.string()), {
   role: perLanguage('Stilling'),
   bio: perLanguage('Om mig (en-to sætninger i hendes egen stemme)', { multiline: true }),
   alt: perLanguage('Billedtekst: hvad viser fotoet?', { hint: 'Kræves på dansk og på hvert sprog, hvor stillingen står.' }),
+  clips: { ...clipsField, label: 'Lydklip: hun hilser (valgfrit, ét pr. sprog)' },
 });
 
 /**
@@ -152,6 +156,7 @@ const pageFields = schemaFields(PageSchema, {
   title: { label: 'Titel', widget: 'string', i18n: true },
   description: { label: 'Beskrivelse (én enkel sætning til søgning og deling)', widget: 'string', i18n: true },
   translation: translationField,
+  clip: clipField,
 });
 
 /** Position in lists: the same in every language, so it is typed once and copied. */
@@ -163,6 +168,7 @@ const activityFields = schemaFields(ActivitySchema, {
   summary: { label: 'Kort om tilbuddet (én sætning til kortet og søgning)', widget: 'string', i18n: true },
   icon: { label: 'Billede', widget: 'select', i18n: 'duplicate' },
   order: orderField('1 står først. Det samme på alle sprog.'),
+  clip: clipField,
 });
 
 const storyFields = schemaFields(StorySchema, {

@@ -108,6 +108,7 @@ export function adminSecurityHeadersFor(options: { cms?: CmsHost | undefined } =
 export function headersFile(options: { formAction?: string; cms?: CmsHost | undefined } = {}): string {
   const lines = ['/*', ...Object.entries(securityHeadersFor(options)).map(([k, v]) => `  ${k}: ${v}`)];
   lines.push('', '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable');
+  lines.push('', '/voice/*', '  Cache-Control: public, max-age=31536000, immutable');
   const admin = adminSecurityHeadersFor(options);
   lines.push('', '/admin/*', '  ! Content-Security-Policy', '  ! Cross-Origin-Opener-Policy');
   lines.push(`  Content-Security-Policy: ${admin['Content-Security-Policy']}`, `  X-Robots-Tag: ${admin['X-Robots-Tag']}`, '');

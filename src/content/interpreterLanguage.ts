@@ -21,7 +21,9 @@ export const interpreterLanguage = z.string({ error: 'must be a language code li
   if (!knownLanguageName(code)) {
     ctx.addIssue({
       code: 'custom',
-      message: `unknown language code "${code}": use a two-letter ISO 639-1 code (ar, so, ti, ku …), optionally with a country (fa-AF for Dari)`,
+      message:
+        `unknown language code "${code}": use a two-letter ISO 639-1 code (ar, so, ti, ku …), ` +
+        'optionally with a country (fa-AF for Dari)',
     });
   }
 });

@@ -8,6 +8,7 @@ import { z } from 'astro/zod';
 import { localizedText } from './localizedText.ts';
 import { interpreterLanguage } from './interpreterLanguage.ts';
 import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
+import { voiceClips } from '#src/voice/voiceClipSchema.ts';
 
 /** ISO 8601 date and time WITH an offset or Z: 2026-12-03T17:00:00+01:00 or 2026-12-03T16:00:00Z. */
 const isoWithOffset = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
@@ -16,13 +17,19 @@ const isoWithoutOffset = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 /** The longest a meeting may last before we suspect a typo in the date. */
 const maxHours = 12;
 
+// One formatter for every call: making an Intl.DateTimeFormat costs about 30 times more than using one,
+// which a build (or a test) with hundreds of meetings feels.
+let offsetFormat: Intl.DateTimeFormat | undefined;
+
 /** The UTC offset Copenhagen uses at `date`, as "+01:00" (winter) or "+02:00" (summer). */
 export function copenhagenOffset(date: Date): string {
-  const name = new Intl.DateTimeFormat('en-US', { timeZone: siteTimeZone, timeZoneName: 'longOffset' })
-    .formatToParts(date)
-    .find((p) => p.type === 'timeZoneName')!.value; // "GMT+01:00"
+  offsetFormat ??= new Intl.DateTimeFormat('en-US', { timeZone: siteTimeZone, timeZoneName: 'longOffset' });
+  const name = offsetFormat.formatToParts(date).find((p) => p.type === 'timeZoneName')!.value; // "GMT+01:00"
   return name === 'GMT' ? '+00:00' : name.replace('GMT', '');
 }
+
+/** Which time Copenhagen keeps at an offset, for messages. */
+const season = (offset: string) => (offset === '+02:00' ? 'summer time' : 'winter time');
 
 /** Why `value` is not a usable meeting time, or undefined when it is. */
 export function meetingTimeProblem(value: string): string | undefined {
@@ -31,7 +38,7 @@ export function meetingTimeProblem(value: string): string | undefined {
     if (isoWithoutOffset.test(value.trim())) {
       const local = value.trim().replace(' ', 'T');
       const offset = copenhagenOffset(new Date(`${local}Z`));
-      return `"${value}" has no time zone: add Copenhagen's offset, "${local}${offset}" (${offset === '+02:00' ? 'summer' : 'winter'} time)`;
+      return `"${value}" has no time zone: add Copenhagen's offset, "${local}${offset}" (${season(offset)})`;
     }
     return `"${value}" is not a date and time like "2026-12-03T17:00:00+01:00"`;
   }
@@ -45,21 +52,23 @@ export function meetingTimeProblem(value: string): string | undefined {
   }
   if (offset !== 'Z' && offset !== copenhagenOffset(date)) {
     const expected = copenhagenOffset(date);
-    return `"${value}" has the offset ${offset}, but Copenhagen is at ${expected} on that day (${expected === '+02:00' ? 'summer' : 'winter'} time): write ${value.slice(0, -6)}${expected}`;
+    const fix = `write ${value.slice(0, -6)}${expected}`;
+    return `"${value}" has the offset ${offset}, but Copenhagen is at ${expected} on that day (${season(expected)}): ${fix}`;
   }
   return undefined;
 }
 
 /** A meeting time: an ISO 8601 string with Copenhagen's offset (or Z for UTC). */
 export const meetingTime = z
-  .string({ error: (iss) => (iss.input === undefined ? 'is missing' : 'must be a date and time in quotes, like "2026-12-03T17:00:00+01:00"') })
+  .string({
+    error: (iss) => (iss.input === undefined ? 'is missing' : 'must be a date and time in quotes, like "2026-12-03T17:00:00+01:00"'),
+  })
   .superRefine((value, ctx) => {
     const problem = meetingTimeProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem });
   });
 
-const flag = (what: string) =>
-  z.boolean({ error: `must be true or false (${what})` }).default(false);
+const flag = (what: string) => z.boolean({ error: `must be true or false (${what})` }).default(false);
 
 /** The meeting schema; `venueIds` are the files in content/venues/ (without .yaml). */
 export function meetingSchema({ venueIds }: { venueIds: ReadonlySet<string> }) {
@@ -73,9 +82,10 @@ export function meetingSchema({ venueIds }: { venueIds: ReadonlySet<string> }) {
         /** The id of a venue: content/venues/<id>.yaml. */
         venue: z.string({ error: 'is missing: the id of a file in content/venues/' }).superRefine((id, ctx) => {
           if (!venueIds.has(id)) {
+            const known = [...venueIds].sort().join(', ') || 'none';
             ctx.addIssue({
               code: 'custom',
-              message: `unknown venue "${id}": there is no content/venues/${id}.yaml (known venues: ${[...venueIds].sort().join(', ') || 'none'})`,
+              message: `unknown venue "${id}": there is no content/venues/${id}.yaml (known venues: ${known})`,
             });
           }
         }),
@@ -95,8 +105,16 @@ export function meetingSchema({ venueIds }: { venueIds: ReadonlySet<string> }) {
         notes: localizedText('note').optional(),
         /** The meeting will not take place; it stays listed, marked cancelled, until its time has passed. */
         cancelled: flag('cancelled'),
+        /** A voice clip per language about this meeting (files in content/voice/). */
+        clips: voiceClips.optional(),
       },
-      { error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: check the spelling (fields: start, end, venue, interpreters, childcare, womenOnly, free, bringFriend, title, notes, cancelled)` : undefined) },
+      {
+        error: (iss) =>
+          iss.code === 'unrecognized_keys'
+            ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: check the spelling ` +
+              '(fields: start, end, venue, interpreters, childcare, womenOnly, free, bringFriend, title, notes, cancelled, clips)'
+            : undefined,
+      },
     )
     .superRefine((m, ctx) => {
       if (meetingTimeProblem(m.start) || meetingTimeProblem(m.end)) return;
@@ -104,7 +122,11 @@ export function meetingSchema({ venueIds }: { venueIds: ReadonlySet<string> }) {
       if (ms <= 0) {
         ctx.addIssue({ code: 'custom', path: ['end'], message: `the meeting ends (${m.end}) before it starts (${m.start})` });
       } else if (ms > maxHours * 3_600_000) {
-        ctx.addIssue({ code: 'custom', path: ['end'], message: `the meeting would last more than ${maxHours} hours (${m.start} to ${m.end}): check the dates` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['end'],
+          message: `the meeting would last more than ${maxHours} hours (${m.start} to ${m.end}): check the dates`,
+        });
       }
       const dupes = m.interpreters.filter((code, i) => m.interpreters.indexOf(code) !== i);
       if (dupes.length) ctx.addIssue({ code: 'custom', path: ['interpreters'], message: `lists ${dupes.join(', ')} twice` });

@@ -36,7 +36,9 @@ const idPattern = /^[a-z0-9][a-z0-9-]*$/;
 /** The YAML file names in `dir`, sorted; [] when the folder does not exist. */
 function yamlFiles(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+    return readdirSync(dir)
+      .filter((f) => /\.ya?ml$/.test(f))
+      .sort();
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
     throw e;

@@ -5,6 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { defaultLang, langs } from '#src/i18n/locales.ts';
+import { voiceClips } from '#src/voice/voiceClipSchema.ts';
 
 /** A phone number in international form: + and 8–15 digits, no spaces. */
 const e164 = z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be + and 8–15 digits, no spaces (e.g. +4512345678)');
@@ -39,6 +40,8 @@ export function staffSchema<P extends z.ZodType>(photo: P) {
       bio: textPerLang,
       /** What the photo shows, per language: required in Danish and in every language that has a role. */
       alt: z.partialRecord(langKey, z.string().min(1)),
+      /** Her greeting as a voice clip per language ("hello, I am Maryam …"; files in content/voice/). */
+      clips: voiceClips.optional(),
     })
     .superRefine((entry, ctx) => {
       for (const lang of new Set([defaultLang, ...Object.keys(entry.role)])) {

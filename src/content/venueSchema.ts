@@ -4,8 +4,13 @@
  */
 import { z } from 'astro/zod';
 import { localizedText } from './localizedText.ts';
+import { voiceClips } from '#src/voice/voiceClipSchema.ts';
 
-const text = (what: string) => z.string({ error: `is missing: ${what}` }).trim().min(1, { error: `is empty: ${what}` });
+const text = (what: string) =>
+  z
+    .string({ error: `is missing: ${what}` })
+    .trim()
+    .min(1, { error: `is empty: ${what}` });
 
 export const venueSchema = z.strictObject(
   {
@@ -16,7 +21,9 @@ export const venueSchema = z.strictObject(
       /** Street and number, e.g. "Eksempelvej 12, st." */
       street: text('street and number'),
       /** Four-digit Danish postal code, in quotes: "2670". */
-      postalCode: z.string({ error: 'must be four digits in quotes, e.g. "2670"' }).regex(/^\d{4}$/, { error: 'must be four digits, e.g. "2670"' }),
+      postalCode: z
+        .string({ error: 'must be four digits in quotes, e.g. "2670"' })
+        .regex(/^\d{4}$/, { error: 'must be four digits, e.g. "2670"' }),
       /** Town, e.g. Greve. */
       city: text('the town'),
     }),
@@ -31,8 +38,16 @@ export const venueSchema = z.strictObject(
     directions: localizedText('direction'),
     /** Step-free access, lift, toilet, pram parking, per language; Danish required when given. */
     accessibility: localizedText('accessibility note').optional(),
+    /** "How to find us" as a voice clip per language (files in content/voice/). */
+    clips: voiceClips.optional(),
   },
-  { error: (iss) => (iss.code === 'unrecognized_keys' ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: check the spelling (fields: name, address, coordinates, directions, accessibility)` : undefined) },
+  {
+    error: (iss) =>
+      iss.code === 'unrecognized_keys'
+        ? `unknown field(s) ${iss.keys.map((k) => `"${k}"`).join(', ')}: check the spelling ` +
+          '(fields: name, address, coordinates, directions, accessibility, clips)'
+        : undefined,
+  },
 );
 
 export type Venue = z.infer<typeof venueSchema>;

@@ -53,8 +53,7 @@ export function assertTranslationMeta(entry: EntryLike): void {
   const { lang } = splitId(entry.id);
   if (lang !== defaultLang && !entry.data.translation) {
     const where = entry.filePath ?? entry.id;
-    throw new Error(
-      `${where}: field "translation" is missing. Every non-Danish file needs translation: { status: machine | reviewed, source: <hash of the Danish file> } (see npm run translations).`,
-    );
+    const needed = 'translation: { status: machine | reviewed, source: <hash of the Danish file> }';
+    throw new Error(`${where}: field "translation" is missing. Every non-Danish file needs ${needed} (see npm run translations).`);
   }
 }

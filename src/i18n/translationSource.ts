@@ -8,8 +8,8 @@
  */
 import { createHash } from 'node:crypto';
 
-/** Removes a top-level `translation:` block (inline or indented) from YAML frontmatter. */
-export function withoutTranslationBlock(raw: string): string {
+/** Removes top-level blocks (`translation:` unless `keys` says otherwise; inline or indented) from YAML frontmatter. */
+export function withoutTranslationBlock(raw: string, keys: readonly string[] = ['translation']): string {
   const text = raw.replace(/\r\n?/g, '\n');
   const match = /^---\n([\s\S]*?)\n---(\n|$)/.exec(text);
   if (!match) return text;
@@ -17,7 +17,7 @@ export function withoutTranslationBlock(raw: string): string {
   const kept: string[] = [];
   let skipping = false;
   for (const line of lines) {
-    if (/^translation\s*:/.test(line)) {
+    if (keys.some((key) => new RegExp(`^${key}\\s*:`).test(line))) {
       skipping = true;
       continue;
     }
@@ -29,7 +29,11 @@ export function withoutTranslationBlock(raw: string): string {
   return `---\n${kept.join('\n')}\n---${match[2]}${text.slice(match[0].length)}`;
 }
 
-/** First 12 hex characters of sha256 of the Danish file's text, translation block excluded. */
+/**
+ * First 12 hex characters of sha256 of the Danish file's text, translation block excluded. The voice
+ * clip is left out too: a new Danish recording does not make the translations' text outdated.
+ */
 export function sourceHash(rawDanishFileText: string): string {
-  return createHash('sha256').update(withoutTranslationBlock(rawDanishFileText), 'utf8').digest('hex').slice(0, 12);
+  const text = withoutTranslationBlock(rawDanishFileText, ['translation', 'clip']);
+  return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 12);
 }

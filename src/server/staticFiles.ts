@@ -18,7 +18,9 @@ export function createStaticFiles(clientDir: string): Handler {
     etag: true,
     extensions: ['html'],
     setHeaders(res, pathname) {
-      if (pathname.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      // /voice/ file names are content hashes too (src/voice/convertClip.ts): cached like /_astro/.
+      const hashed = pathname.startsWith('/_astro/') || pathname.startsWith('/voice/');
+      if (hashed) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
       else if (pathname.endsWith('.html') || pathname.endsWith('/')) res.setHeader('Cache-Control', 'no-cache');
     },
   });

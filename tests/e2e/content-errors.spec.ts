@@ -26,3 +26,12 @@ test('a translation without its status fails the build naming the file and the f
   expect(output).toContain('content/pages/so/about.mdx');
   expect(output).toContain('field "translation" is missing');
 });
+
+test('an unsupported voice clip fails the build naming the file and how to send it', () => {
+  const { status, output } = buildFixture((dir) => {
+    fs.writeFileSync(path.join(dir, 'content/voice/hilsen.wma'), 'a Windows Media file');
+  });
+  expect(status).not.toBe(0);
+  expect(output).toContain('content/voice/hilsen.wma: unsupported format ".wma"');
+  expect(output).toMatch(/send it from the phone as a file/);
+});

@@ -192,3 +192,19 @@ describe('msPerExtraPage()', () => {
     expect(msPerExtraPage([t(100, 2_000)])).toBeNull();
   });
 });
+
+describe('voiceBytesPerMinute()', () => {
+  it('gives each served audio format its bytes per minute of speech over all clips', async () => {
+    const { voiceBytesPerMinute } = await import('../../scripts/bench/measureVoice.mjs');
+    const { clipOutputs } = await import('#src/voice/clipFormats.ts');
+    const clip = (seconds: number, bytes: number[]) => ({
+      seconds,
+      sources: clipOutputs.map((o, i) => ({ src: `/voice/x.${o.ext}`, type: o.type, bytes: bytes[i]! })),
+    });
+    const rows = voiceBytesPerMinute({ 'a.opus': clip(30, [60_000, 90_000]), 'b.m4a': clip(90, [180_000, 270_000]) });
+    expect(rows.map((r) => [r.type, r.clips, r.seconds, r.bytesPerMinute])).toEqual([
+      [clipOutputs[0]!.type, 2, 120, 120_000],
+      [clipOutputs[1]!.type, 2, 120, 180_000],
+    ]);
+  });
+});

@@ -1,0 +1,125 @@
+/**
+ * Voice clips on the built site: the Listen player in her language, nothing downloaded before the
+ * tap, playing after it; the phone-voice button only with a voice in the page's language; axe.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Requests for clip files while `during` runs. */
+async function clipRequests(page: Page, during: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const listener = (req: { url(): string }) => {
+    if (new URL(req.url()).pathname.startsWith('/voice/')) seen.push(req.url());
+  };
+  page.on('request', listener);
+  await during();
+  page.off('request', listener);
+  return seen;
+}
+
+test('the Listen player has the page language, preload="none" and a source type Chromium plays', async ({ page }) => {
+  await page.goto('/ar/');
+  const audio = page.locator('[data-voice-player] audio');
+  await expect(audio).toHaveAttribute('lang', 'ar');
+  await expect(audio).toHaveAttribute('dir', 'rtl');
+  await expect(audio).toHaveAttribute('preload', 'none');
+  const types = await audio.locator('source').evaluateAll((sources) => sources.map((s) => s.getAttribute('type')!));
+  expect(types.length).toBeGreaterThan(0);
+  const playable = await page.evaluate((ts) => ts.map((t) => document.createElement('audio').canPlayType(t)), types);
+  expect(playable[0], `Chromium plays ${types[0]}`).not.toBe('');
+  await expect(page.getByRole('button', { name: 'استمعي' })).toBeVisible();
+  await expect(page.locator('[data-voice-synthetic]')).toHaveText('هذا صوت حاسوب، وليس صوت إنسان.');
+});
+
+test('nothing of the clip is downloaded before the tap, and after the tap it plays', async ({ page }) => {
+  const before = await clipRequests(page, async () => {
+    await page.goto('/ur/activities/mentor/');
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+  });
+  expect(before, 'audio requested before the tap').toEqual([]);
+
+  const button = page.getByRole('button', { name: 'سنیے' });
+  const after = await clipRequests(page, async () => {
+    await button.click();
+    await expect
+      .poll(() => page.locator('[data-voice-player] audio').evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 15_000 })
+      .toBeGreaterThan(0.3);
+  });
+  expect(after.length).toBeGreaterThan(0);
+  await expect(button).toHaveAttribute('aria-pressed', 'true');
+  await button.click();
+  await expect(button).toHaveAttribute('aria-pressed', 'false');
+});
+
+test('the voice script is one small file that imports nothing', async ({ page }) => {
+  await page.goto('/ar/');
+  const srcs = await page.locator('script[src*="VoiceScript"]').evaluateAll((ss) => ss.map((s) => (s as HTMLScriptElement).src));
+  expect(srcs).toHaveLength(1);
+  const code = await (await page.request.get(srcs[0]!)).text();
+  expect(code).not.toMatch(/\bimport\b/);
+  expect(code.length).toBeLessThan(3000);
+});
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+  test('the native player works alone, and the button that needs JavaScript is hidden', async ({ page }) => {
+    await page.goto('/fa/activities/mentor/');
+    await expect(page.locator('[data-voice-player] audio')).toBeVisible();
+    await expect(page.locator('[data-voice-toggle]')).toBeHidden();
+    await expect(page.locator('[data-voice-player] audio')).toHaveAttribute('aria-label', 'گوش کنید');
+  });
+});
+
+test('there is no player where the language has no clip (Somali: no synthetic voice)', async ({ page }) => {
+  await page.goto('/so/');
+  await expect(page.locator('[data-voice-player]')).toHaveCount(0);
+});
+
+test('a venue and a staff member have their own clip, named for a screen reader', async ({ page }) => {
+  await page.goto('/tr/meetings/2027-01-14-beboerhuset-greve-nord/');
+  await expect(page.getByRole('button', { name: 'Dinle: bizi nasıl bulursunuz' })).toBeVisible();
+  await page.goto('/en/staff/');
+  await expect(page.getByRole('button', { name: 'Listen to Maryam' })).toBeVisible();
+});
+
+/** Makes speechSynthesis report exactly these voices (headless Chromium has none of its own). */
+async function stubVoices(page: Page, voices: { lang: string; name: string }[]) {
+  await page.addInitScript((list) => {
+    const fake = list.map((v) => ({ ...v, default: false, localService: true, voiceURI: v.name }));
+    Object.defineProperty(window.speechSynthesis, 'getVoices', { value: () => fake });
+  }, voices);
+}
+
+test('the phone-voice button shows when the phone has a voice in the page language', async ({ page }) => {
+  await stubVoices(page, [
+    { lang: 'en-US', name: 'English' },
+    { lang: 'so-SO', name: 'Soomaali' },
+  ]);
+  await page.goto('/so/');
+  await expect(page.getByRole('button', { name: 'Kor u akhri (codka taleefanka)' })).toBeVisible();
+});
+
+test('the phone-voice button stays away when no voice speaks the page language', async ({ page }) => {
+  await stubVoices(page, [
+    { lang: 'en-US', name: 'English' },
+    { lang: 'ar-EG', name: 'Arabic' },
+  ]);
+  await page.goto('/so/');
+  await page.waitForTimeout(300);
+  await expect(page.locator('[data-phone-voice]')).toBeHidden();
+  // A page with a recording offers the recording, never the phone voice.
+  await page.goto('/ar/');
+  await expect(page.locator('[data-phone-voice]')).toHaveCount(0);
+});
+
+for (const path of ['/ar/', '/ur/activities/mentor/', '/so/', '/ar/about/', '/ur/about/', '/so/activities/mentor/']) {
+  test(`${path} passes axe with its voice controls`, async ({ page }) => {
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const results = await new AxeBuilder({ page })
+      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+      .analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
