@@ -16,8 +16,6 @@ import { interestCsv } from '#src/interest/interestCsv.ts';
 import { interestSettings } from '#src/interest/interestSettings.ts';
 import { openInterestStore } from '#src/interest/interestStore.ts';
 import { normalisePhone } from '#src/interest/validateInterest.ts';
-import { requestsStore } from '#src/inbox/requestsStore.ts';
-import { requestsXlsx, xlsxRows } from '#src/inbox/requestsXlsx.ts';
 
 const usage = `Usage: npm run interest -- <command>
   export --csv [--out FILE]   write every registration to a CSV file for Excel (default interest-<date>.csv; "-" = stdout)
@@ -69,6 +67,9 @@ function fail(message: string): never {
 switch (command) {
   case 'export': {
     if (opts.xlsx) {
+      // Loaded only here: the spreadsheet library is large, and the other commands never need it.
+      const { requestsStore } = await import('#src/inbox/requestsStore.ts');
+      const { requestsXlsx, xlsxRows } = await import('#src/inbox/requestsXlsx.ts');
       const rows = xlsxRows(requestsStore(store.db).list('all', 0));
       const file = path.resolve(opts.out ?? `interest-${new Date().toISOString().slice(0, 10)}.xlsx`);
       writeFileSync(file, await requestsXlsx(rows, { retentionDays: settings.retentionDays }), { mode: 0o600 });
