@@ -6,11 +6,11 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
-import { meetingSchema } from './content/meetingSchema.ts';
-import { venueSchema } from './content/venueSchema.ts';
-import { yamlDirLoader } from './content/yamlDirLoader.ts';
-import { yamlIds } from './content/readYamlDir.ts';
-import { staffSchema } from './content/staffSchema.ts';
+import { meetingSchema } from './collections/meetingSchema.ts';
+import { venueSchema } from './collections/venueSchema.ts';
+import { yamlDirLoader } from './collections/yamlDirLoader.ts';
+import { yamlIds } from './collections/readYamlDir.ts';
+import { staffSchema } from './collections/staffSchema.ts';
 import { activityIconNames } from './components/activityIcons.ts';
 import { voiceClip } from './voice/voiceClipSchema.ts';
 
@@ -28,7 +28,7 @@ export const PageSchema = z.object({
   title: z.string().min(1),
   /** One plain sentence: the meta description and the search result text. */
   description: z.string().min(1),
-  /** Required on every non-Danish file (checked in src/content/contentIds.ts). */
+  /** Required on every non-Danish file (checked by assertTranslationMeta in src/i18n/localizedEntry.ts). */
   translation: TranslationSchema.optional(),
   /** A voice clip saying what the page says, in this file's language (shown as "Listen" at the top). */
   clip: voiceClip.optional(),
@@ -40,7 +40,7 @@ const pages = defineCollection({
   schema: PageSchema,
 });
 
-/** Venues: content/venues/<id>.yaml (fields documented in src/content/venueSchema.ts). */
+/** Venues: content/venues/<id>.yaml (fields documented in src/collections/venueSchema.ts). */
 const venues = defineCollection({
   loader: yamlDirLoader({ base: './content/venues', schema: venueSchema }),
   schema: venueSchema,
@@ -50,7 +50,7 @@ const venues = defineCollection({
 const venueIds = new Set(yamlIds(fileURLToPath(new URL('../content/venues/', import.meta.url))));
 const MeetingSchema = meetingSchema({ venueIds });
 
-/** Information meetings: content/meetings/<id>.yaml (fields documented in src/content/meetingSchema.ts). */
+/** Information meetings: content/meetings/<id>.yaml (fields documented in src/collections/meetingSchema.ts). */
 const meetings = defineCollection({
   loader: yamlDirLoader({ base: './content/meetings', schema: MeetingSchema }),
   schema: MeetingSchema,
@@ -88,7 +88,7 @@ const stories = defineCollection({
   schema: StorySchema,
 });
 
-/** One staff member: content/staff/<id>.yaml with the photo beside it (fields: src/content/staffSchema.ts). */
+/** One staff member: content/staff/<id>.yaml with the photo beside it (fields: src/collections/staffSchema.ts). */
 const staff = defineCollection({
   loader: glob({ base: './content/staff', pattern: '*.yaml' }),
   schema: ({ image }) => staffSchema(image()),

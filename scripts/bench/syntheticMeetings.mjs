@@ -8,28 +8,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
-
-/** Every meeting time is Europe/Copenhagen (src/i18n/siteTimeZone.ts on main). */
-const timeZone = 'Europe/Copenhagen';
-
-/** The UTC offset of `timeZone` at `date`, as "+01:00". @param {Date} date */
-export function zoneOffset(date) {
-  const name =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(date).find((p) => p.type === 'timeZoneName')
-      ?.value ?? 'GMT';
-  return name === 'GMT' ? '+00:00' : name.replace('GMT', '');
-}
+// The schema's own offset: a synthetic meeting is accepted exactly when a real one would be.
+import { copenhagenOffset } from '#src/collections/meetingSchema.ts';
 
 /** "2030-01-07T17:00:00+01:00" for a wall-clock time in Copenhagen. @param {string} day @param {string} clock "17:00:00" */
 export function localTime(day, clock) {
   const guess = new Date(`${day}T${clock}Z`);
-  return `${day}T${clock}${zoneOffset(guess)}`;
+  return `${day}T${clock}${copenhagenOffset(guess)}`;
 }
 
 /** The ISO time `ms` after `iso`, written as Copenhagen wall-clock time with its offset. @param {string} iso @param {number} ms */
 function later(iso, ms) {
   const at = new Date(new Date(iso).getTime() + ms);
-  const offset = zoneOffset(at);
+  const offset = copenhagenOffset(at);
   const sign = offset.startsWith('-') ? -1 : 1;
   const [h, m] = offset.slice(1).split(':').map(Number);
   const wall = new Date(at.getTime() + sign * (h * 60 + m) * 60_000).toISOString().slice(0, 19);

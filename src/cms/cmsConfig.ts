@@ -5,10 +5,10 @@
  * pages/activities/stories from their folders. Served as /admin/config.json.
  */
 import { defaultLang, langs } from '#src/i18n/locales.ts';
-import { meetingSchema } from '#src/content/meetingSchema.ts';
+import { meetingSchema } from '#src/collections/meetingSchema.ts';
 import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
-import { venueSchema } from '#src/content/venueSchema.ts';
-import { staffSchema } from '#src/content/staffSchema.ts';
+import { venueSchema } from '#src/collections/venueSchema.ts';
+import { staffSchema } from '#src/collections/staffSchema.ts';
 import { ActivitySchema, PageSchema, StorySchema, TranslationSchema } from '#src/content.config.ts';
 import { z } from 'astro/zod';
 import { perLanguage, schemaFields, type CmsField } from './schemaFields.ts';
@@ -257,4 +257,3 @@ export function cmsConfig(settings: CmsSettings): Record<string, unknown> {
 }
 
 export type { CmsField };
-export { translatedLangs };

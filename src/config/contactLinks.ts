@@ -29,7 +29,12 @@ export function formatPhone(phone: string): string {
   return `+45\u00a0${(dk[1] ?? '').replace(/(\d{2})(?=\d)/g, '$1\u00a0')}`;
 }
 
-export type ContactChannel = 'call' | 'sms' | 'whatsapp';
+/** How she can reach the project, or asks to be reached: in order of how simple they are for her. */
+export const contactChannels = ['call', 'sms', 'whatsapp'] as const;
+export type ContactChannel = (typeof contactChannels)[number];
+
+/** The icon (src/components/Icon.astro) of each channel, the same on the buttons and in the form. */
+export const channelIcons = { call: 'phone', sms: 'sms', whatsapp: 'whatsapp' } as const satisfies Record<ContactChannel, string>;
 
 export interface ContactLink {
   channel: ContactChannel;

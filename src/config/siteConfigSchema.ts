@@ -3,21 +3,8 @@
  * One source for each fact: phone numbers, address, retention are read from here only.
  */
 import { z } from 'astro/zod';
-import { langs } from '#src/i18n/locales.ts';
+import { localizedText, phoneNumber } from '#src/i18n/localizedText.ts';
 import { CmsSettingsSchema } from '#src/cms/cmsSettingsSchema.ts';
-
-/** A phone number in international form: + and 8–15 digits, no spaces. */
-const e164 = z.string().regex(/^\+[1-9]\d{7,14}$/, 'must be + and 8–15 digits, no spaces (e.g. +4512345678)');
-
-/** A text given per language; Danish is required, the others fall back to Danish. */
-export const perLanguage = z
-  .object({ da: z.string().min(1) })
-  .catchall(z.string().min(1))
-  .superRefine((value, ctx) => {
-    for (const key of Object.keys(value)) {
-      if (!(langs as string[]).includes(key)) ctx.addIssue({ code: 'custom', path: [key], message: `unknown language "${key}"` });
-    }
-  });
 
 export const SiteConfigSchema = z.object({
   /** The project's name, shown in the header and titles. */
@@ -29,11 +16,11 @@ export const SiteConfigSchema = z.object({
   /** The short address printed on flyers' tear-off tabs (no https://). */
   shortUrl: z.string().min(1),
   /** The project's phone for calls. */
-  phone: e164,
+  phone: phoneNumber(),
   /** The number that receives SMS (often the same mobile). */
-  sms: e164,
+  sms: phoneNumber(),
   /** The WhatsApp number. */
-  whatsapp: e164,
+  whatsapp: phoneNumber(),
   /** Which contact channels the site offers. */
   channels: z.object({ call: z.boolean().default(true), sms: z.boolean().default(true), whatsapp: z.boolean().default(true) }),
   /** Contact e-mail for the project (never receives form data). */
@@ -42,8 +29,8 @@ export const SiteConfigSchema = z.object({
   address: z.object({ street: z.string(), postcode: z.string(), city: z.string() }),
   /** A link to a map of the address (opened in the phone's map app; never embedded). */
   mapUrl: z.url(),
-  /** Opening hours, per language. */
-  openingHours: perLanguage,
+  /** Opening hours, per language; Danish is required, the others fall back to Danish. */
+  openingHours: localizedText('opening hours'),
   /** Days a form submission is kept before automatic deletion. */
   retentionDays: z.number().int().positive().default(180),
   /** Where the interest form posts. '/api/interest' is the built-in receiver; an https URL for static hosts. */

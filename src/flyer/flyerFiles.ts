@@ -3,7 +3,8 @@
  * JavaScript) and its PDF, written by `npm run flyers` into the build output.
  */
 // With .ts extensions: scripts/flyers.mjs imports this file straight into Node.
-import { defaultLang, type Lang } from '#src/i18n/locales.ts';
+import type { Lang } from '#src/i18n/locales.ts';
+import { readyFlyerLangs } from './flyerOptions.ts';
 import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 
 /** The path after /<lang>/ of the static printable flyer (Danish + that language, A4). */
@@ -12,11 +13,6 @@ export const printPath = 'flyer/print/';
 /** The static printable flyer for `lang`: /ar/flyer/print/. */
 export function printUrl(lang: Lang): string {
   return localizedUrl(lang, printPath);
-}
-
-/** The languages on `lang`'s ready flyer: hers first, then Danish (the Danish one is Danish only). */
-export function readyFlyerLangs(lang: Lang): Lang[] {
-  return lang === defaultLang ? [defaultLang] : [lang, defaultLang];
 }
 
 /** The PDF of `lang`'s ready flyer, as the site serves it: /flyers/flyer-ar-da-a4.pdf. */

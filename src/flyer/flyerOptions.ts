@@ -32,10 +32,15 @@ export interface FlyerOptions {
   photo: boolean;
 }
 
-/** The flyer a partner gets before choosing anything: her page's language with Danish. */
+/** The languages on `lang`'s ready flyer: hers first, then Danish (the Danish one is Danish only). */
+export function readyFlyerLangs(lang: Lang): Lang[] {
+  return lang === defaultLang ? [defaultLang] : [lang, defaultLang];
+}
+
+/** The flyer a partner gets before choosing anything: the ready flyer of her page's language. */
 export function defaultFlyerOptions(pageLang: Lang): FlyerOptions {
   return {
-    langs: pageLang === defaultLang ? [defaultLang] : [pageLang, defaultLang],
+    langs: readyFlyerLangs(pageLang),
     layout: 'side',
     kind: 'general',
     paper: 'a4',

@@ -2,7 +2,7 @@
  * Content files live at content/<collection>/<lang>/<slug>.mdx. This finds the best version of
  * a slug for a reader: her language, else the locale's fallback chain (Danish last).
  */
-import { defaultLang, getLocale, isLang, type Lang } from './locales.ts';
+import { defaultLang, getLocale, isLang, langs, type Lang } from './locales.ts';
 
 interface EntryLike {
   id: string;
@@ -56,4 +56,11 @@ export function assertTranslationMeta(entry: EntryLike): void {
     const needed = 'translation: { status: machine | reviewed, source: <hash of the Danish file> }';
     throw new Error(`${where}: field "translation" is missing. Every non-Danish file needs ${needed} (see npm run translations).`);
   }
+}
+
+/** getStaticPaths() of a collection's /<lang>/<section>/<slug>/ pages: every Danish slug in every language. */
+export function localizedEntryPaths<E extends EntryLike>(entries: E[]) {
+  return langs.flatMap((lang) =>
+    sourceSlugs(entries).map((slug) => ({ params: { lang, slug }, props: { lang, resolved: resolveLocalized(entries, lang, slug)! } })),
+  );
 }

@@ -49,16 +49,10 @@ export function useTranslations(lang: Lang) {
   return (key: UIKey, vars?: Record<string, string | number>) => t(lang, key, vars);
 }
 
-export function dirOf(lang: Lang): 'ltr' | 'rtl' {
-  return getLocale(lang).dir;
-}
-
 /** The Intl locale with the Gregorian calendar forced (plain `fa` gives the Persian calendar). */
 export function intlLocale(lang: Lang): string {
   return `${getLocale(lang).intl}-u-ca-gregory`;
 }
-
-export { siteTimeZone };
 
 /** A date in the reader's language, Gregorian, Copenhagen time. */
 export function formatDate(

@@ -12,28 +12,15 @@
 import { DatabaseSync } from 'node:sqlite';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
-import type { ContactMethod } from './validateInterest.ts';
+import type { ContactChannel } from '#src/config/contactLinks.ts';
+import type { ValidInterest } from './validateInterest.ts';
 import { migrate } from './migrations.ts';
 
 /** File name of the database inside the data directory. */
 export const interestDbFile = 'interest.sqlite';
 
-/** One registration as the receiver stores it. */
-export interface InterestInput {
-  /** Her first name, any script (stored NFC). */
-  firstName: string;
-  /** Normalised phone, e.g. "+4512345678". */
-  phone: string;
-  /** The language she wants to be contacted in (a locale code). */
-  language: string;
-  /** How she wants to be contacted. */
-  contactMethod: ContactMethod;
-  /** One of the best-time choices ("morning", "any", …). */
-  bestTime: string;
-  /** Activity slugs she is interested in. */
-  activities: string[];
-  /** Whether she needs an interpreter. */
-  interpreter: boolean;
+/** One registration as the receiver stores it: what passed validation, and the consent she gave. */
+export interface InterestInput extends Omit<ValidInterest, 'pageLang'> {
   /** Version of the consent text she agreed to. */
   consentVersion: string;
   /** Language of the page she read the consent text in. */
@@ -58,7 +45,7 @@ function fromDb(r: Record<string, unknown>): InterestRow {
     firstName: String(r.first_name),
     phone: String(r.phone),
     language: String(r.language),
-    contactMethod: r.contact_method as ContactMethod,
+    contactMethod: r.contact_method as ContactChannel,
     bestTime: String(r.best_time),
     activities: JSON.parse(String(r.activities)) as string[],
     interpreter: r.interpreter === 1,

@@ -3,9 +3,8 @@
  * so this is the only check that counts; every error code maps to a UI string key
  * (`interest.error.<field>.<code>`) so the form shows it in her language.
  */
+import { contactChannels, type ContactChannel } from '#src/config/contactLinks.ts';
 
-/** How she wants to be contacted. */
-export const contactMethods = ['call', 'sms', 'whatsapp'] as const;
 /** When to call her. "any" is the preset. */
 export const bestTimes = ['any', 'morning', 'afternoon', 'evening'] as const;
 
@@ -70,9 +69,6 @@ export function normalisePhone(raw: string): { ok: true; phone: string } | { ok:
   return { ok: true, phone: s };
 }
 
-/** How she wants to be contacted. */
-export type ContactMethod = (typeof contactMethods)[number];
-
 /** What she sent, kept as typed so the form can show it again. */
 export interface InterestValues {
   lang: string;
@@ -98,13 +94,21 @@ export interface InterestError {
 
 /** A registration that passed every check, ready for the store. */
 export interface ValidInterest {
+  /** The language of the page she sent the form from. */
   pageLang: string;
+  /** Her first name, any script (NFC). */
   firstName: string;
+  /** Normalised phone, e.g. "+4512345678". */
   phone: string;
+  /** The language she wants to be contacted in (a locale code). */
   language: string;
-  contactMethod: ContactMethod;
+  /** How she wants to be contacted. */
+  contactMethod: ContactChannel;
+  /** One of the best-time choices ("morning", "any", …). */
   bestTime: string;
+  /** Activity slugs she is interested in. */
   activities: string[];
+  /** Whether she needs an interpreter. */
   interpreter: boolean;
 }
 
@@ -163,7 +167,7 @@ export function validateInterest(
   if (!phone.ok) fail('phone', phone.code);
 
   if (!allowed.langs.includes(values.lang) || !allowed.langs.includes(values.language)) fail('language', 'unknown');
-  if (!(contactMethods as readonly string[]).includes(values.contact)) fail('contact', 'unknown');
+  if (!(contactChannels as readonly string[]).includes(values.contact)) fail('contact', 'unknown');
   if (!(bestTimes as readonly string[]).includes(values.time)) fail('time', 'unknown');
   if (values.activities.some((a) => !allowed.activities.includes(a))) fail('activity', 'unknown');
   else if (new Set(values.activities).size !== values.activities.length) fail('activity', 'repeated');
@@ -179,7 +183,7 @@ export function validateInterest(
       firstName,
       phone: phone.phone,
       language: values.language,
-      contactMethod: values.contact as ContactMethod,
+      contactMethod: values.contact as ContactChannel,
       bestTime: values.time,
       activities: values.activities,
       interpreter: values.interpreter,

@@ -4,18 +4,7 @@
  */
 import { getLocale, type Lang } from '#src/i18n/locales.ts';
 import { languageName, t } from '#src/i18n/translate.ts';
-import type { LocalizedText } from '#src/content/localizedText.ts';
-import type { Meeting } from '#src/content/meetingSchema.ts';
-
-/** A text in the reader's language, or in the first fallback that has it, with the language it is in. */
-export function textFor(texts: LocalizedText | undefined, lang: Lang): { text: string; lang: Lang } | undefined {
-  if (!texts) return undefined;
-  for (const code of [lang, ...(getLocale(lang).fallback as readonly Lang[])]) {
-    const text = texts[code];
-    if (text) return { text, lang: code };
-  }
-  return undefined;
-}
+import type { Meeting } from '#src/collections/meetingSchema.ts';
 
 /** The meeting's own title in her language, else "Information meeting" in her language. */
 export function meetingTitle(meeting: Meeting, lang: Lang): string {

@@ -5,10 +5,11 @@
 import type { Lang } from '#src/i18n/locales.ts';
 import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 import { t } from '#src/i18n/translate.ts';
-import type { Venue } from '#src/content/venueSchema.ts';
+import type { Venue } from '#src/collections/venueSchema.ts';
 import { formatPhone } from '#src/config/contactLinks.ts';
 import { icsCalendar, type IcsEvent } from './icsCalendar.ts';
-import { meetingFeatures, meetingTitle, textFor } from './meetingDetails.ts';
+import { textFor } from '#src/i18n/localizedText.ts';
+import { meetingFeatures, meetingTitle } from './meetingDetails.ts';
 import { meetingEnd, meetingStart, type MeetingEntry } from './upcomingMeetings.ts';
 
 export interface IcsSite {

@@ -50,5 +50,6 @@ describe('telHref() and formatPhone()', () => {
     expect(telHref('+4543970000')).toBe('tel:+4543970000');
     expect(formatPhone('+4543970000')).toBe('+45\u00a043\u00a097\u00a000\u00a000');
     expect(formatPhone('+46701234567')).toBe('+46701234567');
+    expect(formatPhone('+441632960000')).toBe('+441632960000');
   });
 });

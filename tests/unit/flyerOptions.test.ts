@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultFlyerOptions, flyerQuery, normalizeFlyerLangs, parseFlyerOptions } from '#src/flyer/flyerOptions.ts';
 import { qrSvg } from '#src/flyer/qrSvg.ts';
-import { formatPhone } from '#src/config/contactLinks.ts';
 
 describe('defaultFlyerOptions()', () => {
   it('puts the partner’s page language first, then Danish, on A4 with tabs', () => {
@@ -73,12 +72,5 @@ describe('qrSvg()', () => {
     const svg = await qrSvg('https://example.dk/ar/', 'QR: "example" <ar>');
     expect(svg).toMatch(/^<svg role="img" aria-label="QR: &quot;example&quot; &lt;ar>"/);
     expect(svg).toContain('<path');
-  });
-});
-
-describe('formatPhone()', () => {
-  it('groups a Danish number in pairs and leaves others alone', () => {
-    expect(formatPhone('+4543970000')).toBe('+45\u00a043\u00a097\u00a000\u00a000');
-    expect(formatPhone('+441632960000')).toBe('+441632960000');
   });
 });

@@ -5,7 +5,7 @@
  * exactly what staff wrote; pages turn them into Dates.
  */
 import { z } from 'astro/zod';
-import { localizedText } from './localizedText.ts';
+import { localizedText } from '#src/i18n/localizedText.ts';
 import { interpreterLanguage } from './interpreterLanguage.ts';
 import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
 import { voiceClips } from '#src/voice/voiceClipSchema.ts';
@@ -17,13 +17,11 @@ const isoWithoutOffset = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/;
 /** The longest a meeting may last before we suspect a typo in the date. */
 const maxHours = 12;
 
-// One formatter for every call: making an Intl.DateTimeFormat costs about 30 times more than using one,
-// which a build (or a test) with hundreds of meetings feels.
-let offsetFormat: Intl.DateTimeFormat | undefined;
+// Made once: a formatter is costly to create, and a build checks every meeting time with it.
+const offsetFormat = new Intl.DateTimeFormat('en-US', { timeZone: siteTimeZone, timeZoneName: 'longOffset' });
 
 /** The UTC offset Copenhagen uses at `date`, as "+01:00" (winter) or "+02:00" (summer). */
 export function copenhagenOffset(date: Date): string {
-  offsetFormat ??= new Intl.DateTimeFormat('en-US', { timeZone: siteTimeZone, timeZoneName: 'longOffset' });
   const name = offsetFormat.formatToParts(date).find((p) => p.type === 'timeZoneName')!.value; // "GMT+01:00"
   return name === 'GMT' ? '+00:00' : name.replace('GMT', '');
 }

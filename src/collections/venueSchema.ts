@@ -3,7 +3,7 @@
  * Source of truth for the content collection, `npm run meeting:new` and the staff CMS.
  */
 import { z } from 'astro/zod';
-import { localizedText } from './localizedText.ts';
+import { localizedText } from '#src/i18n/localizedText.ts';
 import { voiceClips } from '#src/voice/voiceClipSchema.ts';
 
 const text = (what: string) =>

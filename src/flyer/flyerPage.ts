@@ -1,0 +1,20 @@
+/**
+ * What both flyer pages start from (the generator at /<lang>/flyer/ and the ready flyer at
+ * /<lang>/flyer/print/): every language's text block, the staff faces, and the ready flyer's
+ * options for the page's language.
+ */
+import type { Lang } from '#src/i18n/locales.ts';
+import { flyerBlocks, type FlyerBlock } from './flyerBlocks.ts';
+import { defaultFlyerOptions, type FlyerOptions } from './flyerOptions.ts';
+import { flyerFaces, type FlyerFace } from './flyerStaff.ts';
+
+export interface FlyerPage {
+  blocks: Record<Lang, FlyerBlock>;
+  faces: FlyerFace[];
+  options: FlyerOptions;
+}
+
+export async function flyerPage(lang: Lang): Promise<FlyerPage> {
+  const [blocks, faces] = await Promise.all([flyerBlocks(), flyerFaces()]);
+  return { blocks, faces, options: defaultFlyerOptions(lang) };
+}
