@@ -4,13 +4,14 @@
  *   1. page weight per page type and language (412 px mobile, empty cache, bytes on the wire);
  *   2. Lighthouse 13 (mobile) for each page type in da, ar and ur;
  *   3. the interest-form receiver under 50 concurrent valid posts (autocannon);
+ *   3b. the staff inbox's list with 5,000 requests (server time to render);
  *   4. build time for the real content and for copies with 100 and 1000 meetings;
  *   5. voice clips: bytes per minute of speech per audio format (from the conversion cache: cheap).
  * Prints tables and the budgets (pass/fail with the figure) and writes bench-results/latest.json
  * and latest.md. It is a benchmark, not a test: a failing budget never fails the command.
  *
  *   npm run bench
- *   npm run bench -- --skip=scaling,lighthouse   (sections: weight, lighthouse, form, scaling, voice)
+ *   npm run bench -- --skip=scaling,lighthouse   (sections: weight, lighthouse, form, inbox, scaling, voice)
  *   npm run bench -- --no-build --meetings=100,1000 --lighthouse-langs=da,ar,ur --lighthouse-runs=3
  *   (--lighthouse-runs=N reports the median run of N per page; the default 1 keeps the run short)
  *   npm run bench -- --readme   also puts the figures into docs/performance.md between the bench:figures markers
@@ -27,7 +28,7 @@ import { builtPages } from './lib/builtPages.ts';
 import { parseBenchArgs } from './bench/benchOptions.mjs';
 import { keepPrevious, newReport, noteLoadAtEnd } from './bench/benchReport.mjs';
 import { benchMarkdown, buildRows, cpuNote, keptText, machineText, perPageText, replaceFigures } from './bench/benchMarkdown.mjs';
-import { buildSite, heading, measureScaling, measureServedSite } from './bench/benchSections.mjs';
+import { buildSite, heading, measureInbox, measureScaling, measureServedSite } from './bench/benchSections.mjs';
 import { discoverPageTypes, pageTypes } from './bench/discoverPageTypes.mjs';
 import { evaluateBudgets, kb } from './bench/evaluateBudgets.mjs';
 import { budgetTable, buildTable, transferMatrix } from './bench/formatReport.mjs';
@@ -70,6 +71,7 @@ function printSummary(report) {
     const rows = `rows ${form.rowsStored} / 303s ${form.acknowledged}${form.rowsMatch ? ' (equal)' : ' (NOT EQUAL)'}`;
     ctx.log(`\nform receiver: ${form.rps} req/s, p50 ${form.p50} ms, p99 ${form.p99} ms; ${rows}`);
   }
+  if (report.inbox) ctx.log(`staff inbox, ${report.inbox.requests} requests: p50 ${report.inbox.p50} ms, p95 ${report.inbox.p95} ms`);
   heading(ctx, 'budgets (a benchmark: reported, never a failing test)');
   ctx.log(budgetTable(report.budgets));
   for (const b of report.budgets.filter((x) => x.pass === false)) ctx.log(`\n${b.label} over budget:\n  ${b.failures.join('\n  ')}`);
@@ -112,6 +114,7 @@ async function main() {
   report.pageTypes = discoverPageTypes(builtPages(ctx.clientDir, { withAdmin: true }), defaultLang);
   printPageTypes(report);
   await measureServedSite(report, options, ctx);
+  await measureInbox(report, options, ctx);
   measureScaling(report, options, ctx);
   const previousFile = path.join(resultsDir, 'latest.json');
   if (options.keep && fs.existsSync(previousFile)) keepPrevious(report, JSON.parse(fs.readFileSync(previousFile, 'utf8')), options.skip);

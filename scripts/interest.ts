@@ -1,6 +1,7 @@
 /**
  * Staff tool for interest registrations ("call me back"). Run on the server machine:
  *   npm run interest -- export --csv [--out file.csv | --out -]
+ *   npm run interest -- export --xlsx [--out file.xlsx]
  *   npm run interest -- purge [--days 180]
  *   npm run interest -- find --phone "12 34 56 78"
  *   npm run interest -- delete --id 17 | --phone "12 34 56 78"
@@ -18,6 +19,7 @@ import { normalisePhone } from '#src/interest/validateInterest.ts';
 
 const usage = `Usage: npm run interest -- <command>
   export --csv [--out FILE]   write every registration to a CSV file for Excel (default interest-<date>.csv; "-" = stdout)
+  export --xlsx [--out FILE]  the same as an Excel workbook (default interest-<date>.xlsx): phone numbers as text, dates as dates
   purge [--days N]            delete registrations older than the retention period (site.config.ts: retentionDays)
   find --phone NUMBER         show the registrations with this phone number
   delete --id ID              delete one registration (a woman asked us to)
@@ -29,6 +31,7 @@ const { values: opts, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     csv: { type: 'boolean' },
+    xlsx: { type: 'boolean' },
     out: { type: 'string' },
     days: { type: 'string' },
     phone: { type: 'string' },
@@ -63,7 +66,18 @@ function fail(message: string): never {
 
 switch (command) {
   case 'export': {
-    if (!opts.csv) fail('Say which format: npm run interest -- export --csv');
+    if (opts.xlsx) {
+      // Loaded only here: the spreadsheet library is large, and the other commands never need it.
+      const { requestsStore } = await import('#src/inbox/requestsStore.ts');
+      const { requestsXlsx, xlsxRows } = await import('#src/inbox/requestsXlsx.ts');
+      const rows = xlsxRows(requestsStore(store.db).list('all', 0));
+      const file = path.resolve(opts.out ?? `interest-${new Date().toISOString().slice(0, 10)}.xlsx`);
+      writeFileSync(file, await requestsXlsx(rows, { retentionDays: settings.retentionDays }), { mode: 0o600 });
+      chmodSync(file, 0o600);
+      console.log(`${registrations(rows.length)} written to ${file}`);
+      break;
+    }
+    if (!opts.csv) fail('Say which format: npm run interest -- export --csv   or   --xlsx');
     const rows = store.all();
     const csv = interestCsv(rows);
     if (opts.out === '-') {

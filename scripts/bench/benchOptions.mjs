@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 
 /** The sections a run can measure (--skip takes a comma list of them). */
-export const sections = /** @type {const} */ (['weight', 'lighthouse', 'form', 'scaling', 'voice']);
+export const sections = /** @type {const} */ (['weight', 'lighthouse', 'form', 'inbox', 'scaling', 'voice']);
 
 /**
  * @typedef {object} BenchOptions

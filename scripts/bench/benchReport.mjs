@@ -19,6 +19,8 @@ import os from 'node:os';
  * @property {string} [lighthouseSkipped]
  * @property {import('./measureFormReceiver.mjs').FormLoadResult | null} form
  * @property {string} [formSkipped]
+ * @property {import('./measureInboxList.mjs').InboxListResult | null} inbox  the staff inbox's list with 5,000 requests
+ * @property {string} [inboxSkipped]
  * @property {BuildTiming[]} scaling
  * @property {string} [scalingSkipped]
  * @property {ReturnType<typeof import('./measureBuildScaling.mjs').msPerExtraPage>} msPerExtraPage
@@ -57,6 +59,7 @@ export function newReport(now = new Date()) {
     weights: [],
     lighthouse: null,
     form: null,
+    inbox: null,
     scaling: [],
     msPerExtraPage: null,
     voice: null,
@@ -102,6 +105,11 @@ export function keepPrevious(report, previous, skip) {
     report.form = previous.form;
     report.formSkipped = undefined;
     keep('form');
+  }
+  if (skip.has('inbox') && previous.inbox) {
+    report.inbox = previous.inbox;
+    report.inboxSkipped = undefined;
+    keep('inbox');
   }
   if (skip.has('scaling') && previous.scaling?.length) {
     report.scaling = previous.scaling;

@@ -12,6 +12,7 @@ import { startServer } from '../lib/startServer.ts';
 import { buildTable, lighthouseTable, weightTable } from './formatReport.mjs';
 import { measureBuildScaling, msPerExtraPage, timeBuild } from './measureBuildScaling.mjs';
 import { measureFormReceiver } from './measureFormReceiver.mjs';
+import { measureInboxList } from './measureInboxList.mjs';
 import { measurePageWeight } from './measurePageWeight.mjs';
 import { pageTypes } from './discoverPageTypes.mjs';
 import { lighthouseUnavailable, runLighthouse } from './runLighthouse.mjs';
@@ -142,6 +143,25 @@ export async function measureServedSite(report, options, ctx) {
     await browser.close();
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The staff inbox's list with 5,000 requests: the server's time to render it, on a server of its
+ * own (BENCH_PORT + 2) with a throw-away database.
+ * @param {BenchReport} report @param {BenchOptions} options @param {BenchContext} ctx
+ */
+export async function measureInbox(report, options, ctx) {
+  if (options.skip.has('inbox')) {
+    report.inboxSkipped = 'skipped (--skip=inbox)';
+    return;
+  }
+  heading(ctx, 'staff inbox: the list with 5,000 requests');
+  try {
+    report.inbox = await measureInboxList(ctx.root, { port: ctx.port + 2, log: ctx.log });
+  } catch (error) {
+    report.inboxSkipped = `could not run: ${/** @type {Error} */ (error).message}`;
+    ctx.log(report.inboxSkipped);
   }
 }
 

@@ -16,6 +16,7 @@ export const budgets = /** @type {const} */ ({
   lighthouse: { label: 'Lighthouse (mobile): 100 in all four categories', limit: 100, unit: 'score' },
   lcp: { label: 'LCP (Lighthouse mobile)', limit: 1000, unit: 'ms' },
   formP99: { label: 'form receiver p99 latency (50 concurrent posts)', limit: 50, unit: 'ms' },
+  inboxList: { label: 'staff inbox list with 5,000 requests, server time (p95 of 20 renders)', limit: 200, unit: 'ms' },
 });
 
 /** @typedef {keyof typeof budgets} BudgetId */
@@ -45,7 +46,8 @@ export const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 /**
  * @param {{ weights: WeightRow[], weightsSkipped?: string,
  *   lighthouse: (import('./runLighthouse.mjs').LighthouseResult & { type: string, lang: string })[] | null,
- *   lighthouseSkipped?: string, form: { p99: number } | null, formSkipped?: string }} m
+ *   lighthouseSkipped?: string, form: { p99: number } | null, formSkipped?: string,
+ *   inbox?: { p95: number, p50: number } | null, inboxSkipped?: string }} m
  * @returns {BudgetResult[]}
  */
 export function evaluateBudgets(m) {
@@ -153,6 +155,15 @@ export function evaluateBudgets(m) {
       failures: pass ? [] : [`p99 ${m.form.p99} ms`],
     });
   }
+  const inboxPass = m.inbox ? m.inbox.p95 <= budgets.inboxList.limit : null;
+  out.push({
+    id: 'inboxList',
+    label: budgets.inboxList.label,
+    budget: '≤ 200 ms',
+    pass: inboxPass,
+    figure: m.inbox ? `${m.inbox.p95} ms (p50 ${m.inbox.p50} ms)` : (m.inboxSkipped ?? 'not run'),
+    failures: inboxPass === false ? [`p95 ${m.inbox?.p95} ms`] : [],
+  });
   return out;
 }
 

@@ -36,7 +36,9 @@ export interface AuditRow {
 /** The newest rows first. */
 export function listAudit(db: DatabaseSync, limit = 500): AuditRow[] {
   const rows = db
-    .prepare('SELECT a.id, a.at, a.action, a.request_id, s.name FROM audit a LEFT JOIN staff s ON s.id = a.staff_id ORDER BY a.id DESC LIMIT ?')
+    .prepare(
+      'SELECT a.id, a.at, a.action, a.request_id, s.name FROM audit a LEFT JOIN staff s ON s.id = a.staff_id ORDER BY a.id DESC LIMIT ?',
+    )
     .all(limit) as { id: number; at: string; action: string; request_id: number | null; name: string | null }[];
   return rows.map((r) => ({ id: Number(r.id), at: r.at, staffName: r.name, action: r.action, requestId: r.request_id }));
 }

@@ -1,12 +1,12 @@
 /**
- * The inbox's services for one server process: the database (the interest store's file), the
- * requests and staff stores, the settings and the sign-in rate limit. The Node server creates it
- * once and hands it to every page through Astro.locals.inbox; the dev server opens it on first use.
+ * The inbox's services for one server process: the requests and staff stores on the interest
+ * store's open database (one connection to the one file), the settings and the sign-in rate limit.
+ * The Node server creates it once and hands it to every page through Astro.locals.inbox; the dev
+ * server (no Node server of ours) opens it on first use.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { resolveDataDir } from '#src/interest/interestStore.ts';
 import { createRateLimiter } from '#src/interest/interestRateLimit.ts';
-import { openInboxDb } from './inboxDb.ts';
+import { openInterestStore } from '#src/interest/interestStore.ts';
 import { inboxSettings, type InboxSettings } from './inboxSettings.ts';
 import { requestsStore } from './requestsStore.ts';
 import { staffStore } from './staffStore.ts';
@@ -23,11 +23,10 @@ export interface Inbox {
   mailer: Mailer | undefined;
 }
 
-export function createInbox(
-  siteConfig: { siteUrl: string; name: string; retentionDays: number },
-  env: Record<string, string | undefined> = process.env,
-  db: DatabaseSync = openInboxDb({ dataDir: resolveDataDir(env.DATA_DIR) }),
-): Inbox {
+type SiteFacts = { siteUrl: string; name: string; retentionDays: number };
+
+/** The inbox on an open (and migrated) database: the interest store's `db`. */
+export function createInbox(siteConfig: SiteFacts, db: DatabaseSync, env: Record<string, string | undefined> = process.env): Inbox {
   const settings = inboxSettings(siteConfig, env);
   return {
     db,
@@ -39,14 +38,14 @@ export function createInbox(
   };
 }
 
-let shared: Inbox | undefined;
+let devInbox: Inbox | undefined;
 
-/** The server's inbox from locals, or (dev server, tests) one opened here on first use. */
+/** The server's inbox from locals; under `astro dev` one opened here, once. */
 export async function inboxFor(locals: { inbox?: Inbox }): Promise<Inbox> {
   if (locals.inbox) return locals.inbox;
-  if (!shared) {
+  if (!devInbox) {
     const { siteConfig } = await import('#site.config.ts');
-    shared = createInbox(siteConfig);
+    devInbox = createInbox(siteConfig, openInterestStore().db);
   }
-  return shared;
+  return devInbox;
 }

@@ -44,7 +44,8 @@ interface NoticeDeps {
   log?: (line: string) => void;
 }
 
-const getState = (db: DatabaseSync, key: string) => (db.prepare('SELECT value FROM server_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+const getState = (db: DatabaseSync, key: string) =>
+  (db.prepare('SELECT value FROM server_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
 const setState = (db: DatabaseSync, key: string, value: string) =>
   db.prepare('INSERT INTO server_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 
@@ -74,7 +75,9 @@ export async function sendDueNotices({ db, mailer, origin, recipients, log = con
   const today = now.toISOString().slice(0, 10);
   if (getState(db, 'reminder.day') === today) return;
   const oldest = db
-    .prepare(`SELECT created_at FROM interest WHERE touched_at IS NULL AND closed_at IS NULL AND status = 'new' ORDER BY created_at LIMIT 1`)
+    .prepare(
+      `SELECT created_at FROM interest WHERE touched_at IS NULL AND closed_at IS NULL AND status = 'new' ORDER BY created_at LIMIT 1`,
+    )
     .get() as { created_at: string } | undefined;
   if (!oldest || workingDaysBetween(new Date(oldest.created_at), now) <= 2) return;
   const to = recipients();

@@ -44,10 +44,19 @@ export const messageTemplates: Record<Lang, MessageTemplate> = {
   },
 };
 
-/** The message for her language (Danish when the language has none), filled in. */
+const rtl = new Set(['ar', 'ur', 'fa']);
+
+/**
+ * The message for her language (Danish when the language has none), filled in. In a right-to-left
+ * message each filled-in name is bidi-isolated (U+2068 … U+2069), so a Latin "Åben Dør" or
+ * "Maryam" stays in one piece and in its place on her phone too.
+ */
 export function readyMessage(lang: string, vars: { name: string; staff: string; org: string }): { lang: Lang; text: string } {
   const own = (messageTemplates as Record<string, MessageTemplate | undefined>)[lang];
   const chosen = (own ? lang : 'da') as Lang;
-  const text = (own ?? messageTemplates.da).text.replace(/\{\{(name|staff|org)\}\}/g, (_, key: 'name' | 'staff' | 'org') => vars[key]);
+  const fill = (value: string) => (rtl.has(chosen) ? `\u2068${value}\u2069` : value);
+  const text = (own ?? messageTemplates.da).text.replace(/\{\{(name|staff|org)\}\}/g, (_, key: 'name' | 'staff' | 'org') =>
+    fill(vars[key]),
+  );
   return { lang: chosen, text };
 }

@@ -100,7 +100,12 @@ export async function verifyAuthentication(
       expectedChallenge: (c) => takeChallenge(c, 'signin'),
       expectedOrigin: settings.origin,
       expectedRPID: settings.rpId,
-      credential: { id: passkey.id, publicKey: passkey.publicKey as Uint8Array<ArrayBuffer>, counter: passkey.counter, transports: passkey.transports as never },
+      credential: {
+        id: passkey.id,
+        publicKey: passkey.publicKey as Uint8Array<ArrayBuffer>,
+        counter: passkey.counter,
+        transports: passkey.transports as never,
+      },
       requireUserVerification: true,
     });
     return result.verified ? result.authenticationInfo.newCounter : undefined;

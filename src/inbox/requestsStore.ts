@@ -36,6 +36,9 @@ export interface InboxRequest {
 
 export type RequestFilter = 'waiting' | 'mine' | 'all';
 
+/** Requests per page of the list: enough for a day's calls, light on a cheap phone. */
+export const pageSize = 50;
+
 function fromDb(r: Record<string, unknown>, attempts: string[]): InboxRequest {
   return {
     id: Number(r.id),
@@ -66,20 +69,30 @@ export function requestsStore(db: DatabaseSync) {
   const base = `SELECT i.*, s.name AS assigned_name FROM interest i LEFT JOIN staff s ON s.id = i.assigned_to`;
   // Open requests first, then each group waiting longest first.
   const order = `ORDER BY (i.closed_at IS NULL) DESC, i.created_at, i.id`;
-  const lists: Record<RequestFilter, ReturnType<DatabaseSync['prepare']>> = {
-    waiting: db.prepare(`${base} WHERE ${waitingSql} ${order}`),
-    mine: db.prepare(`${base} WHERE i.assigned_to = ? AND i.closed_at IS NULL ${order}`),
-    all: db.prepare(`${base} ${order}`),
+  const where: Record<RequestFilter, string> = {
+    waiting: `WHERE ${waitingSql}`,
+    mine: 'WHERE i.assigned_to = ? AND i.closed_at IS NULL',
+    all: '',
   };
+  const lists = Object.fromEntries(
+    Object.entries(where).map(([filter, w]) => [filter, db.prepare(`${base} ${w} ${order} LIMIT ? OFFSET ?`)]),
+  ) as Record<RequestFilter, ReturnType<DatabaseSync['prepare']>>;
+  const counts = Object.fromEntries(
+    Object.entries(where).map(([filter, w]) => [filter, db.prepare(`SELECT count(*) AS n FROM interest i ${w}`)]),
+  ) as Record<RequestFilter, ReturnType<DatabaseSync['prepare']>>;
   const byId = db.prepare(`${base} WHERE i.id = ?`);
   const attemptsOf = db.prepare('SELECT at FROM request_attempts WHERE request_id = ? ORDER BY at, id');
-  const allAttempts = db.prepare('SELECT request_id, at FROM request_attempts ORDER BY at, id');
   const countWaiting = db.prepare(`SELECT count(*) AS n FROM interest i WHERE ${waitingSql}`);
   const overdue = db.prepare(`SELECT created_at FROM interest i WHERE i.touched_at IS NULL AND ${waitingSql} ORDER BY created_at LIMIT 1`);
 
-  function attemptsMap(): Map<number, string[]> {
+  /** The attempts of these requests only, by request id. */
+  function attemptsFor(ids: number[]): Map<number, string[]> {
     const map = new Map<number, string[]>();
-    for (const row of allAttempts.all() as { request_id: number; at: string }[]) {
+    if (ids.length === 0) return map;
+    const rows = db
+      .prepare(`SELECT request_id, at FROM request_attempts WHERE request_id IN (${ids.map(() => '?').join(',')}) ORDER BY at, id`)
+      .all(...ids) as { request_id: number; at: string }[];
+    for (const row of rows) {
       const list = map.get(Number(row.request_id)) ?? [];
       list.push(row.at);
       map.set(Number(row.request_id), list);
@@ -104,20 +117,30 @@ export function requestsStore(db: DatabaseSync) {
     });
   }
   // The results' funnel counts each stage a request reaches, in the same transaction (src/channels/channelCounts.ts).
-  const counts = channelCounts(db);
+  const funnel = channelCounts(db);
 
   return {
-    /** The list for one filter; `staffId` is whose "mine" it is. */
+    /** One page of the list for a filter (`staffId`: whose "mine"), and how many there are in all. */
+    page(filter: RequestFilter, staffId: number, page = 1, size = pageSize): { requests: InboxRequest[]; total: number } {
+      const params = filter === 'mine' ? [staffId] : [];
+      const total = Number((counts[filter].get(...params) as { n: number }).n);
+      const rows = lists[filter].all(...params, size, (Math.max(1, page) - 1) * size) as Record<string, unknown>[];
+      const attempts = attemptsFor(rows.map((r) => Number(r.id)));
+      return { requests: rows.map((r) => fromDb(r, attempts.get(Number(r.id)) ?? [])), total };
+    },
+
+    /** The whole list for a filter (the Excel export). */
     list(filter: RequestFilter, staffId: number): InboxRequest[] {
-      const attempts = attemptsMap();
-      const rows = (filter === 'mine' ? lists.mine.all(staffId) : lists[filter].all()) as Record<string, unknown>[];
-      return rows.map((r) => fromDb(r, attempts.get(Number(r.id)) ?? []));
+      return this.page(filter, staffId, 1, -1).requests;
     },
 
     get(id: number): InboxRequest | undefined {
       const row = byId.get(id) as Record<string, unknown> | undefined;
       if (!row) return undefined;
-      return fromDb(row, (attemptsOf.all(id) as { at: string }[]).map((a) => a.at));
+      return fromDb(
+        row,
+        (attemptsOf.all(id) as { at: string }[]).map((a) => a.at),
+      );
     },
 
     /** How many wait for a first call (only ever shown to a signed-in person). */
@@ -148,7 +171,7 @@ export function requestsStore(db: DatabaseSync) {
         `status:${status}`,
         'UPDATE interest SET status = ?, status_at = ?, closed_at = ?, touched_at = coalesce(touched_at, ?) WHERE id = ?',
         [status, at, closed, at],
-        () => counts.countStatus(id, status),
+        () => funnel.countStatus(id, status),
       );
     },
 

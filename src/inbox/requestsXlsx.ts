@@ -5,6 +5,8 @@
  */
 import ExcelJS from 'exceljs';
 import { deletionDate, type RequestStatus } from './requestStatus.ts';
+import type { InboxRequest } from './requestsStore.ts';
+import { languageLabel } from './requestView.ts';
 
 export interface XlsxRow {
   id: number;
@@ -62,13 +64,12 @@ export function copenhagenWallClock(date: Date): Date {
 }
 
 /** A workbook with one sheet, "Henvendelser", as the bytes of an .xlsx file. */
-export async function requestsXlsx(rows: readonly XlsxRow[], options: { retentionDays: number; statusLabel?: (s: string) => string }) {
+export async function requestsXlsx(rows: readonly XlsxRow[], options: { retentionDays: number }) {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Åben Dør';
   const sheet = workbook.addWorksheet('Henvendelser', { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = xlsxColumns.map((c) => ({ key: c.key, header: c.header, width: c.width }));
   sheet.getRow(1).font = { bold: true };
-  const label = options.statusLabel ?? ((s: string) => s);
   for (const row of rows) {
     const added = sheet.addRow({
       id: row.id,
@@ -80,7 +81,7 @@ export async function requestsXlsx(rows: readonly XlsxRow[], options: { retentio
       bestTime: row.bestTime,
       activities: row.activities,
       interpreter: row.interpreter ? 'ja' : 'nej',
-      status: row.status ? label(row.status) : '',
+      status: row.status ?? '',
       assignedName: row.assignedName ?? '',
       note: row.note ?? '',
       deletedOn: copenhagenWallClock(deletionDate(row.createdAt, options.retentionDays)),
@@ -95,4 +96,25 @@ export async function requestsXlsx(rows: readonly XlsxRow[], options: { retentio
     added.getCell('deletedOn').numFmt = 'dd-mm-yyyy';
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer());
+}
+
+/** Words for the codes a request stores; without them (the command line) the codes are written. */
+export interface XlsxLabels {
+  bestTime?: (value: string) => string;
+  activities?: (slugs: readonly string[]) => string[];
+  status?: (status: string) => string;
+}
+
+/** The export's rows from the inbox's requests: language as "arabisk (العربية)", labels where given. */
+export function xlsxRows(requests: readonly InboxRequest[], labels: XlsxLabels = {}): XlsxRow[] {
+  return requests.map((r) => {
+    const language = languageLabel(r.language, 'da');
+    return {
+      ...r,
+      language: `${language.name} (${language.endonym})`,
+      bestTime: labels.bestTime?.(r.bestTime) ?? r.bestTime,
+      activities: (labels.activities?.(r.activities) ?? r.activities).join(', '),
+      status: labels.status?.(r.status) ?? r.status,
+    };
+  });
 }

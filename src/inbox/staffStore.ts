@@ -82,7 +82,9 @@ export function staffStore(db: DatabaseSync) {
 
     /** Active staff who want a mail when a request arrives. */
     noticeRecipients(): string[] {
-      const rows = db.prepare(`SELECT email FROM staff WHERE revoked_at IS NULL AND notices = 1 AND email IS NOT NULL AND email != ''`).all();
+      const rows = db
+        .prepare(`SELECT email FROM staff WHERE revoked_at IS NULL AND notices = 1 AND email IS NOT NULL AND email != ''`)
+        .all();
       return (rows as { email: string }[]).map((r) => r.email);
     },
 
@@ -166,7 +168,9 @@ export function staffStore(db: DatabaseSync) {
     /** Revokes a person: she can no longer sign in, and every session of hers ends. */
     revoke(staffId: number, byStaffId: number | null, now = new Date()): boolean {
       return inTransaction(db, () => {
-        const changed = Number(db.prepare('UPDATE staff SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), staffId).changes);
+        const changed = Number(
+          db.prepare('UPDATE staff SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL').run(now.toISOString(), staffId).changes,
+        );
         if (changed === 0) return false;
         db.prepare('DELETE FROM sessions WHERE staff_id = ?').run(staffId);
         db.prepare('DELETE FROM passkeys WHERE staff_id = ?').run(staffId);

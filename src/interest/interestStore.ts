@@ -5,12 +5,15 @@
  * - WAL + synchronous=FULL: a row is on disk before the server answers 303;
  * - secure_delete overwrites deleted rows, and purges checkpoint the WAL, so
  *   "deleted" means gone from the file too;
- * - nothing here logs a value.
+ * - nothing here logs a value;
+ * - the schema is versioned (./migrations.ts) and migrated when the store opens.
+ * The staff inbox (src/inbox/) reads and changes the same file through `db`.
  */
 import { DatabaseSync } from 'node:sqlite';
 import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
 import path from 'node:path';
 import type { ContactMethod, ValidInterest } from './validateInterest.ts';
+import { migrate } from './migrations.ts';
 
 /** File name of the database inside the data directory. */
 export const interestDbFile = 'interest.sqlite';
@@ -34,24 +37,6 @@ export interface InterestRow extends InterestInput {
 export function resolveDataDir(dataDir: string | undefined = process.env.DATA_DIR): string {
   return path.resolve(dataDir && dataDir.trim() ? dataDir : './data');
 }
-
-const schema = `
-CREATE TABLE IF NOT EXISTS interest (
-  id               INTEGER PRIMARY KEY,
-  created_at       TEXT    NOT NULL,  -- ISO 8601, UTC
-  first_name       TEXT    NOT NULL,
-  phone            TEXT    NOT NULL,
-  language         TEXT    NOT NULL,
-  contact_method   TEXT    NOT NULL,
-  best_time        TEXT    NOT NULL,
-  activities       TEXT    NOT NULL,  -- JSON array of activity slugs
-  interpreter      INTEGER NOT NULL,
-  consent_version  TEXT    NOT NULL,
-  consent_language TEXT    NOT NULL
-);
-CREATE INDEX IF NOT EXISTS interest_created_at ON interest (created_at);
-CREATE INDEX IF NOT EXISTS interest_phone ON interest (phone);
-`;
 
 function fromDb(r: Record<string, unknown>): InterestRow {
   return {
@@ -86,7 +71,8 @@ export function openInterestStore(options: { dataDir?: string; busyTimeoutMs?: n
   db.exec('PRAGMA journal_mode = WAL');
   db.exec('PRAGMA synchronous = FULL');
   db.exec('PRAGMA secure_delete = ON');
-  db.exec(schema);
+  // Versioned migrations (./migrations.ts): a file made by an older release is upgraded in place.
+  migrate(db);
 
   const insert = db.prepare(`INSERT INTO interest
     (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
@@ -100,6 +86,9 @@ export function openInterestStore(options: { dataDir?: string; busyTimeoutMs?: n
   return {
     /** Absolute path of the database file. */
     file,
+
+    /** The open connection, for the staff inbox's stores (the one connection to this file). */
+    db,
 
     /** Stores one registration; returns its id once it is durably on disk. */
     add(input: InterestInput, now = new Date()): number {

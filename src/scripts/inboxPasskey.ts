@@ -6,7 +6,12 @@
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 
 async function post(url: string, body: unknown): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), credentials: 'same-origin' });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+    credentials: 'same-origin',
+  });
 }
 
 async function run(button: HTMLButtonElement, message: HTMLElement) {
@@ -20,8 +25,7 @@ async function run(button: HTMLButtonElement, message: HTMLElement) {
     if (optionsResponse.status === 429) throw new Error('tooMany');
     if (!optionsResponse.ok) throw new Error('failed');
     const optionsJSON = await optionsResponse.json();
-    const response =
-      mode === 'signin' ? await startAuthentication({ optionsJSON }) : await startRegistration({ optionsJSON });
+    const response = mode === 'signin' ? await startAuthentication({ optionsJSON }) : await startRegistration({ optionsJSON });
     const verifyUrl = mode === 'signin' ? '/inbox/passkey/signin/' : '/inbox/passkey/register/';
     const verified = await post(verifyUrl, { invite, response });
     if (verified.status === 429) throw new Error('tooMany');

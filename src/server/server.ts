@@ -8,6 +8,7 @@
  *   (src/interest/interestFormPage.ts), and registrations past retention are purged daily;
  * - /r/<code> short links redirect and count, and ?via=<code> travels from page to page to the
  *   forms (src/channels/shortLinkServer.ts).
+ * - the staff inbox (/inbox/) gets the same database and its mail notices (src/inbox/startInbox.ts).
  * It never logs request bodies, query strings or anything a woman typed.
  */
 import http from 'node:http';
@@ -49,9 +50,10 @@ const securityHeaders = securityHeadersFor(siteConfig);
 // The staff admin (/admin/) has its own policy: it talks to the Git host in site.config.ts → cms.
 const adminSecurityHeaders = adminSecurityHeadersFor(siteConfig);
 // Opening the store creates the data directory and the 0600 database file on first start.
+// The store runs the versioned migrations (src/interest/migrations.ts) before anything reads it.
 const interest = openInterestRuntime(siteConfig);
-// The staff inbox: the same database file, migrated at start; its pages get it through locals.
-const inbox = startInbox(siteConfig);
+// The staff inbox works on the same open database; its pages get it through locals.
+const inbox = startInbox(siteConfig, interest.store.db);
 // The recruitment channels the build made flyers for (content/channels.yaml, checked like the build checks it).
 const channels = readChannels(path.join(root, 'content', 'channels.yaml'), root);
 const channelCodes = new Set(channels.map((c) => c.code));
@@ -97,7 +99,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () =>
     server.close(() => {
       interest.store.close();
-      inbox.db.close();
       process.exit(0);
     }),
   );

@@ -14,7 +14,8 @@ import ExcelJS from 'exceljs';
 import { SMTPServer } from 'smtp-server';
 import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
 
-test.describe.configure({ mode: 'serial' });
+// Passkey ceremonies, axe and a real form post per test: generous on a shared 2-core machine.
+test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 const port = Number(process.env.E2E_PORT ?? 4322) + 1;
 const smtpPort = port + 1;
@@ -25,7 +26,7 @@ let smtp: SMTPServer;
 
 /** Runs the staff CLI against the test server's data directory; returns the invite link it prints. */
 function inviteByCli(...args: string[]): string {
-  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/staff.mjs', 'invite', ...args], {
+  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', ...args], {
     env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin },
     encoding: 'utf8',
   });
@@ -41,7 +42,9 @@ async function addAuthenticator(page: Page) {
 }
 
 async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 }
 
@@ -61,15 +64,18 @@ test.beforeAll(async () => {
     },
   });
   await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
-  server = await startOwnServer({
-    PORT: String(port),
-    PUBLIC_ORIGIN: origin,
-    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-    MAIL_FROM: 'Åben Dør <inbox@example.dk>',
-    NOTICE_INTERVAL_MS: '300',
-    INTEREST_MIN_FILL_MS: '0',
-    INTEREST_RATE_LIMIT: '0',
-  });
+  server = await startOwnServer(
+    {
+      PUBLIC_ORIGIN: origin,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      MAIL_FROM: 'Åben Dør <inbox@example.dk>',
+      NOTICE_INTERVAL_MS: '300',
+      INTEREST_MIN_FILL_MS: '0',
+      INTEREST_RATE_LIMIT: '0',
+    },
+    undefined,
+    port,
+  );
 });
 
 test.afterAll(async () => {
@@ -80,7 +86,16 @@ test.afterAll(async () => {
 test.use({ baseURL: origin });
 
 test('not signed in, every inbox address redirects to sign-in or refuses, and shows nothing', async () => {
-  const pages = ['/inbox/', '/inbox/?show=all', '/inbox/request/1/', '/inbox/request/1/delete/', '/inbox/me/', '/inbox/staff/', '/inbox/audit/', '/inbox/problem/'];
+  const pages = [
+    '/inbox/',
+    '/inbox/?show=all',
+    '/inbox/request/1/',
+    '/inbox/request/1/delete/',
+    '/inbox/me/',
+    '/inbox/staff/',
+    '/inbox/audit/',
+    '/inbox/problem/',
+  ];
   for (const p of pages) {
     const res = await fetch(origin + p, { redirect: 'manual', headers: { Cookie: 'inbox=forged-session-id' } });
     expect(res.status, p).toBe(303);
@@ -89,7 +104,12 @@ test('not signed in, every inbox address redirects to sign-in or refuses, and sh
     expect(await res.text(), p).toBe('');
   }
   const post = (p: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(origin + p, { method: 'POST', redirect: 'manual', headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin, ...headers }, body });
+    fetch(origin + p, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: origin, ...headers },
+      body,
+    });
   for (const p of ['/inbox/action/', '/inbox/export/']) {
     const res = await post(p, 'action=delete&id=1');
     expect(res.status, p).toBe(401);
@@ -142,7 +162,8 @@ test('the whole flow: invite, passkey, a request from the public form, contacted
   expect(notice.subject).toBe('Ny henvendelse venter');
   expect(notice.to).toBe('maryam@example.dk');
   expect(notice.raw).toContain(`${origin}/inbox/`);
-  for (const secret of ['Hodan', '99 88 77', '20998877', 'Soomaali', 'somali', 'so/']) expect(notice.raw.toLowerCase()).not.toContain(secret.toLowerCase());
+  for (const secret of ['Hodan', '99 88 77', '20998877', 'Soomaali', 'somali', 'so/'])
+    expect(notice.raw.toLowerCase()).not.toContain(secret.toLowerCase());
 
   // It appears in the list, waiting, with her language and phone for reading.
   await page.goto('/inbox/');
@@ -197,10 +218,12 @@ test('the whole flow: invite, passkey, a request from the public form, contacted
   expect(left.prepare('SELECT count(*) AS n FROM interest WHERE id = ?').get(id)).toEqual({ n: 0 });
 
   // The audit log has every step, and nothing of hers.
-  const actions = (left.prepare('SELECT action, request_id FROM audit ORDER BY id').all() as { action: string; request_id: number | null }[]).map(
-    (a) => `${a.action}${a.request_id === id ? '#' : ''}`,
+  const actions = (
+    left.prepare('SELECT action, request_id FROM audit ORDER BY id').all() as { action: string; request_id: number | null }[]
+  ).map((a) => `${a.action}${a.request_id === id ? '#' : ''}`);
+  expect(actions).toEqual(
+    expect.arrayContaining(['invite', 'passkey:add', 'signin', 'view#', 'take#', 'status:contacted#', 'note#', 'export', 'delete#']),
   );
-  expect(actions).toEqual(expect.arrayContaining(['invite', 'passkey:add', 'signin', 'view#', 'take#', 'status:contacted#', 'note#', 'export', 'delete#']));
   expect(JSON.stringify(left.prepare('SELECT * FROM audit').all())).not.toContain('Hodan');
   left.close();
   await page.goto('/inbox/audit/');
@@ -239,7 +262,9 @@ test('a tampered, expired or used invite gets a clear page and changes nothing',
   await expect(page).toHaveURL(/\/inbox\/me\/\?welcome$/);
   await page.goto(link);
   await expect(page.getByText('Linket er allerede brugt')).toBeVisible();
-  expect(Number((db().prepare('SELECT count(*) AS n FROM passkeys').get() as { n: number }).n)).toBe(Number((before as { n: number }).n) + 1);
+  expect(Number((db().prepare('SELECT count(*) AS n FROM passkeys').get() as { n: number }).n)).toBe(
+    Number((before as { n: number }).n) + 1,
+  );
 });
 
 test("a revoked person's open session stops at her next request", async ({ browser, page }) => {
@@ -293,7 +318,8 @@ test('a locked database answers 503 with a message, and the change is not half w
   const id = Number(
     d
       .prepare(
-        `INSERT INTO interest (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
+        `INSERT INTO interest
+           (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
          VALUES (?, 'Asha', '+4520111111', 'so', 'call', 'any', '[]', 0, 'v', 'so')`,
       )
       .run(new Date().toISOString()).lastInsertRowid,
@@ -305,7 +331,10 @@ test('a locked database answers 503 with a message, and the change is not half w
   await page.getByLabel('Kontaktet').check();
   d.exec('BEGIN EXCLUSIVE');
   try {
-    const [response] = await Promise.all([page.waitForResponse((r) => r.url().endsWith('/inbox/action/')), page.getByRole('button', { name: 'Sæt status' }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.url().endsWith('/inbox/action/')),
+      page.getByRole('button', { name: 'Sæt status' }).click(),
+    ]);
     expect(response.status()).toBe(503);
     await expect(page.getByRole('alert')).toContainText('Databasen er optaget eller fuld lige nu. Intet er gemt.');
   } finally {
@@ -335,10 +364,13 @@ test('sign-in and invite attempts are rate-limited, with the same answer for kno
   const post = (p: string, body: unknown) =>
     fetch(origin + p, { method: 'POST', headers: { 'Content-Type': 'application/json', Origin: origin }, body: JSON.stringify(body) });
   const unknown = await post('/inbox/passkey/signin/', { response: { id: 'no-such-passkey', response: {} } });
-  const known = await post('/inbox/passkey/signin/', { response: { id: String((db().prepare('SELECT id FROM passkeys LIMIT 1').get() as { id: string }).id), response: {} } });
+  const known = await post('/inbox/passkey/signin/', {
+    response: { id: String((db().prepare('SELECT id FROM passkeys LIMIT 1').get() as { id: string }).id), response: {} },
+  });
   expect([unknown.status, await unknown.text()]).toEqual([known.status, await known.text()]);
   let status = 0;
-  for (let i = 0; i < 30 && status !== 429; i++) status = (await post('/inbox/passkey/register-options/', { invite: `guess${i}`.padEnd(22, 'x') })).status;
+  for (let i = 0; i < 30 && status !== 429; i++)
+    status = (await post('/inbox/passkey/register-options/', { invite: `guess${i}`.padEnd(22, 'x') })).status;
   expect(status).toBe(429);
   expect((await post('/inbox/passkey/signin-options/', {})).status).toBe(429);
 });

@@ -65,18 +65,16 @@ export interface OwnServer extends RunningServer {
 }
 
 /**
- * Starts the production server with its own temporary data directory, on a free port, or on
- * `env.PORT` when a test needs a fixed origin (passkeys are bound to it).
+ * Starts the production server with its own temporary data directory, on a free port unless
+ * `port` (or `env.PORT`) names one (passkeys are bound to a known origin: the inbox's tests).
  */
 export async function startOwnServer(
   env: Record<string, string> = {},
   dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'interest-e2e-')), 'data'),
+  port = Number(env.PORT ?? 0),
 ): Promise<OwnServer> {
-  const { PORT: port = '0', ...rest } = env;
-  const server = await startServer({
-    port: Number(port),
-    env: { DATA_DIR: dataDir, FORM_SECRET: e2eFormSecret, ...rest },
-    timeoutMs: 15_000,
-  });
+  const rest = { ...env };
+  delete rest.PORT;
+  const server = await startServer({ port, env: { DATA_DIR: dataDir, FORM_SECRET: e2eFormSecret, ...rest }, timeoutMs: 15_000 });
   return { ...server, baseURL: server.url, dataDir };
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
-import { openInboxDb } from '#src/inbox/inboxDb.ts';
+import { openInterestStore } from '#src/interest/interestStore.ts';
 import { requestsStore } from '#src/inbox/requestsStore.ts';
 import { channelCounts, monthOf } from '#src/channels/channelCounts.ts';
 import { requestIntake, type RequestInput } from '#src/channels/requestIntake.ts';
@@ -45,7 +45,7 @@ describe('channel counts and results', () => {
   let db: DatabaseSync;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'counts-'));
-    db = openInboxDb({ dataDir: path.join(dir, 'data') });
+    db = openInterestStore({ dataDir: path.join(dir, 'data') }).db;
   });
   afterEach(() => {
     db.close();

@@ -58,6 +58,11 @@ describe('ready messages in her language', () => {
     expect(ar.text).not.toContain('{{');
     expect(readyMessage('xx', { name: 'A', staff: 'B', org: 'C' }).lang).toBe('da');
   });
+
+  it('isolates Latin names inside a right-to-left message, so "Åben Dør" stays in one piece', () => {
+    expect(readyMessage('ur', { name: 'نازیہ', staff: 'Maryam', org: 'Åben Dør' }).text).toContain('\u2068Åben Dør\u2069');
+    expect(readyMessage('so', { name: 'Hodan', staff: 'Maryam', org: 'Åben Dør' }).text).not.toContain('\u2068');
+  });
 });
 
 describe('how the inbox shows her language', () => {
@@ -94,7 +99,9 @@ describe('session cookie and passkey origin', () => {
 
   it('is HttpOnly and SameSite=Strict, and Secure with the __Host- prefix over https', () => {
     const site = { siteUrl: 'https://aabendoer.example.dk', name: 'Å', retentionDays: 180 };
-    expect(sessionCookie(inboxSettings(site, {}), 'abc')).toBe('__Host-inbox=abc; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=28800');
+    expect(sessionCookie(inboxSettings(site, {}), 'abc')).toBe(
+      '__Host-inbox=abc; Path=/; HttpOnly; SameSite=Strict; Secure; Max-Age=28800',
+    );
     expect(sessionCookie(inboxSettings(site, { PUBLIC_ORIGIN: 'http://localhost:1' }), null)).toBe(
       'inbox=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0',
     );

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
-import { migrate } from '#src/inbox/migrations.ts';
+import { migrate } from '#src/interest/migrations.ts';
 import { newRequestSubject, noticeBody, reminderSubject, sendDueNotices, type Mailer } from '#src/inbox/mailNotices.ts';
 
 const origin = 'https://aabendoer.example.dk';
@@ -20,7 +20,8 @@ describe('sendDueNotices()', () => {
   const add = (at: string, firstName = 'Hodan') =>
     db
       .prepare(
-        `INSERT INTO interest (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
+        `INSERT INTO interest
+           (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
          VALUES (?, ?, '+4520998877', 'so', 'sms', 'any', '[]', 1, 'v', 'so')`,
       )
       .run(at, firstName);

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { openInterestStore } from '#src/interest/interestStore.ts';
-import { openInboxDb } from '#src/inbox/inboxDb.ts';
-import { latestVersion, migrate } from '#src/inbox/migrations.ts';
+import { latestVersion, migrate } from '#src/interest/migrations.ts';
 import { requestsStore } from '#src/inbox/requestsStore.ts';
 import { staffStore, sessionIdleMs, sessionMaxMs } from '#src/inbox/staffStore.ts';
 import { listAudit, purgeAudit } from '#src/inbox/auditLog.ts';
@@ -31,26 +31,31 @@ describe('the inbox database', () => {
   afterEach(() => rmSync(path.dirname(dir), { recursive: true, force: true }));
 
   it('upgrades a file made by the first release without losing a row', () => {
-    // The first release's store made this file: the interest table alone, user_version 0.
-    const old = openInterestStore({ dataDir: dir });
-    old.add(sample, new Date('2026-11-01T10:00:00Z'));
-    old.add({ ...sample, firstName: 'Hodan', language: 'so', phone: '+4587654321' }, new Date('2026-11-02T10:00:00Z'));
-    old.close();
-
-    const db = openInboxDb({ dataDir: dir });
-    expect((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version).toBe(latestVersion);
-    const list = requestsStore(db).list('all', 0);
-    expect(list.map((r) => [r.firstName, r.language, r.status, r.kind])).toEqual([
-      ['Amal', 'ar', 'new', 'interest'],
-      ['Hodan', 'so', 'new', 'interest'],
+    // Made by the first release's own store (git 66dd680, src/server/interestStore.mjs): the
+    // interest table alone, user_version 0, three requests in Arabic, Somali and Urdu.
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(fileURLToPath(new URL('../fixtures/interest-first-release.sqlite', import.meta.url)), path.join(dir, 'interest.sqlite'));
+    const store = openInterestStore({ dataDir: dir });
+    expect(store.pragma('user_version')).toBe(latestVersion);
+    expect(store.integrityCheck()).toBe('ok');
+    expect(store.all().map((r) => [r.firstName, r.phone, r.language, r.contactMethod, r.bestTime, r.activities, r.interpreter])).toEqual([
+      ['فاطمة', '+4520123456', 'ar', 'call', 'any', ['courses'], true],
+      ['Hodan', '+4520998877', 'so', 'sms', 'morning', ['courses'], false],
+      ['نازیہ', '+4522334455', 'ur', 'call', 'any', [], false],
     ]);
-    expect(list[0]!.activities).toEqual(['courses']);
-    db.close();
-
-    // The first release's store still reads and writes the upgraded file.
+    expect(store.all()[1]!.createdAt).toBe('2026-11-03T13:40:00.000Z');
+    // Old rows become new, untouched requests from the form in the inbox.
+    const list = requestsStore(store.db).list('waiting', 0);
+    expect(list.map((r) => [r.firstName, r.kind, r.status, r.assignedTo, r.note])).toEqual([
+      ['فاطمة', 'interest', 'new', null, ''],
+      ['Hodan', 'interest', 'new', null, ''],
+      ['نازیہ', 'interest', 'new', null, ''],
+    ]);
+    // The form's own code goes on writing to the upgraded file.
+    store.add(sample);
+    store.close();
     const again = openInterestStore({ dataDir: dir });
-    again.add({ ...sample, firstName: 'Leyla' });
-    expect(again.all().map((r) => r.firstName)).toEqual(['Amal', 'Hodan', 'Leyla']);
+    expect(again.count()).toBe(4);
     again.close();
   });
 
@@ -77,7 +82,8 @@ describe('requestsStore()', () => {
   const add = (firstName: string, at: string) => {
     const r = db
       .prepare(
-        `INSERT INTO interest (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
+        `INSERT INTO interest
+           (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
          VALUES (?, ?, '+4512345678', 'ar', 'call', 'any', '[]', 0, 'v', 'ar')`,
       )
       .run(at, firstName);
@@ -146,6 +152,13 @@ describe('requestsStore()', () => {
     expect(store.get(id)!.status).toBe('new');
   });
 
+  it('never gives a deleted request’s id to a new one (the audit log names requests by id)', () => {
+    add('Amal', '2026-11-01T10:00:00Z');
+    const last = add('Hodan', '2026-11-02T10:00:00Z');
+    store.delete(last, staffId);
+    expect(add('Sara', '2026-11-03T10:00:00Z')).toBe(last + 1);
+  });
+
   it('keeps audit rows for a year', () => {
     db.prepare(`INSERT INTO audit (at, staff_id, action) VALUES ('2025-01-01T00:00:00Z', 1, 'view')`).run();
     expect(purgeAudit(db, new Date('2026-11-30T00:00:00Z'))).toBe(1);
@@ -155,7 +168,13 @@ describe('requestsStore()', () => {
 describe('staffStore()', () => {
   let db: DatabaseSync;
   let staff: ReturnType<typeof staffStore>;
-  const passkey = (staffId: number, id = 'cred-1') => ({ id, staffId, publicKey: new Uint8Array([1, 2, 3]), counter: 0, transports: ['internal'] });
+  const passkey = (staffId: number, id = 'cred-1') => ({
+    id,
+    staffId,
+    publicKey: new Uint8Array([1, 2, 3]),
+    counter: 0,
+    transports: ['internal'],
+  });
   beforeEach(() => {
     db = new DatabaseSync(':memory:');
     migrate(db);

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { openInterestStore } from '#src/interest/interestStore.ts';
 
 const row = {
@@ -71,4 +72,20 @@ describe('npm run interest (staff CLI)', () => {
     expect(run('delete', '--phone', '12 34 56 78')).toContain('1 registration with that number deleted.');
     expect(run('status')).toMatch(/^1 registration in /);
   });
+
+  it('exports an Excel workbook with --xlsx: Danish headings, the phone as text, the name never a formula', async () => {
+    const store = openInterestStore({ dataDir: path.join(dir, 'data') });
+    store.add({ ...row, firstName: '=HYPERLINK("http://evil.example","Klik")' });
+    store.close();
+    const out = path.join(dir, 'export.xlsx');
+    expect(run('export', '--xlsx', '--out', out)).toContain('1 registration written to');
+    expect(statSync(out).mode & 0o777).toBe(0o600);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Henvendelser')!;
+    expect(sheet.getRow(1).getCell(4).value).toBe('Telefon');
+    expect(sheet.getRow(2).getCell(3).type).toBe(ExcelJS.ValueType.String);
+    expect(sheet.getRow(2).getCell(4).value).toBe('+4512345678');
+    expect(sheet.getRow(2).getCell(5).value).toBe('arabisk (العربية)');
+  }, 20_000);
 });

@@ -57,12 +57,19 @@ async function act(inbox: Inbox, staff: StaffMember, fields: Fields, context: AP
       if (!name || name.length > 100 || email.length > 200 || (email && !/^[^\s@]+@[^\s@]+$/.test(email))) {
         return seeOther('/inbox/staff/?done=invalid');
       }
-      const invited = inbox.staff.invite({ name, email: email || null, coordinator: fields.get('coordinator') === 'on', invitedBy: staff.id });
+      const invited = inbox.staff.invite({
+        name,
+        email: email || null,
+        coordinator: fields.get('coordinator') === 'on',
+        invitedBy: staff.id,
+      });
       const link = new URL(`/inbox/invite/?token=${invited.token}`, inbox.settings.origin).href;
       const mailed = email && inbox.mailer ? await inviteMail(inbox.mailer, email, link) : false;
       // The link is shown once, on the page this renders; it is never put in a URL of ours.
       context.locals.inboxInvite = { name, link, mailed };
-      return context.rewrite(new Request(new URL('/inbox/staff/', context.url), { headers: { cookie: context.request.headers.get('cookie') ?? '' } }));
+      return context.rewrite(
+        new Request(new URL('/inbox/staff/', context.url), { headers: { cookie: context.request.headers.get('cookie') ?? '' } }),
+      );
     }
     case 'revoke': {
       if (!staff.coordinator) return plain(403, 'Only a coordinator can remove access.');
@@ -96,7 +103,9 @@ export const POST: APIRoute = async (context) => {
     if (!isUnavailable(error)) throw error;
     console.error('inbox: a change was not saved (database locked or full)');
     locals.inboxProblem = 'unavailable';
-    return context.rewrite(new Request(new URL('/inbox/problem/', context.url), { headers: { cookie: request.headers.get('cookie') ?? '' } }));
+    return context.rewrite(
+      new Request(new URL('/inbox/problem/', context.url), { headers: { cookie: request.headers.get('cookie') ?? '' } }),
+    );
   }
 };
 

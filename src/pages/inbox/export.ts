@@ -2,8 +2,7 @@
 import type { APIRoute } from 'astro';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { currentStaff, inboxHeaders, isSameOrigin, plain, seeOther } from '#src/inbox/staffAuth.ts';
-import { requestsXlsx } from '#src/inbox/requestsXlsx.ts';
-import { languageLabel } from '#src/inbox/requestView.ts';
+import { requestsXlsx, xlsxRows } from '#src/inbox/requestsXlsx.ts';
 import { writeAudit } from '#src/inbox/auditLog.ts';
 import { staffTranslations } from '#src/i18n/staffTranslate.ts';
 import { requestLabels } from './_components/requestLabels.ts';
@@ -17,17 +16,12 @@ export const POST: APIRoute = async ({ request, locals, cookies }) => {
   if (!staff) return plain(401, 'Sign in first.');
   const labels = await requestLabels('da');
   const t = staffTranslations('da');
-  const rows = inbox.requests.list('all', staff.id).map((r) => {
-    const language = languageLabel(r.language, 'da');
-    return {
-      ...r,
-      language: `${language.name} (${language.endonym})`,
-      contactMethod: r.contactMethod,
-      bestTime: labels.bestTime(r.bestTime),
-      activities: labels.activities(r.activities).join(', '),
-    };
+  const rows = xlsxRows(inbox.requests.list('all', staff.id), {
+    bestTime: labels.bestTime,
+    activities: labels.activities,
+    status: (s) => t(`status.${s}` as 'status.new'),
   });
-  const bytes = await requestsXlsx(rows, { retentionDays: inbox.settings.retentionDays, statusLabel: (s) => t(`status.${s}` as 'status.new') });
+  const bytes = await requestsXlsx(rows, { retentionDays: inbox.settings.retentionDays });
   writeAudit(inbox.db, { staffId: staff.id, action: 'export' });
   const day = new Date().toISOString().slice(0, 10);
   return new Response(bytes, {

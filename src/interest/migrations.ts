@@ -1,6 +1,7 @@
 /**
- * Versioned migrations of the ONE SQLite file (data/interest.sqlite). They run at start, in
- * order, each in a transaction; PRAGMA user_version holds how many have run. A file made before
+ * Versioned migrations of the ONE SQLite file (data/interest.sqlite). openInterestStore() runs them
+ * when it opens the file (at the server's start, and in each CLI), in order, each in a
+ * transaction; PRAGMA user_version holds how many have run. A file made before
  * migrations existed (the interest table alone, user_version 0) upgrades without loss: version 1
  * is exactly that table, written so it leaves an existing one untouched.
  * Never edit a migration that has shipped: add the next one.
@@ -41,21 +42,44 @@ CREATE INDEX IF NOT EXISTS interest_phone ON interest (phone);`,
     version: 2,
     name: 'staff inbox: request status, staff, passkeys, invites, sessions, audit log, monthly counts',
     sql: `
--- The interest table is the table of requests: a request from the form (kind 'interest') or a
--- partner's referral (kind 'referral'). Old rows become new, untouched form requests.
-ALTER TABLE interest ADD COLUMN kind TEXT NOT NULL DEFAULT 'interest';
-ALTER TABLE interest ADD COLUMN status TEXT NOT NULL DEFAULT 'new';
-ALTER TABLE interest ADD COLUMN status_at TEXT;
-ALTER TABLE interest ADD COLUMN closed_at TEXT;
-ALTER TABLE interest ADD COLUMN touched_at TEXT;
-ALTER TABLE interest ADD COLUMN assigned_to INTEGER;
-ALTER TABLE interest ADD COLUMN note TEXT NOT NULL DEFAULT '';
--- Recruitment channel code (/r/<code>) and her answer to "how did you hear about us?".
-ALTER TABLE interest ADD COLUMN channel TEXT;
-ALTER TABLE interest ADD COLUMN heard_via TEXT;
--- A referral's referrer and consent record, as JSON (never shown outside the inbox).
-ALTER TABLE interest ADD COLUMN referral TEXT;
+-- The interest table becomes the table of requests: a request from the form (kind 'interest') or
+-- a partner's referral (kind 'referral'). It is rebuilt with AUTOINCREMENT so that an id is never
+-- given again after a deletion (the audit log names requests by id). Old rows become new,
+-- untouched form requests.
+CREATE TABLE interest_v2 (
+  id               INTEGER PRIMARY KEY AUTOINCREMENT,
+  created_at       TEXT    NOT NULL,  -- ISO 8601, UTC
+  first_name       TEXT    NOT NULL,
+  phone            TEXT    NOT NULL,
+  language         TEXT    NOT NULL,
+  contact_method   TEXT    NOT NULL,
+  best_time        TEXT    NOT NULL,
+  activities       TEXT    NOT NULL,  -- JSON array of activity slugs
+  interpreter      INTEGER NOT NULL,
+  consent_version  TEXT    NOT NULL,
+  consent_language TEXT    NOT NULL,
+  kind             TEXT    NOT NULL DEFAULT 'interest',
+  status           TEXT    NOT NULL DEFAULT 'new',
+  status_at        TEXT,
+  closed_at        TEXT,
+  touched_at       TEXT,              -- the first time staff did anything with it
+  assigned_to      INTEGER,           -- staff.id ("I take it")
+  note             TEXT    NOT NULL DEFAULT '',
+  channel          TEXT,              -- recruitment channel code (/r/<code>)
+  heard_via        TEXT,              -- her answer to "how did you hear about us?"
+  referral         TEXT               -- a referral's referrer and consent record, as JSON
+);
+INSERT INTO interest_v2
+  (id, created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
+  SELECT id, created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language
+  FROM interest;
+DROP TABLE interest;
+ALTER TABLE interest_v2 RENAME TO interest;
+CREATE INDEX interest_created_at ON interest (created_at);
+CREATE INDEX interest_phone ON interest (phone);
 CREATE INDEX interest_open ON interest (closed_at, status, created_at);
+-- The inbox's order (open first, then waiting longest first): a page of 50 reads 50 rows, not all.
+CREATE INDEX interest_list ON interest ((closed_at IS NULL) DESC, created_at, id);
 
 -- Each time staff tried to reach her and could not.
 CREATE TABLE request_attempts (

@@ -8,6 +8,8 @@
  */
 import { parseArgs } from 'node:util';
 import { siteConfig } from '#site.config.ts';
+import { createInbox } from '#src/inbox/inboxContext.ts';
+import { openInterestStore } from '#src/interest/interestStore.ts';
 
 const usage = `Usage: npm run staff -- <command>
   invite --name NAME [--email ADDRESS] [--coordinator]   print a one-time sign-up link (valid 24 hours)
@@ -31,21 +33,21 @@ if (!command || opts.help) {
   process.exit(command ? 0 : 1);
 }
 
-const { createInbox } = await import('../src/inbox/inboxContext.ts');
-const inbox = createInbox(siteConfig);
+// The interest store opens (and migrates) the one database file; the inbox works on it.
+const store = openInterestStore();
+const inbox = createInbox(siteConfig, store.db);
 
-/** @param {string} message @returns {never} */
-function fail(message) {
+function fail(message: string): never {
   console.error(message);
-  inbox.db.close();
+  store.close();
   process.exit(2);
 }
 
 switch (command) {
   case 'invite': {
-    if (!opts.name?.trim()) fail('Say who: npm run staff -- invite --name "Maryam" [--email maryam@example.dk] [--coordinator]');
-    const { token } = inbox.staff.invite({ name: opts.name, email: opts.email ?? null, coordinator: !!opts.coordinator });
-    console.log(`Invite for ${opts.name.trim()}${opts.coordinator ? ' (coordinator)' : ''}, valid 24 hours, for one use:`);
+    const name = opts.name?.trim() || fail('Say who: npm run staff -- invite --name "Maryam" [--email maryam@example.dk] [--coordinator]');
+    const { token } = inbox.staff.invite({ name, email: opts.email ?? null, coordinator: !!opts.coordinator });
+    console.log(`Invite for ${name}${opts.coordinator ? ' (coordinator)' : ''}, valid 24 hours, for one use:`);
     console.log(new URL(`/inbox/invite/?token=${token}`, inbox.settings.origin).href);
     break;
   }
@@ -60,14 +62,14 @@ switch (command) {
     break;
   }
   case 'revoke': {
-    if (!opts.name?.trim()) fail('Say who: npm run staff -- revoke --name "Maryam"');
-    const found = inbox.staff.activeByName(opts.name);
-    if (found.length === 0) fail(`Nobody active is called "${opts.name.trim()}" (see: npm run staff -- list).`);
+    const name = opts.name?.trim() || fail('Say who: npm run staff -- revoke --name "Maryam"');
+    const found = inbox.staff.activeByName(name);
+    if (found.length === 0) fail(`Nobody active is called "${name}" (see: npm run staff -- list).`);
     for (const p of found) inbox.staff.revoke(p.id, null);
-    console.log(`${opts.name.trim()} can no longer sign in; her sessions have ended.`);
+    console.log(`${name} can no longer sign in; her sessions have ended.`);
     break;
   }
   default:
     fail(`Unknown command "${command}".\n\n${usage}`);
 }
-inbox.db.close();
+store.close();

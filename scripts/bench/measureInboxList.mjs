@@ -1,0 +1,77 @@
+/**
+ * The staff inbox's list with many requests: a throw-away database with N requests (languages
+ * and statuses mixed), a signed-in coordinator, and timed GETs of /inbox/?show=all on loopback.
+ * The figure is the server's time to render the whole page (loopback adds well under 1 ms).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openInterestStore } from '#src/interest/interestStore.ts';
+import { staffStore } from '#src/inbox/staffStore.ts';
+import { startServer } from '../lib/startServer.ts';
+
+const langs = ['ar', 'so', 'ur', 'fa', 'tr', 'en', 'da'];
+const names = ['فاطمة', 'Hodan', 'نازیہ', 'مریم', 'Ayşe', 'Amina', 'Sara'];
+const statuses = ['new', 'new', 'contacted', 'not_reached', 'came', 'started', 'declined'];
+
+/**
+ * @typedef {{ requests: number, runs: number, p50: number, p95: number, max: number, bytes: number }} InboxListResult
+ * @param {string} root
+ * @param {{ port: number, requests?: number, runs?: number, log?: (s: string) => void }} options
+ * @returns {Promise<InboxListResult>}
+ */
+export async function measureInboxList(root, { port, requests = 5000, runs = 20, log = () => {} }) {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-bench-inbox-'));
+  const store = openInterestStore({ dataDir });
+  const insert = store.db.prepare(`INSERT INTO interest
+    (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language, status)
+    VALUES (?, ?, ?, ?, ?, 'any', '["courses"]', ?, 'bench', ?, ?)`);
+  const start = Date.now() - requests * 60_000;
+  store.db.exec('BEGIN');
+  for (let i = 0; i < requests; i++) {
+    const lang = langs[i % langs.length];
+    insert.run(
+      new Date(start + i * 60_000).toISOString(),
+      names[i % names.length],
+      `+452${String(i).padStart(7, '0')}`,
+      lang,
+      'call',
+      i % 2,
+      lang,
+      statuses[i % statuses.length],
+    );
+  }
+  store.db.exec('COMMIT');
+  const staff = staffStore(store.db);
+  const session = staff.createSession(staff.invite({ name: 'Bench', coordinator: true }).staffId);
+  store.close();
+
+  const server = await startServer({ root, port, env: { DATA_DIR: dataDir, PUBLIC_ORIGIN: `http://localhost:${port}` } });
+  try {
+    const get = async () => {
+      const t = performance.now();
+      const res = await fetch(`${server.url}/inbox/?show=all`, { headers: { Cookie: `inbox=${session}` } });
+      const body = await res.text();
+      if (res.status !== 200 || !body.includes('Hodan')) throw new Error(`the inbox answered ${res.status}`);
+      return { ms: performance.now() - t, bytes: Buffer.byteLength(body) };
+    };
+    for (let i = 0; i < 3; i++) await get(); // warm-up: first renders compile and fill caches
+    const times = [];
+    let bytes = 0;
+    for (let i = 0; i < runs; i++) {
+      const r = await get();
+      times.push(r.ms);
+      bytes = r.bytes;
+    }
+    times.sort((a, b) => a - b);
+    const at = (q) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]);
+    const result = { requests, runs, p50: at(0.5), p95: at(0.95), max: Math.round(times.at(-1)), bytes };
+    const kB = Math.round(bytes / 1000);
+    log(`${requests} requests, ${runs} renders of /inbox/?show=all (page 1): p50 ${result.p50} ms, p95 ${result.p95} ms, ${kB} kB of HTML`);
+    return result;
+  } finally {
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
