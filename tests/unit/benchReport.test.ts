@@ -102,7 +102,7 @@ describe('parseBenchArgs()', () => {
 
   it('refuses a section it does not know, naming the ones it does', () => {
     expect(() => parseBenchArgs(['--skip=weigth'])).toThrow(
-      /unknown section\(s\) weigth; the sections are weight, lighthouse, form, scaling/,
+      /unknown section\(s\) weigth; the sections are weight, lighthouse, form, inbox, scaling, voice/,
     );
   });
 });
