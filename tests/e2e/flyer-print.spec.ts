@@ -275,7 +275,7 @@ test('a flyer about a weekly activity gives its rhythm, times and place in each 
   await expect(box('da')).toContainText('Kvindegruppe');
   await expect(box('da')).toContainText('Hver tirsdag');
   await expect(box('da')).toContainText('10.00–12.00');
-  await expect(box('da')).toContainText('Beboerhuset Greve Nord');
+  await expect(box('da')).toContainText('Beboerhuset Eksempelby Nord');
   await expect(box('ar')).toContainText('مجموعة النساء');
   await expect(box('ar')).toContainText('الثلاثاء');
   await expect(box('ar').locator('bdi[dir="ltr"]')).toHaveText('10:00–12:00');

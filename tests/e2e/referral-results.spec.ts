@@ -134,7 +134,7 @@ test('the inbox shows the referrer, offers the message to the referrer once clos
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
   });
-  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/staff.mjs', 'invite', '--name', 'Leyla'], {
+  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', '--name', 'Leyla'], {
     env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin },
     encoding: 'utf8',
   });
