@@ -7,6 +7,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction } from '#src/inbox/inboxDb.ts';
 import { channelCounts } from './channelCounts.ts';
 import type { ContactMethod } from '#src/interest/validateInterest.ts';
+import { registrationParams } from '#src/interest/interestStore.ts';
 
 /** What a referral adds to a request: who referred her and how she consented. Shown in the inbox only. */
 export interface ReferralRecord {
@@ -49,16 +50,7 @@ export function requestIntake(db: DatabaseSync) {
     add(input: RequestInput, now = new Date()): number {
       return inTransaction(db, () => {
         const result = insert.run(
-          now.toISOString(),
-          input.firstName.normalize('NFC'),
-          input.phone,
-          input.language,
-          input.contactMethod,
-          input.bestTime,
-          JSON.stringify(input.activities),
-          input.interpreter ? 1 : 0,
-          input.consentVersion,
-          input.consentLanguage,
+          ...registrationParams(input, now),
           input.kind,
           input.channel || null,
           input.heardVia || null,

@@ -33,6 +33,32 @@ export interface InterestRow extends InterestInput {
   createdAt: string;
 }
 
+/**
+ * The first ten columns of a row in `interest`, in table order: one source for the form's own
+ * store and the inbox's intake (src/channels/requestIntake.ts), which adds kind, channel and referral.
+ */
+export function registrationParams(
+  input: Pick<InterestInput, 'firstName' | 'phone' | 'language' | 'consentVersion' | 'consentLanguage' | 'interpreter'> & {
+    contactMethod: string;
+    bestTime: string;
+    activities: readonly string[];
+  },
+  now: Date,
+): (string | number)[] {
+  return [
+    now.toISOString(),
+    input.firstName.normalize('NFC'),
+    input.phone,
+    input.language,
+    input.contactMethod,
+    input.bestTime,
+    JSON.stringify(input.activities),
+    input.interpreter ? 1 : 0,
+    input.consentVersion,
+    input.consentLanguage,
+  ];
+}
+
 /** Where the data lives: env DATA_DIR, else ./data (relative to the working directory). */
 export function resolveDataDir(dataDir: string | undefined = process.env.DATA_DIR): string {
   return path.resolve(dataDir && dataDir.trim() ? dataDir : './data');
@@ -92,18 +118,7 @@ export function openInterestStore(options: { dataDir?: string; busyTimeoutMs?: n
 
     /** Stores one registration; returns its id once it is durably on disk. */
     add(input: InterestInput, now = new Date()): number {
-      const result = insert.run(
-        now.toISOString(),
-        input.firstName.normalize('NFC'),
-        input.phone,
-        input.language,
-        input.contactMethod,
-        input.bestTime,
-        JSON.stringify(input.activities),
-        input.interpreter ? 1 : 0,
-        input.consentVersion,
-        input.consentLanguage,
-      );
+      const result = insert.run(...registrationParams(input, now));
       return Number(result.lastInsertRowid);
     },
 
