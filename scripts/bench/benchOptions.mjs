@@ -27,7 +27,7 @@ export function parseBenchArgs(argv) {
       skip: { type: 'string', default: '' },
       'no-build': { type: 'boolean', default: false },
       meetings: { type: 'string', default: '100,1000' },
-      'lighthouse-langs': { type: 'string', default: 'da,ar,ur' },
+      'lighthouse-langs': { type: 'string', default: 'da,en,ar,tr,ur,so,fa' },
       posts: { type: 'string', default: '3000' },
       'lighthouse-runs': { type: 'string', default: '1' },
       readme: { type: 'boolean', default: false },

@@ -50,4 +50,10 @@ function applyCalendarClock(root: ParentNode, now: number): void {
   }
 }
 
-requestAnimationFrame(() => setTimeout(() => applyCalendarClock(document, Date.now())));
+requestAnimationFrame(() =>
+  setTimeout(() => {
+    applyCalendarClock(document, Date.now());
+    // Says the lists now follow her clock (tests wait for it; nothing is styled by it).
+    document.documentElement.dataset.calendarClock = 'applied';
+  }),
+);

@@ -33,8 +33,11 @@ womenOnly: true
 
 /** Copenhagen wall time → instant (winter +01:00 until 28 March 2027, then summer +02:00). */
 const at = (iso: string) => new Date(iso).getTime();
-const keysShown = (page: Page, selector: string) =>
-  page.locator(`${selector} li[data-key]:visible`).evaluateAll((els) => els.map((el) => el.getAttribute('data-key')));
+/** The keys in view once calendarClock.ts has run: it runs after the first paint, maybe after `load`. */
+const keysShown = async (page: Page, selector: string) => {
+  await page.locator('html[data-calendar-clock="applied"]').waitFor({ state: 'attached' });
+  return page.locator(`${selector} li[data-key]:visible`).evaluateAll((els) => els.map((el) => el.getAttribute('data-key')));
+};
 
 test.describe('the calendar by the clock, in a site built on 15 March 2027', () => {
   test.describe.configure({ mode: 'serial', timeout: 330_000 });

@@ -116,26 +116,35 @@ const row = (
 });
 
 describe('evaluateBudgets()', () => {
-  it('passes a Latin page at exactly 20 KB and fails one byte over, photos left out', () => {
+  it('passes a Latin page at exactly 14 KB and fails one byte over, photos left out', () => {
     const at = evaluateBudgets({
-      weights: [row('home', 'da', 'latin', 20_000), row('staff', 'da', 'latin', 60_000, { photos: 40_000 })],
+      weights: [row('home', 'da', 'latin', 14_000), row('staff', 'da', 'latin', 54_000, { photos: 40_000 })],
       lighthouse: null,
       form: null,
     });
     expect(at.find((b) => b.id === 'latinTransfer')?.pass).toBe(true);
-    const over = evaluateBudgets({ weights: [row('home', 'da', 'latin', 20_001)], lighthouse: null, form: null });
-    expect(over.find((b) => b.id === 'latinTransfer')).toMatchObject({ pass: false, failures: ['20.0 KB = 20001 bytes (home da)'] });
+    const over = evaluateBudgets({ weights: [row('home', 'da', 'latin', 14_001)], lighthouse: null, form: null });
+    expect(over.find((b) => b.id === 'latinTransfer')).toMatchObject({ pass: false, failures: ['14.0 KB = 14001 bytes (home da)'] });
   });
 
-  it('holds Arabic-script pages to 70 KB with their font, and ignores tool pages', () => {
+  it('holds Arabic and Farsi pages to 50 KB and Urdu (Nastaliq) to 120 KB with their font, and ignores tool pages', () => {
     const result = evaluateBudgets({
-      weights: [row('home', 'ur', 'arabic', 168_000), row('home', 'ar', 'arabic', 61_000), row('search', 'ur', 'arabic', 500_000)],
+      weights: [
+        row('home', 'ur', 'arabic', 119_000),
+        row('home', 'ar', 'arabic', 50_000),
+        row('home', 'fa', 'arabic', 50_001),
+        row('search', 'ur', 'arabic', 500_000),
+      ],
       lighthouse: null,
       form: null,
     });
     const arabic = result.find((b) => b.id === 'arabicTransfer');
     expect(arabic?.pass).toBe(false);
-    expect(arabic?.figure).toBe('max 168.0 KB = 168000 bytes (home ur); 1/2 pages within');
+    expect(arabic?.figure).toBe('max 50.0 KB = 50001 bytes (home fa); 1/2 pages within');
+    expect(result.find((b) => b.id === 'urduTransfer')).toMatchObject({
+      pass: true,
+      figure: 'max 119.0 KB = 119000 bytes (home ur); 1/1 pages within',
+    });
   });
 
   it('fails the JavaScript budget on any framework byte on a content page', () => {
@@ -169,10 +178,25 @@ describe('evaluateBudgets()', () => {
       benchmarkIndex: 0,
       failing: [],
     });
-    const result = evaluateBudgets({ weights: [], lighthouse: [run('da', 100, 750), run('ur', 98, 1300)], form: { p99: 50 } });
+    const result = evaluateBudgets({
+      weights: [],
+      lighthouse: [run('da', 100, 1001), run('so', 100, 750), run('ur', 98, 1300), run('fa', 100, 1200)],
+      form: { p99: 50, staticBaseline: { p99: 25 } },
+    });
     expect(result.find((b) => b.id === 'lighthouse')).toMatchObject({ pass: false, failures: ['home ur: performance 98'] });
-    expect(result.find((b) => b.id === 'lcp')).toMatchObject({ pass: false, failures: ['home ur: 1.30 s'] });
+    // Latin-script pages within 1.0 s; Arabic-script pages, whose font may have to download, within 1.2 s.
+    expect(result.find((b) => b.id === 'lcp')).toMatchObject({ pass: false, failures: ['home da: 1.00 s'] });
+    expect(result.find((b) => b.id === 'lcpArabicScript')).toMatchObject({ pass: false, failures: ['home ur: 1.30 s'] });
     expect(result.find((b) => b.id === 'formP99')?.pass).toBe(true);
+    expect(result.find((b) => b.id === 'formVsStatic')).toMatchObject({ pass: true, figure: '2.00 × (form p99 50 ms, static p99 25 ms)' });
+  });
+
+  it('holds the form receiver to twice the static pages at the same load, and says when there was no baseline', () => {
+    const over = evaluateBudgets({ weights: [], lighthouse: null, form: { p99: 41, staticBaseline: { p99: 20 } } });
+    expect(over.find((b) => b.id === 'formP99')?.pass).toBe(true);
+    expect(over.find((b) => b.id === 'formVsStatic')?.pass).toBe(false);
+    const none = evaluateBudgets({ weights: [], lighthouse: null, form: { p99: 41 } });
+    expect(none.find((b) => b.id === 'formVsStatic')).toMatchObject({ pass: null, figure: 'no static-page baseline in this run' });
   });
 });
 

@@ -97,7 +97,7 @@ describe('parseBenchArgs()', () => {
     const o = parseBenchArgs(['--skip=scaling,lighthouse', '--no-build', '--meetings=100,0,1000', '--keep', '--readme']);
     expect([...o.skip].sort()).toEqual(['lighthouse', 'scaling']);
     expect(o).toMatchObject({ noBuild: true, meetings: [100, 1000], keep: true, readme: true, lighthouseRuns: 1, posts: 3000 });
-    expect(o.lighthouseLangs).toEqual(['da', 'ar', 'ur']);
+    expect(o.lighthouseLangs).toEqual(['da', 'en', 'ar', 'tr', 'ur', 'so', 'fa']);
   });
 
   it('refuses a section it does not know, naming the ones it does', () => {
