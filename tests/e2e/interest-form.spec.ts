@@ -217,6 +217,22 @@ test('every server response carries the security headers', async ({ request, bas
   }
 });
 
+test('a stylesheet, a script and a font carry only the headers that apply to them, nosniff always', async ({ request }) => {
+  const page = await (await request.get('/ar/')).text();
+  const css = page.match(/<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/)?.[1];
+  const js = page.match(/<script defer src="(\/_astro\/[^"]+\.js)"/)?.[1];
+  expect(css && js).toBeTruthy();
+  const font = (await (await request.get(css!)).text()).match(/url\((\/_astro\/[^)]+\.woff2)\)/)?.[1];
+  expect(font).toBeTruthy();
+  for (const url of [css!, js!, font!]) {
+    const headers = (await request.get(url)).headers();
+    expect(headers['x-content-type-options'], url).toBe('nosniff');
+    expect(headers['permissions-policy'], url).toBeUndefined();
+    // A script keeps the CSP: a worker started from it runs under that policy.
+    expect(headers['content-security-policy'], url).toEqual(url.endsWith('.js') ? expect.stringContaining("default-src 'self'") : undefined);
+  }
+});
+
 test('the registration leaves no personal data in the URL', async ({ baseURL }) => {
   const response = await postInterest(baseURL!, validFields());
   expect(response.status).toBe(303);
