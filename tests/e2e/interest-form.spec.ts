@@ -3,8 +3,8 @@
  * off in Arabic; errors come back GOV.UK style in her language with her input kept; every
  * bad-input class gets its answer and no row; bots are dropped silently; quick exit leaves.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { axeViolations } from '../helpers/axe.ts';
 import { openInterestStore } from '#src/interest/interestStore.ts';
 import { e2eDataDir, formBody, formToken, postInterest, validFields } from '../helpers/interestServer.ts';
 
@@ -102,10 +102,7 @@ test('the error page passes axe, in Urdu, and its summary takes focus', async ({
   await page.getByRole('button', { name: 'بھیجیں' }).click();
   await expect(page).toHaveTitle(/^غلطی: /);
   await expect(page.locator('[data-error-summary]')).toBeFocused();
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('quick exit replaces the form in the history, so "back" does not show it', async ({ page }) => {

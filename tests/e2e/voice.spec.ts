@@ -2,8 +2,8 @@
  * Voice clips on the built site: the Listen player in her language, nothing downloaded before the
  * tap, playing after it; the phone-voice button only with a voice in the page's language; axe.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { axeViolations } from '../helpers/axe.ts';
 
 /** Requests for clip files while `during` runs. */
 async function clipRequests(page: Page, during: () => Promise<unknown>): Promise<string[]> {
@@ -124,9 +124,6 @@ for (const path of ['/ar/', '/ur/activities/mentor/', '/so/', '/ar/about/', '/ur
     test.setTimeout(60_000);
     await page.goto(path);
     await page.waitForLoadState('networkidle');
-    const results = await new AxeBuilder({ page })
-      .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-      .analyze();
-    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeViolations(page)).toEqual([]);
   });
 }
