@@ -226,7 +226,9 @@ test('a stylesheet, a script and a font carry only the headers that apply to the
     expect(headers['x-content-type-options'], url).toBe('nosniff');
     expect(headers['permissions-policy'], url).toBeUndefined();
     // A script keeps the CSP: a worker started from it runs under that policy.
-    expect(headers['content-security-policy'], url).toEqual(url.endsWith('.js') ? expect.stringContaining("default-src 'self'") : undefined);
+    expect(headers['content-security-policy'], url).toEqual(
+      url.endsWith('.js') ? expect.stringContaining("default-src 'self'") : undefined,
+    );
   }
 });
 

@@ -54,9 +54,11 @@ test('nothing of the clip is downloaded before the tap, and after the tap it pla
 
 test("the voice code comes in the site's one script: self-contained, deferred, small", async ({ page }) => {
   await page.goto('/ar/');
-  const scripts = await page.locator('script[src]').evaluateAll((ss) =>
-    ss.map((s) => ({ src: (s as HTMLScriptElement).src, defer: (s as HTMLScriptElement).defer, type: s.getAttribute('type') })),
-  );
+  const scripts = await page
+    .locator('script[src]')
+    .evaluateAll((ss) =>
+      ss.map((s) => ({ src: (s as HTMLScriptElement).src, defer: (s as HTMLScriptElement).defer, type: s.getAttribute('type') })),
+    );
   expect(scripts).toHaveLength(1);
   // A classic deferred script: fetched at low priority, never holding the first paint.
   expect(scripts[0]).toMatchObject({ defer: true, type: null });
