@@ -61,7 +61,10 @@ try {
       .filter((lang) => sheetLangs.includes(lang))
       .map((lang) => ({ page: sheetUrl(lang), pdf: sheetPdfUrl(lang), css: 'src/styles/printSheet.css' })),
   ];
-  /** Prints one job in `page`; two pages print side by side (a core each). @param {import('@playwright/test').Page} page @param {typeof jobs[number]} job */
+  /**
+   * Prints one job in `page`; two pages print side by side (a core each).
+   * @param {import('@playwright/test').Page} page @param {typeof jobs[number]} job
+   */
   const print = async (page, job) => {
     // 'load' has the page's styles, images (the QR code) and fonts in; fonts.ready waits for the rest.
     await page.goto(base + job.page, { waitUntil: 'load' });
