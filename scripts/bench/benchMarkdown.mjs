@@ -21,7 +21,11 @@ export function machineText(report) {
 export function perPageText(report) {
   const p = report.msPerExtraPage;
   if (!p) return '';
-  const cpu = p.cpuMs == null ? '' : ` and ${p.cpuMs.toFixed(1)} ms of CPU time`;
+  const split =
+    p.astroCpuMs == null || p.cpuMs == null
+      ? ''
+      : ` (astro build ${p.astroCpuMs.toFixed(1)} ms, postbuild ${(p.cpuMs - p.astroCpuMs).toFixed(1)} ms)`;
+  const cpu = p.cpuMs == null ? '' : ` and ${p.cpuMs.toFixed(1)} ms of CPU time${split}`;
   const r = report.referencePerPage;
   const reference = r
     ? `; the plain Astro MDX reference site, built with the same page counts in the same run, ` +

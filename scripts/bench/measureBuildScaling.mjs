@@ -39,6 +39,7 @@ const privateCaches = new Set(['.astro', '.vite', '.cache']);
  * @property {number} totalMs
  * @property {number | null} cpuMs  CPU time (user + system) of the build's processes, null off Linux:
  *   on a shared machine wall time grows with other people's work, CPU time hardly does
+ * @property {number | null} [astroCpuMs]  the CPU time of `astro build` alone
  * @property {BuildPhases} [phases]  where the time went, from the build's own log
  * @property {string} [error]
  */
@@ -92,6 +93,7 @@ export function timeBuild(dir, label, { flyers = false } = {}) {
   fs.rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
   const cpuBefore = childrenCpuMs();
   const astro = run([path.join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+  const cpuBetween = childrenCpuMs();
   const postbuild = run([path.join(dir, 'scripts', 'postbuild.mjs')]);
   const cpuAfter = childrenCpuMs();
   const cpuMs = cpuBefore === null || cpuAfter === null ? null : Math.round(cpuAfter - cpuBefore);
@@ -107,6 +109,7 @@ export function timeBuild(dir, label, { flyers = false } = {}) {
     postbuildMs,
     totalMs: astroMs + postbuildMs,
     cpuMs,
+    astroCpuMs: cpuBefore === null || cpuBetween === null ? null : Math.round(cpuBetween - cpuBefore),
     phases: { ...astroPhases(astro.log), ...postbuildPhases(postbuild.log), ...(flyers ? { flyersMs } : {}) },
   };
 }
@@ -222,5 +225,7 @@ export function msPerExtraPage(timings) {
     postbuildMs: (large.postbuildMs - small.postbuildMs) / (large.pages - small.pages),
     totalMs: (large.totalMs - small.totalMs) / (large.pages - small.pages),
     cpuMs: large.cpuMs === null || small.cpuMs === null ? null : (large.cpuMs - small.cpuMs) / (large.pages - small.pages),
+    astroCpuMs:
+      large.astroCpuMs == null || small.astroCpuMs == null ? null : (large.astroCpuMs - small.astroCpuMs) / (large.pages - small.pages),
   };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { astroPhases, parseAstroDuration, phaseBreakdown, phasesPerExtraPage, postbuildPhases } from '../../scripts/bench/buildPhases.mjs';
 import { referenceSiteFiles } from '../../scripts/bench/referenceBuild.mjs';
 import { evaluateBudgets } from '../../scripts/bench/evaluateBudgets.mjs';
+import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.mjs';
 
 // What `astro build` printed for this project (colour off), shortened.
 const astroLog = `19:36:56 [build] output: "static"
@@ -99,6 +100,23 @@ describe('the build breakdown read from the build logs', () => {
     expect(perPage[1]).toBe(0); // the bundles do not grow
     expect(perPage[8]).toBeNull(); // no flyers in the copies
     expect(phasesPerExtraPage([build(100, 2000, 1000)])).toBeNull();
+  });
+});
+
+describe('the CPU time of astro build on its own', () => {
+  it('is divided by the extra pages like the rest, and missing where a build did not measure it', () => {
+    const t = (pages: number, cpuMs: number, astroCpuMs: number | null) => ({
+      label: `${pages}`,
+      meetings: 0,
+      pages,
+      astroMs: cpuMs,
+      postbuildMs: 0,
+      totalMs: cpuMs,
+      cpuMs,
+      astroCpuMs,
+    });
+    expect(msPerExtraPage([t(100, 3000, 1000), t(1100, 33_000, 16_000)])).toMatchObject({ cpuMs: 30, astroCpuMs: 15 });
+    expect(msPerExtraPage([t(100, 3000, null), t(1100, 33_000, 16_000)])?.astroCpuMs).toBeNull();
   });
 });
 
