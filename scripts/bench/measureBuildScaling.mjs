@@ -208,8 +208,14 @@ export function measureBuildScaling(root, totals, onResult) {
 }
 
 /**
+ * @typedef {{ from: string, to: string, extraPages: number, astroMs: number, postbuildMs: number, totalMs: number,
+ *   cpuMs: number | null, astroCpuMs?: number | null }} PerExtraPage
+ */
+
+/**
  * Milliseconds each extra page costs between the smallest and the largest build.
  * @param {BuildTiming[]} timings
+ * @returns {PerExtraPage | null}
  */
 export function msPerExtraPage(timings) {
   const ok = timings.filter((t) => !t.error && t.pages > 0).sort((a, b) => a.pages - b.pages);
