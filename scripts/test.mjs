@@ -1,9 +1,11 @@
 /**
  * `npm test`: every check, in the order that lets the slow ones overlap on a small machine.
- *   1. lint, `astro check` and the unit tests, side by side: each is mostly one core, none needs
- *      a build, and on 2 cores together they take about as long as the longest of them;
- *   2. the build (with the flyer PDFs), which the browser tests visit;
- *   3. the browser tests.
+ *   1. lint and `astro check` side by side: each is mostly one core, and lint only reads files,
+ *      so together they take about as long as the longer of them;
+ *   2. the unit tests (not beside `astro check` or the build: all three run Astro's content sync,
+ *      which writes the same files);
+ *   3. the build (with the flyer PDFs), which the browser tests visit;
+ *   4. the browser tests.
  * Steps side by side print their output whole when they end (never interleaved); a step alone
  * streams it. Then a table of how long each step took. The first phase that fails stops the run with a non-zero exit code.
  */
@@ -14,8 +16,8 @@ const phases = [
   [
     ['lint', 'npm', ['run', 'lint']],
     ['astro check', 'npm', ['run', 'check']],
-    ['unit tests', 'npm', ['run', 'test:unit']],
   ],
+  [['unit tests', 'npm', ['run', 'test:unit']]],
   [['build', 'npm', ['run', 'build']]],
   [['browser tests', 'npm', ['run', 'test:e2e']]],
 ];
