@@ -88,7 +88,7 @@ test.describe('the subset fonts', () => {
 /**
  * The page's text nodes in Arabic script whose every character is in the font's unicode-range
  * (`checked`), and those of them Chromium drew, at least in part, with another font (`fallbacks`:
- * a missing letter). Form fields count too: their text is in the browser's own shadow tree.
+ * a missing letter). Form fields count too: their text is in the browser's own subtree of the field.
  */
 async function renderedFonts(page: Page, family: string, range: Set<number>): Promise<{ checked: string[]; fallbacks: string[] }> {
   await page.evaluate(() => document.fonts.ready);
