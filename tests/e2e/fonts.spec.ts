@@ -36,7 +36,7 @@ test.describe('the subset fonts', () => {
 
   for (const lang of arabicScript) {
     test(`${lang}: the served font maps all the original could draw of it, in its unicode-range, with the shaping tables`, () => {
-      const { face, served, original } = servedFont(lang);
+      const { face, url, served, original } = servedFont(lang);
       const subset = create(served) as Font;
       const full = create(original) as Font;
       const range = unicodeRangeCodePoints(face.unicodeRange);
@@ -58,6 +58,8 @@ test.describe('the subset fonts', () => {
       expect(fontTables(subset)).toEqual(expect.arrayContaining(['GDEF', 'GSUB', 'GPOS']));
       expect(served.length).toBeLessThan(original.length);
       expect(face.src[0]).toMatch(/^local\(/);
+      // Preloaded, so it is there before the first paint and its swap moves nothing (docs/performance.md).
+      expect(fs.readFileSync(path.join(clientDir, lang, 'index.html'), 'utf8')).toContain(`<link rel="preload" href="${url}" as="font"`);
     });
 
     test(`${lang}: every word of pages and on-demand strings, every letter in every position, shapes as with the original`, async () => {
