@@ -59,7 +59,7 @@ function printSummary(report) {
   heading(ctx, 'summary');
   ctx.log(`${report.date}, ${machineText(report)}; the run took ${report.durationS} s`);
   if (report.weights.length) {
-    const budget = 'content budget: Latin ≤ 20 KB, Arabic script ≤ 70 KB';
+    const budget = 'content budget: Latin ≤ 14 KB, Arabic and Farsi ≤ 50 KB, Urdu ≤ 120 KB';
     ctx.log(`\ntransfer without photos, per language (${budget})\n${transferMatrix(report.weights, langs)}`);
   }
   const rows = buildRows(report);

@@ -101,6 +101,24 @@ export function adminSecurityHeadersFor(options: { cms?: CmsHost | undefined } =
 }
 
 /**
+ * The headers for one response of the Node server, by what the browser does with it. A page (or
+ * anything it might open as one: SVG, XML, an on-demand answer) gets every header. A subresource
+ * gets only what applies to it, because on a phone each response's headers are bytes too (the
+ * full set is about 450 bytes, more than the favicon): a script keeps its CSP (a worker started
+ * from it runs under that policy) and nosniff; styles, fonts, images, audio and the search index
+ * get nosniff, as CSP, frame, referrer and permissions policies only act in a document.
+ */
+export function headersForPath(pathname: string, documentHeaders: Record<string, string>): Record<string, string> {
+  if (/\.m?js$/.test(pathname)) {
+    return { 'Content-Security-Policy': documentHeaders['Content-Security-Policy'] ?? '', 'X-Content-Type-Options': 'nosniff' };
+  }
+  if (/\.(css|woff2?|png|jpe?g|webp|avif|gif|ico|m4a|mp3|aac|ogg|opus|webm|wasm|pagefind|pf_meta|pf_index|pf_fragment)$/.test(pathname)) {
+    return { 'X-Content-Type-Options': 'nosniff' };
+  }
+  return documentHeaders;
+}
+
+/**
  * The same headers in the `_headers` file format that static hosts read. Hosts combine every
  * block that matches a path, so /admin/* first detaches the site-wide CSP and COOP
  * ("! Name", as Cloudflare Pages reads it) before it sets its own.

@@ -1,7 +1,7 @@
 /**
  * The production server (`npm start`): one Node process for the whole site.
  * - static files from dist/client (./staticFiles.ts);
- * - security headers on every response (src/config/securityHeaders.ts);
+ * - security headers on every response, the ones that apply to it (src/config/securityHeaders.ts);
  * - everything sirv does not have goes to the Astro handler (middleware mode): /api/interest,
  *   which gets the interest store, secret and rate limiter this process opened once (`locals`);
  * - the interest form page gets a freshly signed start-time token on every request
@@ -17,7 +17,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { siteConfig } from '#site.config.ts';
-import { adminSecurityHeadersFor, isAdminPath, securityHeadersFor } from '#src/config/securityHeaders.ts';
+import { adminSecurityHeadersFor, headersForPath, isAdminPath, securityHeadersFor } from '#src/config/securityHeaders.ts';
 import { createInterestFormPage } from '#src/interest/interestFormPage.ts';
 import { openInterestRuntime } from '#src/interest/interestRuntime.ts';
 import { startInbox } from '#src/inbox/startInbox.ts';
@@ -78,7 +78,8 @@ purgeInterest();
 setInterval(purgeInterest, 24 * 60 * 60 * 1000).unref();
 
 export const server = http.createServer((req, res) => {
-  const headers = isAdminPath((req.url ?? '/').split('?')[0] ?? '/') ? adminSecurityHeaders : securityHeaders;
+  const pathname = (req.url ?? '/').split('?')[0] ?? '/';
+  const headers = headersForPath(pathname, isAdminPath(pathname) ? adminSecurityHeaders : securityHeaders);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (shortLinks(req, res) || interestFormPage(req, res) || viaPages(req, res)) return;
   // The forms post to /api/interest and /api/referral; Astro routes them with the site's trailing slash.

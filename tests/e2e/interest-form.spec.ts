@@ -3,8 +3,8 @@
  * off in Arabic; errors come back GOV.UK style in her language with her input kept; every
  * bad-input class gets its answer and no row; bots are dropped silently; quick exit leaves.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
+import { axeViolations } from '../helpers/axe.ts';
 import { openInterestStore } from '#src/interest/interestStore.ts';
 import { e2eDataDir, formBody, formToken, postInterest, validFields } from '../helpers/interestServer.ts';
 
@@ -102,10 +102,7 @@ test('the error page passes axe, in Urdu, and its summary takes focus', async ({
   await page.getByRole('button', { name: 'بھیجیں' }).click();
   await expect(page).toHaveTitle(/^غلطی: /);
   await expect(page.locator('[data-error-summary]')).toBeFocused();
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
-    .analyze();
-  expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await axeViolations(page)).toEqual([]);
 });
 
 test('quick exit replaces the form in the history, so "back" does not show it', async ({ page }) => {
@@ -214,6 +211,24 @@ test('every server response carries the security headers', async ({ request, bas
     expect(get('x-content-type-options')).toBe('nosniff');
     expect(get('referrer-policy')).toBe('no-referrer');
     expect(get('permissions-policy')).toContain('camera=()');
+  }
+});
+
+test('a stylesheet, a script and a font carry only the headers that apply to them, nosniff always', async ({ request }) => {
+  const page = await (await request.get('/ar/')).text();
+  const css = page.match(/<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/)?.[1];
+  const js = page.match(/<script defer src="(\/_astro\/[^"]+\.js)"/)?.[1];
+  expect(css && js).toBeTruthy();
+  const font = (await (await request.get(css!)).text()).match(/url\((\/_astro\/[^)]+\.woff2)\)/)?.[1];
+  expect(font).toBeTruthy();
+  for (const url of [css!, js!, font!]) {
+    const headers = (await request.get(url)).headers();
+    expect(headers['x-content-type-options'], url).toBe('nosniff');
+    expect(headers['permissions-policy'], url).toBeUndefined();
+    // A script keeps the CSP: a worker started from it runs under that policy.
+    expect(headers['content-security-policy'], url).toEqual(
+      url.endsWith('.js') ? expect.stringContaining("default-src 'self'") : undefined,
+    );
   }
 });
 

@@ -118,7 +118,7 @@ export async function copyBackFromOpfs(page: Page, dir: string): Promise<void> {
 /** Opens /admin/ on the seeded OPFS folder: the admin's own "work with local repository" button. */
 export async function openAdminOnCopy(page: Page, dir: string): Promise<void> {
   await standInForFolderPicker(page);
-  await page.goto('/favicon.svg');
+  await page.goto('/noscript.css'); // any small same-origin file: OPFS belongs to the origin
   await seedOpfs(page, dir);
   await page.goto('/admin/');
   await page.getByRole('button', { name: /local repository|lokal/i }).click();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicyFor, headersFile, securityHeadersFor } from '#src/config/securityHeaders.ts';
+import { contentSecurityPolicyFor, headersFile, headersForPath, securityHeadersFor } from '#src/config/securityHeaders.ts';
 
 describe('security headers for the interest form', () => {
   it('let the form post only to this site by default, with no inline script or style', () => {
@@ -20,5 +20,33 @@ describe('security headers for the interest form', () => {
     expect(headers['X-Content-Type-Options']).toBe('nosniff');
     expect(headers['Referrer-Policy']).toBe('no-referrer');
     expect(headers['Permissions-Policy']).toMatch(/camera=\(\)/);
+  });
+
+  it('give pages every header, scripts their CSP and nosniff, and other subresources nosniff only', () => {
+    const all = securityHeadersFor();
+    for (const page of [
+      '/da/',
+      '/ar/interest/',
+      '/no-such-page',
+      '/api/interest/',
+      '/sitemap-index.xml',
+      '/da/calendar.ics',
+      '/logo.svg',
+    ]) {
+      expect(headersForPath(page, all)).toBe(all);
+    }
+    expect(headersForPath('/_astro/site-Ab12.js', all)).toEqual({
+      'Content-Security-Policy': all['Content-Security-Policy'],
+      'X-Content-Type-Options': 'nosniff',
+    });
+    for (const asset of [
+      '/_astro/global.Cx1.css',
+      '/_astro/naskh.D2.woff2',
+      '/_astro/amina.E3.avif',
+      '/voice/a1b2.m4a',
+      '/pagefind/index/da_1.pf_index',
+    ]) {
+      expect(headersForPath(asset, all)).toEqual({ 'X-Content-Type-Options': 'nosniff' });
+    }
   });
 });
