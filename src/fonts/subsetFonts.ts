@@ -102,21 +102,33 @@ function downloadingFaces(css: string): string[] {
 export function shownCharacters(files: Iterable<string>): Set<number> {
   const shown = new Set<number>();
   for (let cp = 0x20; cp < 0x7f; cp++) shown.add(cp);
-  const add = (s: string) => {
-    for (const ch of s) shown.add(ch.codePointAt(0)!);
-  };
-  add(keptLetters);
+  addCharacters(keptLetters, shown);
   const escaped = /&#(\d+);|&#x([0-9a-f]+);|\\u([0-9a-f]{4})|\\u\{([0-9a-f]+)\}/gi;
   for (const file of files) {
     const text = read(file);
-    for (const [run] of text.matchAll(/[^\t\n\r -~]+/gu)) add(run);
-    for (const m of text.matchAll(escaped)) {
-      const cp = m[1] ? parseInt(m[1], 10) : parseInt((m[2] ?? m[3] ?? m[4])!, 16);
-      if (cp <= 0x10ffff) shown.add(cp);
+    addCharacters(text, shown);
+    // Rare: skip the slower searches on the many files that have neither.
+    if (text.includes('&#') || text.includes('\\u')) {
+      for (const m of text.matchAll(escaped)) {
+        const cp = m[1] ? parseInt(m[1], 10) : parseInt((m[2] ?? m[3] ?? m[4])!, 16);
+        if (cp <= 0x10ffff) shown.add(cp);
+      }
     }
-    for (const [, name] of text.matchAll(/&(nbsp|shy|zwnj|zwj|lrm|rlm|laquo|raquo);/g)) add(namedEntities[name!]!);
+    if (text.includes('&')) {
+      for (const [, name] of text.matchAll(/&(nbsp|shy|zwnj|zwj|lrm|rlm|laquo|raquo);/g)) addCharacters(namedEntities[name!]!, shown);
+    }
   }
   return shown;
+}
+
+/** Adds the code point of every non-ASCII character of `text` (a plain loop: it runs over every page of the build). */
+function addCharacters(text: string, shown: Set<number>) {
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) < 0x80) continue;
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    shown.add(cp);
+  }
 }
 
 const namedEntities: Record<string, string> = {
