@@ -7,5 +7,8 @@ export default getViteConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    // A test that starts a CLI (interestCli, meetingNew, translationStatus) can need more than
+    // Vitest's default 5 s on a busy 2-core machine.
+    testTimeout: 30_000,
   },
 });

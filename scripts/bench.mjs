@@ -27,7 +27,16 @@ import { defaultLang, locales } from '#src/i18n/locales.ts';
 import { builtPages } from './lib/builtPages.ts';
 import { parseBenchArgs } from './bench/benchOptions.mjs';
 import { keepPrevious, newReport, noteLoadAtEnd } from './bench/benchReport.mjs';
-import { benchMarkdown, buildRows, cpuNote, keptText, machineText, perPageText, replaceFigures } from './bench/benchMarkdown.mjs';
+import {
+  benchMarkdown,
+  buildRows,
+  cpuNote,
+  keptText,
+  machineText,
+  perPageText,
+  phaseText,
+  replaceFigures,
+} from './bench/benchMarkdown.mjs';
 import { buildSite, heading, measureInbox, measureScaling, measureServedSite } from './bench/benchSections.mjs';
 import { discoverPageTypes, pageTypes } from './bench/discoverPageTypes.mjs';
 import { evaluateBudgets, kb } from './bench/evaluateBudgets.mjs';
@@ -64,7 +73,7 @@ function printSummary(report) {
   }
   const rows = buildRows(report);
   const perPage = perPageText(report);
-  if (rows.length) ctx.log(`\n${buildTable(rows)}${perPage ? `\n${perPage}` : ''}`);
+  if (rows.length) ctx.log(`\n${buildTable(rows)}${perPage ? `\n${perPage}` : ''}\n\nwhere the build time goes (s)\n${phaseText(report)}`);
   if (report.scalingSkipped) ctx.log(`build scaling: ${report.scalingSkipped}`);
   const form = report.form;
   if (form) {

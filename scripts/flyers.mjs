@@ -52,7 +52,6 @@ const base = `http://127.0.0.1:${typeof address === 'object' && address ? addres
 
 const browser = await launchChromium();
 try {
-  const page = await browser.newPage();
   const chosen = only.length ? only : langs;
   const jobs = [
     ...chosen.map((lang) => ({ page: printUrl(lang), pdf: pdfUrl(lang), css: 'src/styles/flyer.css' })),
@@ -62,8 +61,13 @@ try {
       .filter((lang) => sheetLangs.includes(lang))
       .map((lang) => ({ page: sheetUrl(lang), pdf: sheetPdfUrl(lang), css: 'src/styles/printSheet.css' })),
   ];
-  for (const job of jobs) {
-    await page.goto(base + job.page, { waitUntil: 'networkidle' });
+  /**
+   * Prints one job in `page`; two pages print side by side (a core each).
+   * @param {import('@playwright/test').Page} page @param {typeof jobs[number]} job
+   */
+  const print = async (page, job) => {
+    // 'load' has the page's styles, images (the QR code) and fonts in; fonts.ready waits for the rest.
+    await page.goto(base + job.page, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);
     // A letter or sheet clips what does not fit its one page: fail rather than print half a sentence.
     await page.emulateMedia({ media: 'print' });
@@ -79,7 +83,13 @@ try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
     fs.writeFileSync(file, pdf);
     console.log(`flyers: ${path.relative('.', file)} (${Math.round(pdf.length / 1024)} KB)`);
-  }
+  };
+  const queue = [...jobs];
+  const worker = async () => {
+    const page = await browser.newPage();
+    for (let job = queue.shift(); job; job = queue.shift()) await print(page, job);
+  };
+  await Promise.all([worker(), worker()]);
 } finally {
   await browser.close();
   server.close();

@@ -3,7 +3,8 @@
  * figures docs/performance.md shows (between its bench:figures markers).
  */
 import { voiceTable } from './measureVoice.mjs';
-import { budgetTable, buildTable, lighthouseTable, transferMatrix, weightTable } from './formatReport.mjs';
+import { budgetTable, buildTable, lighthouseTable, phaseTable, transferMatrix, weightTable } from './formatReport.mjs';
+import { phasesPerExtraPage } from './buildPhases.mjs';
 
 /** @typedef {import('./benchReport.mjs').BenchReport} BenchReport */
 
@@ -20,12 +21,28 @@ export function machineText(report) {
 export function perPageText(report) {
   const p = report.msPerExtraPage;
   if (!p) return '';
-  const cpu = p.cpuMs == null ? '' : ` and ${p.cpuMs.toFixed(1)} ms of CPU time`;
+  const split =
+    p.astroCpuMs == null || p.cpuMs == null
+      ? ''
+      : ` (astro build ${p.astroCpuMs.toFixed(1)} ms, postbuild ${(p.cpuMs - p.astroCpuMs).toFixed(1)} ms)`;
+  const cpu = p.cpuMs == null ? '' : ` and ${p.cpuMs.toFixed(1)} ms of CPU time${split}`;
+  const r = report.referencePerPage;
+  const reference = r
+    ? `; the plain Astro MDX reference site, built with the same page counts in the same run, ` +
+      `costs ${r.totalMs.toFixed(1)} ms per extra page${r.cpuMs == null ? '' : ` (${r.cpuMs.toFixed(1)} ms CPU)`}: ` +
+      `ours is ${(p.totalMs / Math.max(0.1, r.totalMs)).toFixed(2)} × the reference`
+    : '';
   return (
     `each extra page costs ${p.totalMs.toFixed(1)} ms of wall time ` +
     `(astro build ${p.astroMs.toFixed(1)} ms, postbuild ${p.postbuildMs.toFixed(1)} ms)${cpu}, ` +
-    `from ${p.from} to ${p.to} (${p.extraPages} pages)`
+    `from ${p.from} to ${p.to} (${p.extraPages} pages)${reference}`
   );
+}
+
+/** Where the build time goes, per phase, or '' without builds. @param {BenchReport} report @param {{ markdown?: boolean }} [o] */
+export function phaseText(report, o) {
+  const rows = buildRows(report);
+  return rows.length ? phaseTable(rows, phasesPerExtraPage(report.scaling), o) : '';
 }
 
 /** Which sections came from earlier runs (--keep), or ''. @param {BenchReport} report */
@@ -54,9 +71,9 @@ export function cpuNote(report) {
   return `Lighthouse's CPU benchmark index was ${Math.round(median)} (median; ${range})${median < 2000 ? busy : '.'}`;
 }
 
-/** The in-place build and the scaling copies, in that order. @param {BenchReport} report */
+/** The in-place build, the scaling copies and the reference builds, in that order. @param {BenchReport} report */
 export function buildRows(report) {
-  return [...(report.build ? [report.build] : []), ...report.scaling];
+  return [...(report.build ? [report.build] : []), ...report.scaling, ...(report.reference ?? [])];
 }
 
 /** @param {import('./measureFormReceiver.mjs').FormLoadResult} form */
@@ -98,6 +115,7 @@ export function benchMarkdown(report, langs, detailLangs = ['da', 'ar', 'ur']) {
     report.form ? `### Form receiver\n\n${formText(report.form)}` : `Form receiver: ${report.formSkipped}`,
     report.voice ? `### Voice clips (bytes per minute of speech)\n\n${voiceTable(report.voice, md)}` : '',
     rows.length ? `### Build time\n\n${buildTable(rows, md)}${perPage ? `\n\n${perPage}.` : ''}` : '',
+    rows.length ? `### Where the build time goes (seconds)\n\n${phaseText(report, md)}` : '',
     report.scalingSkipped ? `Build scaling: ${report.scalingSkipped}` : '',
     `### Budgets\n\n${budgetTable(report.budgets, md)}`,
   ]

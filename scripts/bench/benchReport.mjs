@@ -24,6 +24,8 @@ import os from 'node:os';
  * @property {BuildTiming[]} scaling
  * @property {string} [scalingSkipped]
  * @property {ReturnType<typeof import('./measureBuildScaling.mjs').msPerExtraPage>} msPerExtraPage
+ * @property {BuildTiming[]} reference  the plain Astro MDX site, one build per scaling copy (same pages)
+ * @property {ReturnType<typeof import('./measureBuildScaling.mjs').msPerExtraPage>} referencePerPage
  * @property {import('./measureVoice.mjs').VoiceRow[] | null} voice  bytes per minute of speech per audio format
  * @property {string} [voiceSkipped]
  * @property {import('./evaluateBudgets.mjs').BudgetResult[]} budgets
@@ -62,6 +64,8 @@ export function newReport(now = new Date()) {
     inbox: null,
     scaling: [],
     msPerExtraPage: null,
+    reference: [],
+    referencePerPage: null,
     voice: null,
     budgets: [],
     kept: {},
@@ -114,6 +118,8 @@ export function keepPrevious(report, previous, skip) {
   if (skip.has('scaling') && previous.scaling?.length) {
     report.scaling = previous.scaling;
     report.msPerExtraPage = previous.msPerExtraPage ?? null;
+    report.reference = previous.reference ?? [];
+    report.referencePerPage = previous.referencePerPage ?? null;
     report.scalingSkipped = undefined;
     keep('scaling');
   }

@@ -37,7 +37,7 @@ export function buildSite(report, options, ctx) {
     return;
   }
   heading(ctx, 'build (real content)');
-  report.build = timeBuild(ctx.root, 'real content (in place)');
+  report.build = timeBuild(ctx.root, 'real content (in place)', { flyers: true });
   ctx.log(buildTable([report.build]));
 }
 
@@ -176,11 +176,13 @@ export function measureScaling(report, options, ctx) {
     return;
   }
   heading(ctx, 'build time with more meetings (throw-away copies of the project)');
-  const { timings, skipped } = measureBuildScaling(ctx.root, options.meetings, (t) =>
+  const { timings, references, skipped } = measureBuildScaling(ctx.root, options.meetings, (t) =>
     ctx.log(`  ${t.label}: ${t.error ? `failed: ${t.error}` : `${t.pages} pages in ${(t.totalMs / 1000).toFixed(1)} s`}`),
   );
   report.scaling = timings;
   report.scalingSkipped = skipped;
   report.msPerExtraPage = msPerExtraPage(timings);
+  report.reference = references;
+  report.referencePerPage = msPerExtraPage(references);
   if (skipped) ctx.log(skipped);
 }

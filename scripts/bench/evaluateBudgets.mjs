@@ -24,7 +24,15 @@ export const budgets = /** @type {const} */ ({
   formP99: { label: 'form receiver p99 latency (50 concurrent posts)', limit: 50, unit: 'ms' },
   formVsStatic: { label: 'form receiver p99 against static-page GETs at the same load, same run', limit: 2, unit: 'ratio' },
   inboxList: { label: 'staff inbox list with 5,000 requests, server time (p95 of 20 renders)', limit: 200, unit: 'ms' },
+  buildVsReference: {
+    label: 'build: cost of an extra page with 1000 synthetic meetings, against a plain Astro MDX site, same run',
+    limit: 1.5,
+    unit: 'ratio',
+  },
 });
+
+/** The build budget needs a scaling build with at least this many meetings. */
+export const buildBudgetMeetings = 1000;
 
 /** @typedef {keyof typeof budgets} BudgetId */
 
@@ -57,7 +65,10 @@ export const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
  * @param {{ weights: WeightRow[], weightsSkipped?: string,
  *   lighthouse: (import('./runLighthouse.mjs').LighthouseResult & { type: string, lang: string })[] | null,
  *   lighthouseSkipped?: string, form: { p99: number, staticBaseline?: { p99: number } } | null, formSkipped?: string,
- *   inbox?: { p95: number, p50: number } | null, inboxSkipped?: string }} m
+ *   inbox?: { p95: number, p50: number } | null, inboxSkipped?: string,
+ *   scaling?: { meetings: number, error?: string }[], scalingSkipped?: string,
+ *   msPerExtraPage?: { totalMs: number, cpuMs?: number | null } | null,
+ *   referencePerPage?: { totalMs: number, cpuMs?: number | null } | null }} m
  * @returns {BudgetResult[]}
  */
 export function evaluateBudgets(m) {
@@ -200,7 +211,38 @@ export function evaluateBudgets(m) {
     figure: m.inbox ? `${m.inbox.p95} ms (p50 ${m.inbox.p50} ms)` : (m.inboxSkipped ?? 'not run'),
     failures: inboxPass === false ? [`p95 ${m.inbox?.p95} ms`] : [],
   });
+  out.push(buildBudget(m));
   return out;
+}
+
+/**
+ * Each extra page of our build (astro build + postbuild) against each extra page of the reference
+ * site (./referenceBuild.mjs), between the same page counts of the same run.
+ * @param {Parameters<typeof evaluateBudgets>[0]} m
+ * @returns {BudgetResult}
+ */
+function buildBudget(m) {
+  const b = budgets.buildVsReference;
+  const base = { id: /** @type {const} */ ('buildVsReference'), label: b.label, budget: `≤ ${b.limit} ×`, failures: [] };
+  const largest = Math.max(0, ...(m.scaling ?? []).filter((t) => !t.error).map((t) => t.meetings));
+  if (largest < buildBudgetMeetings) {
+    const why = m.scalingSkipped ?? `needs a scaling build with ${buildBudgetMeetings} meetings (--meetings=100,${buildBudgetMeetings})`;
+    return { ...base, pass: null, figure: why };
+  }
+  if (!m.msPerExtraPage || !m.referencePerPage) return { ...base, pass: null, figure: 'no reference build in this run' };
+  const ours = m.msPerExtraPage.totalMs;
+  const reference = m.referencePerPage.totalMs;
+  const ratio = ours / Math.max(0.1, reference);
+  const pass = ratio <= b.limit;
+  const oursCpu = m.msPerExtraPage.cpuMs;
+  const referenceCpu = m.referencePerPage.cpuMs;
+  // Judged on wall time, as the issue states it; CPU time is shown too, since other work on a shared machine inflates wall time.
+  const cpu =
+    oursCpu == null || referenceCpu == null
+      ? ''
+      : `; CPU ${oursCpu.toFixed(1)} against ${referenceCpu.toFixed(1)} ms, ${(oursCpu / Math.max(0.1, referenceCpu)).toFixed(2)} ×`;
+  const figure = `${ratio.toFixed(2)} × (${ours.toFixed(1)} ms per extra page, reference ${reference.toFixed(1)} ms${cpu})`;
+  return { ...base, pass, figure, failures: pass ? [] : [figure] };
 }
 
 /**

@@ -3,6 +3,7 @@
  * docs/performance.md can be refreshed from a run without retyping a figure.
  */
 import { kb } from './evaluateBudgets.mjs';
+import { phaseBreakdown } from './buildPhases.mjs';
 
 /**
  * @param {string[]} head
@@ -110,6 +111,24 @@ export function buildTable(timings, o) {
     ),
     o,
   );
+}
+
+/**
+ * Where each build's time went (seconds per phase, one column per build), and what one extra page
+ * costs in each phase between the smallest and the largest scaling copy (`perPage`: ms or null).
+ * @param {import('./measureBuildScaling.mjs').BuildTiming[]} timings
+ * @param {(number | null)[] | null} perPage one figure per row of phaseBreakdown()
+ * @param {{ markdown?: boolean }} [o]
+ */
+export function phaseTable(timings, perPage, o) {
+  const ok = timings.filter((t) => !t.error);
+  const columns = ok.map((t) => phaseBreakdown(t));
+  const rows = phaseBreakdown(ok[0] ?? { astroMs: 0, postbuildMs: 0 }).map(({ phase }, i) => [
+    phase,
+    ...columns.map((c) => sec(c[i].ms)),
+    ...(perPage ? [perPage[i] == null ? '–' : perPage[i].toFixed(1)] : []),
+  ]);
+  return table(['phase', ...ok.map((t) => `${t.label}`), ...(perPage ? ['ms per extra page'] : [])], rows, o);
 }
 
 /** @param {import('./evaluateBudgets.mjs').BudgetResult[]} results @param {{ markdown?: boolean }} [o] */

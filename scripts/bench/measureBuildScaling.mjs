@@ -1,7 +1,9 @@
 /**
  * Build time and how it grows with content: `astro build` and the postbuild step (Pagefind,
  * _headers, precompression) timed separately, in place for the real content, and in
- * throw-away copies of the project with N meetings for the scaling figures.
+ * throw-away copies of the project with N meetings for the scaling figures. Each phase's share
+ * is read from the build's own log (./buildPhases.mjs), and every copy is followed by a plain
+ * Astro MDX site with the same number of pages (./referenceBuild.mjs), built in the same run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -9,6 +11,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { builtPages } from '../lib/builtPages.ts';
 import { readMeetingTemplate, syntheticMeetings } from './syntheticMeetings.mjs';
+import { astroPhases, postbuildPhases } from './buildPhases.mjs';
+import { timeReferenceBuild } from './referenceBuild.mjs';
 
 /** What a copy of the project leaves out: build output, caches, local data, git. */
 const notCopied = new Set([
@@ -35,14 +39,20 @@ const privateCaches = new Set(['.astro', '.vite', '.cache']);
  * @property {number} totalMs
  * @property {number | null} cpuMs  CPU time (user + system) of the build's processes, null off Linux:
  *   on a shared machine wall time grows with other people's work, CPU time hardly does
+ * @property {number | null} [astroCpuMs]  the CPU time of `astro build` alone
+ * @property {BuildPhases} [phases]  where the time went, from the build's own log
  * @property {string} [error]
+ */
+
+/**
+ * @typedef {import('./buildPhases.mjs').AstroPhases & ReturnType<typeof postbuildPhases> & { flyersMs?: number | null }} BuildPhases
  */
 
 /**
  * CPU time of this process's finished children (cutime + cstime in /proc/self/stat), in ms;
  * null where there is no /proc. Read before and after a spawnSync to get that child's CPU.
  */
-function childrenCpuMs() {
+export function childrenCpuMs() {
   try {
     const stat = fs.readFileSync('/proc/self/stat', 'utf8');
     // Fields after the ")" that closes the command name; cutime and cstime are fields 16 and 17.
@@ -57,9 +67,10 @@ function childrenCpuMs() {
  * Runs the project's build (`astro build`, then scripts/postbuild.mjs) in `dir` with this Node.
  * @param {string} dir a project directory (the real one or a copy)
  * @param {string} label
+ * @param {{ flyers?: boolean }} [o] also make the flyer PDFs (scripts/flyers.mjs; skipped without Chromium)
  * @returns {BuildTiming}
  */
-export function timeBuild(dir, label) {
+export function timeBuild(dir, label, { flyers = false } = {}) {
   const env = { ...process.env, FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' };
   const run = (/** @type {string[]} */ args) => {
     const started = performance.now();
@@ -75,16 +86,21 @@ export function timeBuild(dir, label) {
       const tail = `${result.stdout}\n${result.stderr}`.trim().split('\n').slice(-15).join('\n');
       throw new Error(`${args.join(' ')} failed in ${dir} (exit ${result.status ?? result.signal}):\n${tail}`);
     }
-    return ms;
+    return { ms, log: `${result.stdout}\n${result.stderr}` };
   };
   const meetingsDir = path.join(dir, 'content', 'meetings');
   const meetings = fs.existsSync(meetingsDir) ? fs.readdirSync(meetingsDir).filter((f) => /\.ya?ml$/.test(f)).length : 0;
   fs.rmSync(path.join(dir, 'dist'), { recursive: true, force: true });
   const cpuBefore = childrenCpuMs();
-  const astroMs = run([path.join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
-  const postbuildMs = run([path.join(dir, 'scripts', 'postbuild.mjs')]);
+  const astro = run([path.join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
+  const cpuBetween = childrenCpuMs();
+  const postbuild = run([path.join(dir, 'scripts', 'postbuild.mjs')]);
   const cpuAfter = childrenCpuMs();
   const cpuMs = cpuBefore === null || cpuAfter === null ? null : Math.round(cpuAfter - cpuBefore);
+  const astroMs = astro.ms;
+  const postbuildMs = postbuild.ms;
+  // The flyers are not part of `npm run build:site` (nor of its wall or CPU time): timed on their own.
+  const flyersMs = flyers ? run([path.join(dir, 'scripts', 'flyers.mjs'), '--optional']).ms : undefined;
   return {
     label,
     meetings,
@@ -93,6 +109,8 @@ export function timeBuild(dir, label) {
     postbuildMs,
     totalMs: astroMs + postbuildMs,
     cpuMs,
+    astroCpuMs: cpuBefore === null || cpuBetween === null ? null : Math.round(cpuBetween - cpuBefore),
+    phases: { ...astroPhases(astro.log), ...postbuildPhases(postbuild.log), ...(flyers ? { flyersMs } : {}) },
   };
 }
 
@@ -121,7 +139,7 @@ export function copyProject(root) {
  * @param {string} root the project
  * @param {number[]} totals e.g. [100, 1000]
  * @param {(t: BuildTiming) => void} [onResult]
- * @returns {{ timings: BuildTiming[], skipped?: string }}
+ * @returns {{ timings: BuildTiming[], references: BuildTiming[], skipped?: string }}
  */
 export function measureBuildScaling(root, totals, onResult) {
   const meetingsDir = path.join(root, 'content', 'meetings');
@@ -129,12 +147,15 @@ export function measureBuildScaling(root, totals, onResult) {
   if (!template) {
     return {
       timings: [],
+      references: [],
       skipped: 'content/meetings/ has no meeting file yet (the meetings collection has not landed): nothing to copy as a template',
     };
   }
   const real = fs.readdirSync(meetingsDir).filter((f) => /\.ya?ml$/.test(f)).length;
   /** @type {BuildTiming[]} */
   const timings = [];
+  /** @type {BuildTiming[]} */
+  const references = [];
   for (const total of totals) {
     const dir = copyProject(root);
     try {
@@ -160,13 +181,41 @@ export function measureBuildScaling(root, totals, onResult) {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+    const pages = timings.at(-1)?.pages ?? 0;
+    if (pages > 0) {
+      /** @type {BuildTiming} */
+      let reference;
+      try {
+        reference = timeReferenceBuild(root, pages);
+      } catch (error) {
+        const e = /** @type {Error} */ (error).message;
+        reference = {
+          label: `reference, ${pages} pages`,
+          meetings: 0,
+          pages: 0,
+          astroMs: 0,
+          postbuildMs: 0,
+          totalMs: 0,
+          cpuMs: null,
+          error: e,
+        };
+      }
+      references.push(reference);
+      onResult?.(reference);
+    }
   }
-  return { timings };
+  return { timings, references };
 }
+
+/**
+ * @typedef {{ from: string, to: string, extraPages: number, astroMs: number, postbuildMs: number, totalMs: number,
+ *   cpuMs: number | null, astroCpuMs?: number | null }} PerExtraPage
+ */
 
 /**
  * Milliseconds each extra page costs between the smallest and the largest build.
  * @param {BuildTiming[]} timings
+ * @returns {PerExtraPage | null}
  */
 export function msPerExtraPage(timings) {
   const ok = timings.filter((t) => !t.error && t.pages > 0).sort((a, b) => a.pages - b.pages);
@@ -182,5 +231,7 @@ export function msPerExtraPage(timings) {
     postbuildMs: (large.postbuildMs - small.postbuildMs) / (large.pages - small.pages),
     totalMs: (large.totalMs - small.totalMs) / (large.pages - small.pages),
     cpuMs: large.cpuMs === null || small.cpuMs === null ? null : (large.cpuMs - small.cpuMs) / (large.pages - small.pages),
+    astroCpuMs:
+      large.astroCpuMs == null || small.astroCpuMs == null ? null : (large.astroCpuMs - small.astroCpuMs) / (large.pages - small.pages),
   };
 }

@@ -8,6 +8,7 @@ import { inTransaction } from '#src/inbox/inboxDb.ts';
 import { channelCounts } from './channelCounts.ts';
 import type { ContactMethod } from '#src/interest/validateInterest.ts';
 import { registrationParams } from '#src/interest/interestStore.ts';
+import { groupCommit, type GroupCommit } from '#src/interest/groupCommit.ts';
 
 /** What a referral adds to a request: who referred her and how she consented. Shown in the inbox only. */
 export interface ReferralRecord {
@@ -39,35 +40,56 @@ export interface RequestInput {
   referral?: ReferralRecord;
 }
 
+// One intake per open connection: its statements are prepared once, and its posts share one group commit.
+const intakes = new WeakMap<DatabaseSync, ReturnType<typeof createIntake>>();
+
+/** The intake on an open (and migrated) database; the same object for the same connection. */
 export function requestIntake(db: DatabaseSync) {
+  let intake = intakes.get(db);
+  if (!intake) intakes.set(db, (intake = createIntake(db)));
+  return intake;
+}
+
+function createIntake(db: DatabaseSync) {
+  let commits: GroupCommit | undefined;
   const insert = db.prepare(`INSERT INTO interest
     (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language,
      kind, channel, heard_via, referral)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const counts = channelCounts(db);
+  const write = (input: RequestInput, now: Date) => () => {
+    const result = insert.run(
+      ...registrationParams(input, now),
+      input.kind,
+      input.channel || null,
+      input.heardVia || null,
+      input.referral ? JSON.stringify(input.referral) : null,
+    );
+    counts.countRequest(
+      {
+        kind: input.kind,
+        channel: input.channel,
+        heardVia: input.heardVia,
+        language: input.language,
+        organisation: input.referral?.referrer.organisation,
+      },
+      now,
+    );
+    return Number(result.lastInsertRowid);
+  };
   return {
-    /** Stores the request and counts it; returns its id once both are on disk. */
+    /** Stores the request and counts it; returns its id once both are on disk (SQLite's own fsync). */
     add(input: RequestInput, now = new Date()): number {
-      return inTransaction(db, () => {
-        const result = insert.run(
-          ...registrationParams(input, now),
-          input.kind,
-          input.channel || null,
-          input.heardVia || null,
-          input.referral ? JSON.stringify(input.referral) : null,
-        );
-        counts.countRequest(
-          {
-            kind: input.kind,
-            channel: input.channel,
-            heardVia: input.heardVia,
-            language: input.language,
-            organisation: input.referral?.referrer.organisation,
-          },
-          now,
-        );
-        return Number(result.lastInsertRowid);
-      });
+      return inTransaction(db, write(input, now));
+    },
+
+    /**
+     * The same for the forms' receivers: concurrent posts share one fsync (../interest/groupCommit.ts);
+     * resolves with the id once the row and its counts are on disk, never before.
+     */
+    addDurably(input: RequestInput, now = new Date()): Promise<number> {
+      commits ??= groupCommit(db);
+      return commits.commit(write(input, now));
     },
   };
 }

@@ -33,8 +33,19 @@ export interface FlyerMeeting {
   text: Record<Lang, FlyerMeetingText>;
 }
 
+// Each flyer page and partner letter asks for every meeting in every language: with 1000 meetings that was
+// most of the build. A build's meetings do not change while it runs, so a build works them out once;
+// the dev server reloads content, so there it is done on every call.
+let built: Promise<FlyerMeeting[]> | undefined;
+
 /** The meetings to offer, soonest first; none when content/meetings/ has no coming meeting. */
-export async function flyerMeetings(): Promise<FlyerMeeting[]> {
+export function flyerMeetings(): Promise<FlyerMeeting[]> {
+  if (!import.meta.env.PROD) return offeredMeetings();
+  built ??= offeredMeetings();
+  return built;
+}
+
+async function offeredMeetings(): Promise<FlyerMeeting[]> {
   const { upcoming, venues } = await loadMeetings();
   return upcoming
     .filter((m) => !m.data.cancelled)

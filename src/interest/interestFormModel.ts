@@ -46,7 +46,15 @@ export function consentText(lang: Lang): string {
   return t(lang, 'interest.consent.label', { days: localDigits(siteConfig.retentionDays, lang) });
 }
 
+// The consent texts are fixed for a build: each language's version is worked out once.
+const consentVersions = new Map<Lang, string>();
+
 /** Version of the consent text she agreed to: the first 12 hex digits of its SHA-256. */
 export function consentVersion(lang: Lang): string {
-  return createHash('sha256').update(consentText(lang).normalize('NFC')).digest('hex').slice(0, 12);
+  let version = consentVersions.get(lang);
+  if (version === undefined) {
+    version = createHash('sha256').update(consentText(lang).normalize('NFC')).digest('hex').slice(0, 12);
+    consentVersions.set(lang, version);
+  }
+  return version;
 }

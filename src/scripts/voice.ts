@@ -10,7 +10,12 @@ function initPlayers() {
     const button = player.querySelector<HTMLButtonElement>('[data-voice-toggle]');
     const audio = player.querySelector('audio');
     if (!button || !audio) continue;
-    button.addEventListener('click', () => (audio.paused ? void audio.play() : audio.pause()));
+    button.addEventListener('click', () => {
+      // The player shows from her first tap: its time and seek bar (hidden before, see VoicePlayer.astro).
+      delete audio.dataset.voiceWaiting;
+      if (audio.paused) void audio.play();
+      else audio.pause();
+    });
     audio.addEventListener('play', () => {
       button.setAttribute('aria-pressed', 'true');
       // One voice at a time: starting a clip pauses any other, and the phone voice.

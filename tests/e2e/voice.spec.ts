@@ -40,6 +40,7 @@ test('nothing of the clip is downloaded before the tap, and after the tap it pla
   expect(before, 'audio requested before the tap').toEqual([]);
 
   const button = page.getByRole('button', { name: 'سنیے' });
+  await expect(page.locator('[data-voice-player] audio')).toBeHidden();
   const after = await clipRequests(page, async () => {
     await button.click();
     await expect
@@ -48,6 +49,8 @@ test('nothing of the clip is downloaded before the tap, and after the tap it pla
   });
   expect(after.length).toBeGreaterThan(0);
   await expect(button).toHaveAttribute('aria-pressed', 'true');
+  // From her tap on, the player shows its time and seek bar too.
+  await expect(page.locator('[data-voice-player] audio')).toBeVisible();
   await button.click();
   await expect(button).toHaveAttribute('aria-pressed', 'false');
 });
@@ -76,6 +79,27 @@ test.describe('without JavaScript', () => {
     await expect(page.locator('[data-voice-toggle]')).toBeHidden();
     await expect(page.locator('[data-voice-player] audio')).toHaveAttribute('aria-label', 'گوش کنید');
   });
+});
+
+test('a page with a voice player does not move while it loads (no layout shift)', async ({ page }) => {
+  for (const path of ['/da/', '/fa/', '/ur/activities/mentor/']) {
+    await page.goto(path);
+    await expect(page.locator('[data-voice-player]').first()).toBeVisible();
+    // calendarClock.ts and voice.ts run after the first paint: give them a moment, then read every shift.
+    await page.waitForTimeout(300);
+    const shift = await page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          let sum = 0;
+          const observer = new PerformanceObserver((list) => {
+            for (const entry of list.getEntries()) sum += (entry as PerformanceEntry & { value: number }).value;
+          });
+          observer.observe({ type: 'layout-shift', buffered: true });
+          setTimeout(() => resolve(sum), 200);
+        }),
+    );
+    expect(shift, path).toBe(0);
+  }
 });
 
 test('there is no player where the language has no clip (Somali: no synthetic voice)', async ({ page }) => {

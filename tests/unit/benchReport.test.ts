@@ -185,6 +185,7 @@ describe('benchMarkdown()', () => {
       '### Lighthouse 13.5.0 (mobile)',
       '### Form receiver',
       '### Build time',
+      '### Where the build time goes (seconds)',
       '### Budgets',
     ]);
     expect(md).toContain('3000 valid posts, 50 connections: 1200 requests/s, p50 30 ms, p90 40 ms, p99 60 ms, max 90 ms.');

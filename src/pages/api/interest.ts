@@ -103,8 +103,10 @@ export const POST: APIRoute = async (context) => {
 
   const { pageLang: consentLanguage, ...data } = result.data;
   try {
-    // One transaction: the request, its channel and answer, and the monthly counts (src/channels/requestIntake.ts).
-    requestIntake((await inboxFor(locals)).db).add({ ...data, kind: 'interest', consentVersion: consentVersion(lang), consentLanguage });
+    // One transaction: the request, its channel and answer, and the monthly counts (src/channels/requestIntake.ts);
+    // the 303 waits until it is on disk, in an fsync shared with the posts that arrived meanwhile (group commit).
+    const intake = requestIntake((await inboxFor(locals)).db);
+    await intake.addDurably({ ...data, kind: 'interest', consentVersion: consentVersion(lang), consentLanguage });
   } catch (error) {
     // The code only: a message could one day carry a value.
     console.error(`interest: could not store a registration (${(error as { code?: string }).code ?? 'unknown error'})`);

@@ -97,7 +97,8 @@ export const POST: APIRoute = async (context) => {
 
   const d = result.data;
   try {
-    requestIntake((await inboxFor(locals)).db).add({
+    // The 303 waits until the referral is on disk (group commit, as for the interest form).
+    await requestIntake((await inboxFor(locals)).db).addDurably({
       kind: 'referral',
       firstName: d.firstName,
       phone: d.phone,

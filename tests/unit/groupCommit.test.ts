@@ -1,0 +1,146 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { groupCommit } from '#src/interest/groupCommit.ts';
+import { openInterestStore, type InterestStore } from '#src/interest/interestStore.ts';
+import { requestIntake, type RequestInput } from '#src/channels/requestIntake.ts';
+
+const form: RequestInput = {
+  kind: 'interest',
+  firstName: 'Amal',
+  phone: '+4512345678',
+  language: 'ar',
+  contactMethod: 'call',
+  bestTime: 'any',
+  activities: [],
+  interpreter: false,
+  consentVersion: 'abc',
+  consentLanguage: 'ar',
+  channel: '',
+  heardVia: '',
+};
+
+/** An fsync the test finishes by hand, counting how often it was started. */
+function manualSync() {
+  const pending: (() => void)[] = [];
+  const failing: ((error: Error) => void)[] = [];
+  return {
+    started: 0,
+    sync(this: { started: number }) {
+      this.started += 1;
+      return new Promise<void>((resolve, reject) => {
+        pending.push(resolve);
+        failing.push(reject);
+      });
+    },
+    finishOne() {
+      failing.shift();
+      pending.shift()!();
+    },
+    failOne() {
+      pending.shift();
+      failing.shift()!(new Error('EIO'));
+    },
+  };
+}
+
+const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('group commit of the forms’ writes', () => {
+  let dir: string;
+  let store: InterestStore;
+  const rowsSeenFromOutside = () => {
+    const other = new DatabaseSync(store.file, { readOnly: true });
+    try {
+      return Number((other.prepare('SELECT count(*) AS n FROM interest').get() as { n: number }).n);
+    } finally {
+      other.close();
+    }
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(tmpdir(), 'aaben-doer-group-commit-'));
+    store = openInterestStore({ dataDir: dir });
+  });
+  afterEach(() => {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers only after the fsync that follows the commit has finished', async () => {
+    const fsync = manualSync();
+    const commits = groupCommit(store.db, () => fsync.sync());
+    let answered = false;
+    const done = commits.commit(() => store.add({ ...form, heardVia: '' })).then(() => (answered = true));
+    // Committed at once (another connection sees it), but not answered before the fsync.
+    expect(rowsSeenFromOutside()).toBe(1);
+    await tick();
+    expect(fsync.started).toBe(1);
+    expect(answered).toBe(false);
+    fsync.finishOne();
+    await done;
+    expect(answered).toBe(true);
+  });
+
+  it('lets the posts that arrive during an fsync share the next one, not the running one', async () => {
+    const fsync = manualSync();
+    const commits = groupCommit(store.db, () => fsync.sync());
+    const answered: number[] = [];
+    const first = commits.commit(() => 1).then((n) => answered.push(n));
+    await tick();
+    const later = [2, 3, 4, 5].map((n) => commits.commit(() => n).then((m) => answered.push(m)));
+    await tick();
+    expect(fsync.started).toBe(1);
+    fsync.finishOne();
+    await first;
+    await tick();
+    // The running fsync may have begun before posts 2–5 were written: they wait for a second one, together.
+    expect(answered).toEqual([1]);
+    expect(fsync.started).toBe(2);
+    fsync.finishOne();
+    await Promise.all(later);
+    expect(answered).toEqual([1, 2, 3, 4, 5]);
+    expect(fsync.started).toBe(2);
+  });
+
+  it('fails the posts whose fsync failed, and the next post gets an fsync of its own', async () => {
+    const fsync = manualSync();
+    const commits = groupCommit(store.db, () => fsync.sync());
+    const failed = commits.commit(() => 1);
+    await tick();
+    fsync.failOne();
+    await expect(failed).rejects.toThrow('EIO');
+    const next = commits.commit(() => 2);
+    await tick();
+    fsync.finishOne();
+    await expect(next).resolves.toBe(2);
+  });
+
+  it('rolls back a write that throws, without an fsync, and keeps synchronous = FULL for everything else', async () => {
+    const fsync = manualSync();
+    const commits = groupCommit(store.db, () => fsync.sync());
+    await expect(
+      commits.commit(() => {
+        store.add({ ...form, heardVia: '' });
+        throw new Error('invalid');
+      }),
+    ).rejects.toThrow('invalid');
+    expect(fsync.started).toBe(0);
+    expect(store.count()).toBe(0);
+    expect(store.pragma('synchronous')).toBe(2);
+  });
+
+  it('stores each of 200 concurrent requests through the real WAL fsync, with its counts', async () => {
+    const intake = requestIntake(store.db);
+    const ids = await Promise.all(Array.from({ length: 200 }, (_, i) => intake.addDurably({ ...form, phone: `+45${30000000 + i}` })));
+    expect(new Set(ids).size).toBe(200);
+    expect(rowsSeenFromOutside()).toBe(200);
+    expect(existsSync(`${store.file}-wal`)).toBe(true);
+    const counted = store.db.prepare("SELECT sum(count) AS n FROM monthly_funnel WHERE stage = 'new'").get() as { n: number };
+    expect(counted.n).toBe(200);
+    expect(store.pragma('synchronous')).toBe(2);
+    expect(store.integrityCheck()).toBe('ok');
+  });
+});
