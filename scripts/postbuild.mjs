@@ -57,6 +57,10 @@ async function main() {
   const client = path.resolve('dist/client');
   if (!fs.existsSync(client)) throw new Error('dist/client is missing: run astro build first');
 
+  // First, so the pages and stylesheets it rewrites are indexed and compressed as they are served.
+  const { subsetFonts } = await import('#src/fonts/subsetFonts.ts');
+  for (const f of await subsetFonts(path.resolve('dist'))) console.log(`postbuild: font ${f.from}: ${f.before} → ${f.after} bytes`);
+
   const pagefindStarted = performance.now();
   execFileSync(process.execPath, [path.resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', client, '--quiet'], {
     stdio: 'inherit',

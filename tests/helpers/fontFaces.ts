@@ -6,6 +6,8 @@ export interface FontFace {
   weight: string;
   /** The font-display value. */
   display: string;
+  /** The unicode-range as written ('' when the rule has none). */
+  unicodeRange: string;
   /** The entries of the src list in order, e.g. `local('X')`, `url(/_astro/x.woff2) format('woff2')`. */
   src: string[];
 }
@@ -20,6 +22,7 @@ export function fontFaces(css: string): FontFace[] {
       family: unquote(prop('font-family')),
       weight: prop('font-weight'),
       display: prop('font-display'),
+      unicodeRange: prop('unicode-range'),
       src: prop('src')
         .split(/,(?![^(]*\))/)
         .map((s) => s.trim()),
