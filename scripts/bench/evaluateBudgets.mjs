@@ -4,6 +4,7 @@
  * fails, the README says what it costs and what would fix it.
  * 1 KB = 1000 bytes (the stricter reading).
  */
+import { locales } from '#src/i18n/locales.ts';
 
 export const budgets = /** @type {const} */ ({
   latinTransfer: { label: 'total transfer of a content page, Latin-script languages (photos excluded)', limit: 14_000, unit: 'bytes' },
@@ -55,8 +56,8 @@ export const buildBudgetMeetings = 1000;
  * @property {import('./measurePageWeight.mjs').PageWeight} weight
  */
 
-/** Languages written in Arabic script: their pages carry a web font, and their budgets differ. */
-export const arabicScriptLangs = new Set(['ar', 'fa', 'ur']);
+/** Languages written in Arabic script (a web font, not the phone's system font): their budgets differ. */
+export const arabicScriptLangs = new Set(locales.filter((l) => l.font !== 'system').map((l) => l.code));
 
 /** @param {number} bytes */
 export const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;

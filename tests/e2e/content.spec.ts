@@ -10,9 +10,8 @@ import { langs } from '#src/i18n/locales.ts';
 import { siteConfig } from '#site.config.ts';
 import { readContentFiles, routeOf } from '#src/i18n/translationStatus.ts';
 import { buildFixture } from '../helpers/buildFixture.ts';
+import { uiText as t } from '../helpers/uiText.ts';
 
-// Playwright's loader cannot import the JSON UI files through translate.ts, so read them here.
-const t = (lang: string, key: string): string => JSON.parse(fs.readFileSync(`src/i18n/ui/${lang}.json`, 'utf8'))[key];
 const files = readContentFiles(path.resolve('content'));
 const sources = files.filter((f) => f.lang === 'da');
 const imageBudget = 60 * 1024;

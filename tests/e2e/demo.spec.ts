@@ -9,9 +9,7 @@ import { expect, test } from '@playwright/test';
 import { buildFixture } from '../helpers/buildFixture.ts';
 import { langs } from '#src/i18n/locales.ts';
 import { siteConfig } from '#site.config.ts';
-
-// Playwright's loader cannot import the JSON UI files through translate.ts, so read them here.
-const t = (lang: string, key: string): string => JSON.parse(fs.readFileSync(`src/i18n/ui/${lang}.json`, 'utf8'))[key];
+import { uiText as t } from '../helpers/uiText.ts';
 
 test.describe('with demo: true', () => {
   test.skip(!siteConfig.demo, 'site.config.ts has demo: false');

@@ -6,13 +6,10 @@
 import { devices, expect, test as base, type Page } from '@playwright/test';
 import { builtPages } from '../../scripts/lib/builtPages.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import fs from 'node:fs';
 import { getLocale, isLang, langs } from '#src/i18n/locales.ts';
 import { siteConfig } from '#site.config.ts';
 import { referralLangs } from '#src/referral/referralFields.ts';
-
-// Playwright's loader cannot import the JSON UI files through translate.ts, so read them here.
-const t = (lang: string, key: string): string => JSON.parse(fs.readFileSync(`src/i18n/ui/${lang}.json`, 'utf8'))[key];
+import { uiText as t } from '../helpers/uiText.ts';
 
 /**
  * One browser page per worker for all its pages, reset before each (360 px, normal text): a new
