@@ -3,6 +3,7 @@
  * writes them to dist/client/_headers for static hosts (Netlify, Cloudflare Pages, …).
  * /admin/ (the staff CMS) gets its own, still strict, policy: see adminContentSecurityPolicy().
  */
+import { afterPaintLoaderSource } from '#src/scripts/afterPaint.ts';
 
 /** The Git host the staff admin saves through (site.config.ts → cms). */
 interface CmsHost {
@@ -12,11 +13,15 @@ interface CmsHost {
 
 const sharedDirectives = ["frame-ancestors 'none'", "base-uri 'self'", "object-src 'none'"];
 
-/** Content-Security-Policy: nothing but our own origin; no inline script or style. */
+/**
+ * Content-Security-Policy: nothing but our own origin; no inline style, and no inline script but
+ * the one loader that adds the page's scripts after the first paint (src/scripts/afterPaint.ts),
+ * allowed by its hash.
+ */
 const basePolicy = [
   "default-src 'self'",
   // Pagefind's search runs WebAssembly; that needs wasm-unsafe-eval (not unsafe-eval).
-  "script-src 'self' 'wasm-unsafe-eval'",
+  `script-src 'self' ${afterPaintLoaderSource} 'wasm-unsafe-eval'`,
   "style-src 'self'",
   "img-src 'self' data:",
   "font-src 'self'",

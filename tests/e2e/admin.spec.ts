@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { locales } from '#src/i18n/locales.ts';
 import { copyOfContent, openAdminOnCopy, removeCopies } from '../helpers/cmsWorkspace.ts';
 import { builtPages } from '../../scripts/lib/builtPages.ts';

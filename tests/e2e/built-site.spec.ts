@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { FileSystemConfigLoader, HtmlValidate, type Message } from 'html-validate';
 import { langs } from '#src/i18n/locales.ts';
 import { siteConfig } from '#site.config.ts';

@@ -10,7 +10,7 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import sirv from 'sirv';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test.ts';
 import ICAL from 'ical.js';
 import { buildFixture } from '../helpers/buildFixture';
 

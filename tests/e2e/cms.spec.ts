@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test.ts';
 import { parse } from 'yaml';
 import sharp from 'sharp';
 import { changedFiles, copyBackFromOpfs, copyOfContent, openAdminOnCopy, readTree, removeCopies } from '../helpers/cmsWorkspace.ts';

@@ -4,7 +4,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { buildFixture } from '../helpers/buildFixture.ts';
 
 test.describe.configure({ timeout: 120_000 });

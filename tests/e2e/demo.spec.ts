@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { buildFixture } from '../helpers/buildFixture.ts';
 import { langs } from '#src/i18n/locales.ts';
 import { siteConfig } from '#site.config.ts';

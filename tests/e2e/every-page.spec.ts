@@ -3,7 +3,7 @@
  * requested from another origin, the CSP blocks nothing, lang/dir/hreflang are right, a demo
  * site says it is one in the page's language, and it works at 320 px wide with 200 % text.
  */
-import { devices, expect, test as base, type Page } from '@playwright/test';
+import { devices, expect, test as base, waitForScriptsOnNavigation, type Page } from '../helpers/test.ts';
 import { builtPages } from '../../scripts/lib/builtPages.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { getLocale, isLang, langs } from '#src/i18n/locales.ts';
@@ -20,7 +20,7 @@ const test = base.extend<{ sitePage: Page }, { workerPage: Page }>({
   workerPage: [
     async ({ browser }, use) => {
       const context = await browser.newContext({ ...devices['Desktop Chrome'], viewport: { width: 360, height: 800 } });
-      await use(await context.newPage());
+      await use(waitForScriptsOnNavigation(await context.newPage()));
       await context.close();
     },
     { scope: 'worker' },

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, waitForScriptsOnNavigation } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import jsQR from 'jsqr';
 import { PDFDocument } from 'pdf-lib';
@@ -209,7 +209,7 @@ test('a link with options reproduces the same flyer', async ({ page, context }) 
   expect(made.options).toMatchObject({ paper: 'a5', layout: 'stack', tabs: 'off', count: '3' });
   expect(made.langs).toEqual(['so', 'da', 'ur']);
 
-  const sent = await context.newPage();
+  const sent = waitForScriptsOnNavigation(await context.newPage());
   await sent.goto(page.url());
   expect(await snapshot(sent)).toEqual(made);
   await expect(sent.locator('select[name="lang[]"]').nth(0)).toHaveValue('so');

@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test.ts';
 import { create, type Font } from 'fontkitten';
 import { keptLetters } from '#src/fonts/keptLetters.ts';
 import { fontTables, shapingTables } from '#src/fonts/subsetFonts.ts';

@@ -4,7 +4,7 @@
  * sent through the real public form appears → contacted → Excel → delete → audit rows; the notice
  * mail holds nothing of hers; nothing shows without a session; invites and revocation hold.
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page, waitForScriptsOnNavigation } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -141,7 +141,7 @@ test('the whole flow: invite, passkey, a request from the public form, contacted
   const mailsBefore = mails.length;
 
   // A woman sends the real public form in Somali, JavaScript on, as a browser does.
-  const woman = await page.context().browser()!.newPage();
+  const woman = waitForScriptsOnNavigation(await page.context().browser()!.newPage());
   await woman.goto(`${origin}/so/interest/`);
   await woman.locator('input[name="name"]').fill('Hodan');
   await woman.locator('input[name="phone"]').fill('20 99 88 77');

@@ -3,7 +3,7 @@
  * off in Arabic; errors come back GOV.UK style in her language with her input kept; every
  * bad-input class gets its answer and no row; bots are dropped silently; quick exit leaves.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { openInterestStore } from '#src/interest/interestStore.ts';
 import { e2eDataDir, formBody, formToken, postInterest, validFields } from '../helpers/interestServer.ts';
@@ -217,7 +217,7 @@ test('every server response carries the security headers', async ({ request, bas
 test('a stylesheet, a script and a font carry only the headers that apply to them, nosniff always', async ({ request }) => {
   const page = await (await request.get('/ar/')).text();
   const css = page.match(/<link rel="stylesheet" href="(\/_astro\/[^"]+\.css)"/)?.[1];
-  const js = page.match(/<script defer src="(\/_astro\/[^"]+\.js)"/)?.[1];
+  const js = page.match(/<script data-src="(\/_astro\/[^" ]+\.js)"/)?.[1];
   expect(css && js).toBeTruthy();
   const font = (await (await request.get(css!)).text()).match(/url\((\/_astro\/[^)]+\.woff2)\)/)?.[1];
   expect(font).toBeTruthy();

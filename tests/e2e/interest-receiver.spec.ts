@@ -3,7 +3,7 @@
  * directory, free port): 200 concurrent posts, kill -9 in the middle of writes, the rate limit
  * and X-Forwarded-For, and the purge at start-up.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { openInterestStore } from '#src/interest/interestStore.ts';

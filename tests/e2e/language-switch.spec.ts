@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { langs, locales } from '#src/i18n/locales.ts';
 
 test('switching language keeps the page', async ({ page }) => {

@@ -4,7 +4,7 @@
  * (Lighthouse once measured CLS 0.248 on /fa/, blaming a portrait and a late second Vazirmatn weight.)
  */
 import fs from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { builtPages, clientDir } from '../../scripts/lib/builtPages.ts';
 
 test('every built image has its width and height, so nothing shifts when it loads', () => {

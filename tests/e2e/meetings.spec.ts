@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext } from '@playwright/test';
+import { expect, test, type APIRequestContext } from '../helpers/test.ts';
 import ICAL from 'ical.js';
 import { buildFixture } from '../helpers/buildFixture.ts';
 import { siteConfig } from '#site.config.ts';

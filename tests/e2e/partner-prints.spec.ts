@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 import { getLocale, langs } from '#src/i18n/locales.ts';
 
 /** pdfinfo's "Pages" and "Page size" lines, read as numbers. */

@@ -5,7 +5,7 @@
  * the message to the referrer; deleting requests keeps the monthly counts; the results page shows
  * exactly the numbers this test made, and its Excel export writes 1–4 as "<5".
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';

@@ -2,7 +2,7 @@
  * Partner referrals: the consent slip (her language + Danish on one A4 sheet, in every script),
  * and the referral form (works without JavaScript, errors in the summary, what was typed kept).
  */
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Page } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { PDFDocument } from 'pdf-lib';
 import { siteConfig } from '#site.config.ts';

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 
 for (const lang of ['ar', 'ur', 'fa']) {
   test(`${lang} pages are laid out right-to-left, checked by computed style`, async ({ page }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../helpers/test.ts';
 
 test('search finds a Danish page by a Danish word, and only Danish pages', async ({ page }) => {
   await page.goto('/da/search/');
