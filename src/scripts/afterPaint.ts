@@ -4,10 +4,11 @@
  * largest paint (about 0.2–0.5 s on a Latin page, docs/performance.md). Nothing on the pages needs
  * a script to be read: every script only improves what already works without it.
  *
- * So each page carries one small inline loader (this text, with the script URLs in `data-src`).
- * Once the page is parsed it waits for the next frame to be painted, then adds the scripts in
- * order. When all have run it marks `<html data-after-paint="ready">` (the browser tests wait for
- * that mark before they use a script's feature). With the tab in the background, frames wait, so
+ * So each page carries one small inline loader (this text, with the script URLs in `data-src`),
+ * last in <body>, where the whole page has been parsed. It waits for the next frame to be
+ * painted, then adds the scripts in order. When all have run it marks
+ * `<html data-after-paint="ready">` (the browser tests wait for that mark before they use a
+ * script's feature). With the tab in the background, frames wait, so
  * the scripts load when she looks at the page.
  *
  * The text is fixed (the URLs are in the attribute), so the Content-Security-Policy allows it by
@@ -17,11 +18,9 @@
 import { createHash } from 'node:crypto';
 
 export const afterPaintLoader =
-  "(function(){var d=document,c=d.currentScript,s=c.getAttribute('data-src').split(' '),n=s.length;" +
-  "function go(){s.forEach(function(u){var e=d.createElement('script');e.src=u;e.async=false;" +
-  "e.onload=function(){if(!--n)d.documentElement.setAttribute('data-after-paint','ready')};d.head.appendChild(e)})}" +
-  'function later(){requestAnimationFrame(function(){setTimeout(go)})}' +
-  "d.readyState=='loading'?d.addEventListener('DOMContentLoaded',later):later()})()";
+  "(function(d){var s=d.currentScript.dataset.src.split(' '),n=s.length;requestAnimationFrame(function(){setTimeout(function(){" +
+  "s.forEach(function(u){var e=d.createElement('script');e.src=u;e.async=!1;" +
+  "e.onload=function(){--n||d.documentElement.setAttribute('data-after-paint','ready')};d.head.appendChild(e)})})})})(document)";
 
 /** The CSP source that allows exactly the loader above. */
 export const afterPaintLoaderSource = `'sha256-${createHash('sha256').update(afterPaintLoader).digest('base64')}'`;

@@ -13,6 +13,8 @@ import { builtPages, clientDir } from '../../scripts/lib/builtPages.ts';
 import { brokenLinks, onDemandRoutes } from '../helpers/siteLinks.ts';
 import { postInterest, validFields } from '../helpers/interestServer.ts';
 import { fontFaces } from '../helpers/fontFaces.ts';
+import { afterPaintLoader, afterPaintLoaderSource } from '#src/scripts/afterPaint.ts';
+import { contentSecurityPolicy } from '#src/config/securityHeaders.ts';
 
 const htmlValidate = new HtmlValidate(new FileSystemConfigLoader());
 const pages = builtPages();
@@ -56,6 +58,23 @@ test('every internal link, image, script and form of the build leads somewhere',
   expect(onDemand.some((route) => route.test('/api/interest'))).toBe(true);
   const broken = brokenLinks(clientDir, pages, { siteOrigin: new URL(siteConfig.siteUrl).origin, onDemand });
   expect(broken.map((b) => `${b.page}: ${b.ref} (${b.reason})`)).toEqual([]);
+});
+
+test('the one inline script of a page is the after-paint loader, allowed by its hash and nothing wider', () => {
+  expect(contentSecurityPolicy).toContain(afterPaintLoaderSource);
+  expect(contentSecurityPolicy).not.toContain('unsafe-inline');
+  const others: string[] = [];
+  let loaders = 0;
+  for (const page of pages.filter((p) => p.endsWith('/'))) {
+    for (const m of fs.readFileSync(fileOf(page), 'utf8').matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      const [, attributes, body] = m;
+      if (/\ssrc=|type="application\/ld\+json"/.test(attributes!)) continue;
+      if (body === afterPaintLoader && /\sdata-src="[^"]+"/.test(attributes!)) loaders += 1;
+      else others.push(`${page}: <script${attributes}>${body!.slice(0, 60)}`);
+    }
+  }
+  expect(others).toEqual([]);
+  expect(loaders).toBeGreaterThan(100);
 });
 
 test('the published build holds the ready flyer of every language as a PDF', () => {

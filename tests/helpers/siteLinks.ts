@@ -19,11 +19,14 @@ export interface BrokenLink {
 const codeBlocks = /<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi;
 const urlAttribute = /\s(href|src|action|poster)="([^"]*)"/g;
 const srcsetAttribute = /\ssrcset="([^"]*)"/g;
+/** The after-paint loader's scripts (src/scripts/afterPaint.ts): space-separated URLs. */
+const loaderScripts = /<script\s[^>]*\bdata-src="([^"]*)"/g;
 
-/** Every reference in a page's markup: href, src, action and poster values, and each srcset candidate. */
+/** Every reference in a page's markup: href, src, action and poster values, each srcset candidate and loader script. */
 export function linksOf(html: string): string[] {
   const markup = html.replace(codeBlocks, (block) => block.replace(/>[\s\S]*<\//, '></'));
   const refs = [...markup.matchAll(urlAttribute)].map((m) => decodeEntities(m[2]!));
+  for (const m of markup.matchAll(loaderScripts)) refs.push(...decodeEntities(m[1]!).split(' '));
   for (const m of markup.matchAll(srcsetAttribute)) {
     for (const candidate of decodeEntities(m[1]!).split(',')) refs.push(candidate.trim().split(/\s+/)[0]!);
   }

@@ -21,6 +21,11 @@ describe('linksOf()', () => {
     expect(linksOf(html)).toEqual(['/da/?a=1&b=2', '/a.png', '/api/interest', '/x.css', '/a-1x.png', '/a-2x.png']);
   });
 
+  it("reads each script the after-paint loader adds, but not the loader's own code", () => {
+    const html = '<script data-src="/_astro/site-1.js /_astro/flyerPage-2.js">var s=\' src="/nowhere.js"\';</script>';
+    expect(linksOf(html)).toEqual(['/_astro/site-1.js', '/_astro/flyerPage-2.js']);
+  });
+
   it('does not take strings inside scripts for links', () => {
     expect(linksOf('<script>const s = \' href="/nowhere/"\';</script><a href="/da/">da</a>')).toEqual(['/da/']);
   });
