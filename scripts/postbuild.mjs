@@ -1,17 +1,19 @@
 /**
- * After `astro build`: index the site for search (Pagefind, one index per language),
- * write _headers for static hosts, and precompress every text file as .br and .gz
- * so the server (and hosts that support it) send brotli without compressing per request.
+ * After `astro build`: index the site for search (Pagefind, one index per language), write _headers
+ * for static hosts, and precompress every text file as .br and .gz so the server (and hosts that
+ * support it) send brotli without compressing per request.
  *
  * Precompression was the larger part of the build (one core, brotli 11 on every file), so it runs
  * on worker threads across the cores, and files whose .br and .gz are already newer than the file
- * are skipped. /_astro/ assets are content-hashed and never change once served, so they get
- * brotli's densest level. Pages are rewritten on every build, and there are many: with a year of
- * meetings, thousands. They get level 8 (PAGE_BROTLI_QUALITY): on the built pages it costs
- * 0.9 ms of CPU a page against 10 ms at level 10, for pages about 9 % larger (4.46 against
- * 4.08 KB on average; docs/performance.md, "Build time").
+ * are skipped. Pagefind is a process of its own that uses about one core and only writes into
+ * pagefind/, so everything else is compressed while it runs, and its files once it is done.
+ * /_astro/ assets are content-hashed and never change once served, so they get brotli's densest
+ * level. Pages are rewritten on every build, and there are many: with a year of meetings,
+ * thousands. They get level 8 (PAGE_BROTLI_QUALITY): on the built pages it costs 0.9 ms of CPU a
+ * page against 10 ms at level 10, for pages about 9 % larger (4.46 against 4.08 KB on average;
+ * docs/performance.md, "Build time").
  */
-import { execFileSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,23 +63,62 @@ async function main() {
   const { subsetFonts } = await import('#src/fonts/subsetFonts.ts');
   for (const f of await subsetFonts(path.resolve('dist'))) console.log(`postbuild: font ${f.from}: ${f.before} → ${f.after} bytes`);
 
-  const pagefindStarted = performance.now();
-  execFileSync(process.execPath, [path.resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', client, '--quiet'], {
-    stdio: 'inherit',
-  });
-  const pagefindMs = Math.round(performance.now() - pagefindStarted);
-
   fs.writeFileSync(path.join(client, '_headers'), headersFile(siteConfig));
 
-  const compressStarted = performance.now();
+  // Pagefind (a process of its own, using about one core) only reads the pages and writes into pagefind/,
+  // so everything else is compressed while it indexes; its own files follow once it is done.
+  const pagefindDir = path.join(client, 'pagefind');
+  const started = performance.now();
+  const pagefind = runPagefind(client).then(() => performance.now());
+  pagefind.catch(() => {}); // awaited below, after the compression: its failure is reported there
+  const site = await precompressAll(client, (dir) => dir !== pagefindDir);
+  const pagefindDone = await pagefind;
+  const index = await precompressAll(pagefindDir);
+  const done = performance.now();
+
+  const files = site.files + index.files;
+  const reused = site.skipped + index.skipped ? `, ${site.skipped + index.skipped} unchanged kept` : '';
+  const sizes = `${site.before + index.before} → ${site.after + index.after} bytes with brotli`;
+  console.log(`postbuild: search index, _headers, ${files} files precompressed${reused} (${sizes}, ${site.threads} threads)`);
+  // The bench reads this line for its build breakdown (scripts/bench/buildPhases.mjs). The two overlap, so
+  // that the rows add up to the postbuild's wall time, precompression is the time it takes beyond Pagefind.
+  const pagefindMs = Math.round(pagefindDone - started);
+  const compressMs = Math.round(done - pagefindDone);
+  const inAll = Math.round(done - started);
+  console.log(
+    `postbuild timings: Pagefind ${pagefindMs} ms, precompression ${compressMs} ms (after Pagefind; ${inAll} ms from Pagefind's start)`,
+  );
+}
+
+/**
+ * Indexes the site for search (one index per language) in dist/client/pagefind/.
+ * @param {string} client
+ * @returns {Promise<void>}
+ */
+function runPagefind(client) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', client, '--quiet'], {
+      stdio: 'inherit',
+    });
+    child.once('error', reject);
+    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(`Pagefind exited with ${code ?? signal}`))));
+  });
+}
+
+/**
+ * Writes a .br and a .gz next to every compressible file under `root` (of 256 bytes or more) whose
+ * copies are missing or older than it, on worker threads.
+ * @param {string} root
+ * @param {(dir: string) => boolean} [enter] whether to include the files of a folder (and those under it)
+ */
+async function precompressAll(root, enter = () => true) {
   const compressible = /\.(html|css|js|mjs|json|svg|xml|txt|ics|webmanifest)$/;
-  const assets = path.join(client, '_astro') + path.sep;
+  const assets = path.join(path.resolve('dist/client'), '_astro') + path.sep;
   /** @type {{ file: string, quality: number, size: number }[]} */
   const todo = [];
   let skipped = 0;
-  for (const entry of fs.readdirSync(client, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !compressible.test(entry.name)) continue;
-    const file = path.join(entry.parentPath, entry.name);
+  for (const file of filesUnder(root, enter)) {
+    if (!compressible.test(file)) continue;
     const stat = fs.statSync(file);
     if (stat.size < 256) continue;
     if (isFresh(file, stat.mtimeMs)) {
@@ -97,27 +138,42 @@ async function main() {
     // Level 11 costs about 35 times as much CPU per byte as level 8.
     share.load += job.size * (job.quality === ASSET_BROTLI_QUALITY ? 35 : 1);
   }
+  /** @type {{ files: number, before: number, after: number }[]} */
   const results = await Promise.all(
-    shares.map(
-      ({ jobs }) =>
-        new Promise((resolve, reject) => {
-          const worker = new Worker(new URL(import.meta.url), { workerData: { jobs } });
-          worker.once('message', resolve);
-          worker.once('error', reject);
-          worker.once('exit', (code) => code !== 0 && reject(new Error(`precompression worker exited with ${code}`)));
-        }),
-    ),
+    shares
+      .filter(({ jobs }) => jobs.length > 0)
+      .map(
+        ({ jobs }) =>
+          new Promise((resolve, reject) => {
+            const worker = new Worker(new URL(import.meta.url), { workerData: { jobs } });
+            worker.once('message', resolve);
+            worker.once('error', reject);
+            worker.once('exit', (code) => code !== 0 && reject(new Error(`precompression worker exited with ${code}`)));
+          }),
+      ),
   );
-  const files = results.reduce((n, r) => n + r.files, 0);
-  const before = results.reduce((n, r) => n + r.before, 0);
-  const after = results.reduce((n, r) => n + r.after, 0);
-  const reused = skipped ? `, ${skipped} unchanged kept` : '';
-  const compressMs = Math.round(performance.now() - compressStarted);
-  console.log(
-    `postbuild: search index, _headers, ${files} files precompressed${reused} (${before} → ${after} bytes with brotli, ${threads} threads)`,
-  );
-  // The bench reads this line for its build breakdown (scripts/bench/buildPhases.mjs).
-  console.log(`postbuild timings: Pagefind ${pagefindMs} ms, precompression ${compressMs} ms`);
+  return {
+    files: results.reduce((n, r) => n + r.files, 0),
+    before: results.reduce((n, r) => n + r.before, 0),
+    after: results.reduce((n, r) => n + r.after, 0),
+    skipped,
+    threads,
+  };
+}
+
+/**
+ * The files under `dir`, not looking into the folders `enter` refuses.
+ * @param {string} dir
+ * @param {(dir: string) => boolean} enter
+ * @returns {Generator<string>}
+ */
+function* filesUnder(dir, enter) {
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      if (enter(full)) yield* filesUnder(full, enter);
+    } else if (entry.isFile()) yield full;
+  }
 }
 
 /**
@@ -126,9 +182,8 @@ async function main() {
  * @param {number} mtimeMs
  */
 function isFresh(file, mtimeMs) {
-  try {
-    return fs.statSync(`${file}.br`).mtimeMs > mtimeMs && fs.statSync(`${file}.gz`).mtimeMs > mtimeMs;
-  } catch {
-    return false;
-  }
+  // No exception for a missing copy (the usual case in a fresh build): a thrown error costs more than the stat.
+  const br = fs.statSync(`${file}.br`, { throwIfNoEntry: false });
+  const gz = br && br.mtimeMs > mtimeMs ? fs.statSync(`${file}.gz`, { throwIfNoEntry: false }) : undefined;
+  return Boolean(gz && gz.mtimeMs > mtimeMs);
 }

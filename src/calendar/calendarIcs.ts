@@ -57,6 +57,14 @@ const byDay: Record<Weekday, ICalWeekday> = {
   sunday: ICalWeekday.SU,
 };
 
+// getVtimezoneComponent reads the zone's file from disk on every call, and a build makes a calendar file
+// for every meeting in every language: read once per zone.
+const vtimezones = new Map<string, string | null>();
+function vtimezone(zone: string): string | null {
+  if (!vtimezones.has(zone)) vtimezones.set(zone, getVtimezoneComponent(zone));
+  return vtimezones.get(zone) ?? null;
+}
+
 const local = (date: Date) => DateTime.fromJSDate(date, { zone: siteTimeZone });
 
 /** Escapes a TEXT value (RFC 5545 3.3.11) for the calendar name, which ical-generator writes as it is. */
@@ -74,7 +82,7 @@ export function icsCalendar(events: readonly IcsEvent[], opts: IcsCalendarOption
     ...(opts.refreshSeconds ? { ttl: opts.refreshSeconds } : {}),
   });
   // No calendar-wide zone name: UNTIL and DTSTAMP then stay in UTC, as RFC 5545 asks when DTSTART has a TZID.
-  calendar.timezone({ name: '', generator: getVtimezoneComponent });
+  calendar.timezone({ name: '', generator: vtimezone });
   for (const event of events) {
     calendar.createEvent({
       id: event.uid,

@@ -39,9 +39,30 @@ function getI18n(): i18n {
   return instance;
 }
 
+// A build asks for the same strings again and again: the header and footer on every page, and each meeting's
+// words ("Interpreter: Arabic and Somali", "More: <its address>") on its page, in the lists, in three calendar
+// files. A 1000-meeting build made hundreds of thousands of i18next lookups. Each language's lookup function is
+// made once, and each result is kept: the strings do not change while they are loaded. The results with
+// placeholders are many more (the server fills in names too), so that part of the cache starts again when full.
+const fixedTs = new Map<Lang, ReturnType<i18n['getFixedT']>>();
+const translated = new Map<string, string>();
+const maxFilledIn = 20_000;
+let filledIn = 0;
+
 /** Translates `key` into `lang`, filling `{{name}}` placeholders from `vars`. */
 export function t(lang: Lang, key: UIKey, vars?: Record<string, string | number>): string {
-  return getI18n().getFixedT(lang)(key, vars ?? {}) as string;
+  const cacheKey = vars ? `${lang} ${key} ${JSON.stringify(vars)}` : `${lang} ${key}`;
+  let text = translated.get(cacheKey);
+  if (text !== undefined) return text;
+  let fixedT = fixedTs.get(lang);
+  if (!fixedT) fixedTs.set(lang, (fixedT = getI18n().getFixedT(lang)));
+  text = fixedT(key, vars ?? {}) as string;
+  if (vars && ++filledIn > maxFilledIn) {
+    translated.clear();
+    filledIn = 1;
+  }
+  translated.set(cacheKey, text);
+  return text;
 }
 
 /** A `t()` bound to one language, for use at the top of a page or component. */
@@ -89,8 +110,17 @@ export function formatTime(date: Date, lang: Lang): string {
   return timeFormat(lang).format(date);
 }
 
+const languageNameCache = new Map<string, string>();
+
 /** A language's name in the reader's language ("Arabic" → "العربية" on an Arabic page). */
 export function languageName(code: string, lang: Lang): string {
+  const cacheKey = `${lang} ${code}`;
+  let name = languageNameCache.get(cacheKey);
+  if (name === undefined) languageNameCache.set(cacheKey, (name = lookUpLanguageName(code, lang)));
+  return name;
+}
+
+function lookUpLanguageName(code: string, lang: Lang): string {
   try {
     let names = languageNames.get(lang);
     if (!names) languageNames.set(lang, (names = new Intl.DisplayNames([getLocale(lang).intl], { type: 'language' })));

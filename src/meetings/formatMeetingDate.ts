@@ -22,5 +22,16 @@ export function formatMeetingDay(start: Date, lang: Lang): { day: string; month:
 
 /** "17.00–19.00" (da) · "17:00–19:00" (ar) · "۱۷:۰۰ تا ۱۹:۰۰" (fa): the language's own range style. */
 export function formatMeetingTimes(start: Date, end: Date, lang: Lang): string {
-  return timeFormat(lang).formatRange(start, end);
+  const key = `${lang} ${start.getTime()} ${end.getTime()}`;
+  let text = meetingTimes.get(key);
+  if (text === undefined) {
+    // A bound, for a long-running dev server; a build formats far fewer.
+    if (meetingTimes.size >= 20_000) meetingTimes.clear();
+    meetingTimes.set(key, (text = timeFormat(lang).formatRange(start, end)));
+  }
+  return text;
 }
+
+// formatRange is one of the slower Intl calls, and a build formats each meeting's times in each language on
+// its page, in the list, the calendar and the flyers: once each is enough.
+const meetingTimes = new Map<string, string>();

@@ -13,9 +13,13 @@ export function meetingTitle(meeting: Meeting, lang: Lang): string {
 
 /** "arabisk, somali og urdu" on a Danish page, "العربية والصومالية والأردية" on an Arabic one. */
 export function interpreterList(codes: readonly string[], lang: Lang): string {
-  const names = codes.map((code) => languageName(code, lang));
-  return new Intl.ListFormat(getLocale(lang).intl, { type: 'conjunction', style: 'long' }).format(names);
+  let format = listFormats.get(lang);
+  if (!format) listFormats.set(lang, (format = new Intl.ListFormat(getLocale(lang).intl, { type: 'conjunction', style: 'long' })));
+  return format.format(codes.map((code) => languageName(code, lang)));
 }
+
+// Made once per language: every meeting is listed on many pages and in many calendar files.
+const listFormats = new Map<Lang, Intl.ListFormat>();
 
 export type FeatureIcon = 'childcare' | 'women' | 'free' | 'interpreter' | 'friend' | 'family';
 

@@ -15,7 +15,11 @@ export const meetingEnd = (m: MeetingEntry) => new Date(m.data.end);
 
 /** Meetings that have not ended at `now`, soonest first. Cancelled ones stay unless `skipCancelled`. */
 export function upcomingMeetings<M extends MeetingEntry>(meetings: readonly M[], now: Date, { skipCancelled = false } = {}): M[] {
+  const after = now.getTime();
+  // Each start parsed once, not twice in every comparison of the sort.
   return meetings
-    .filter((m) => meetingEnd(m).getTime() > now.getTime() && !(skipCancelled && m.data.cancelled))
-    .sort((a, b) => meetingStart(a).getTime() - meetingStart(b).getTime() || a.id.localeCompare(b.id));
+    .filter((m) => meetingEnd(m).getTime() > after && !(skipCancelled && m.data.cancelled))
+    .map((m) => ({ m, start: meetingStart(m).getTime() }))
+    .sort((a, b) => a.start - b.start || a.m.id.localeCompare(b.m.id))
+    .map(({ m }) => m);
 }
