@@ -9,9 +9,10 @@
  * pagefind/, so everything else is compressed while it runs, and its files once it is done.
  * /_astro/ assets are content-hashed and never change once served, so they get brotli's densest
  * level. Pages are rewritten on every build, and there are many: with a year of meetings,
- * thousands. They get level 8 (PAGE_BROTLI_QUALITY): on the built pages it costs 0.9 ms of CPU a
+ * thousands. They get level 8 (scripts/lib/brotliQuality.mjs): on the built pages it costs 0.9 ms of CPU a
  * page against 10 ms at level 10, for pages about 9 % larger (4.46 against 4.08 KB on average;
- * docs/performance.md, "Build time").
+ * docs/performance.md, "Build time"). The few pages a woman lands on from a flyer's QR code or
+ * short link get level 11 like the assets (scripts/lib/brotliQuality.mjs).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,10 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import zlib from 'node:zlib';
-
-/** Brotli level for files outside /_astro/ (HTML, feeds, the search index). */
-const PAGE_BROTLI_QUALITY = 8;
-const ASSET_BROTLI_QUALITY = 11;
+import { DENSEST_BROTLI_QUALITY, brotliQualityFor } from './lib/brotliQuality.mjs';
 
 /**
  * Writes `file`.br and `file`.gz; returns the sizes before and after brotli.
@@ -125,7 +123,7 @@ async function precompressAll(root, enter = () => true) {
       skipped += 1;
       continue;
     }
-    todo.push({ file, quality: file.startsWith(assets) ? ASSET_BROTLI_QUALITY : PAGE_BROTLI_QUALITY, size: stat.size });
+    todo.push({ file, quality: brotliQualityFor(path.relative(path.dirname(assets), file)), size: stat.size });
   }
 
   // Largest first, each to the least-loaded worker, so no worker is left with the long tail.
@@ -136,7 +134,7 @@ async function precompressAll(root, enter = () => true) {
     const share = shares.reduce((least, s) => (s.load < least.load ? s : least));
     share.jobs.push([job.file, job.quality]);
     // Level 11 costs about 35 times as much CPU per byte as level 8.
-    share.load += job.size * (job.quality === ASSET_BROTLI_QUALITY ? 35 : 1);
+    share.load += job.size * (job.quality === DENSEST_BROTLI_QUALITY ? 35 : 1);
   }
   /** @type {{ files: number, before: number, after: number }[]} */
   const results = await Promise.all(
