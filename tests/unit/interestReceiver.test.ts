@@ -5,12 +5,13 @@
  * (here: a stand-in for Astro that shows what it was handed). The rendered pages themselves, and
  * the same answers from both doors side by side, are in tests/e2e/interest-receiver.spec.ts.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
 import { createInterestReceiver } from '#src/interest/interestReceiver.ts';
 import { interestSettings } from '#src/interest/interestSettings.ts';
 import { openInterestStore } from '#src/interest/interestStore.ts';
@@ -222,6 +223,45 @@ describe('the server’s own door to the interest receiver', () => {
       { method: 'GET', url: '/fa/interest/reply/', reply: { kind: 'busy', status: 429, retryAfterSeconds: 60 } },
     ]);
     expect(runtime.store.findByPhone('+4520112239')).toEqual([]);
+  });
+
+  it('answers 503 with the form again when the store fails, and logs only the error code', async () => {
+    const broken = new DatabaseSync(':memory:');
+    broken.close();
+    const receiver = createInterestReceiver({
+      runtime,
+      db: broken,
+      choices: { activities: ['courses'], channels: [] },
+      renderReply: (req, res, reply) => {
+        handedToAstro.push({ method: req.method, url: req.url, reply });
+        res.writeHead(reply.status).end();
+      },
+    });
+    const own = http.createServer((req, res) => void receiver(req, res));
+    await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
+    const logged: unknown[] = [];
+    const spy = vi.spyOn(console, 'error').mockImplementation((...args) => void logged.push(args));
+    try {
+      const url = `http://127.0.0.1:${(own.address() as AddressInfo).port}/api/interest`;
+      const response = await fetch(url, {
+        method: 'POST',
+        redirect: 'manual',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(url).origin },
+        body: valid({ via: '', activity: 'courses', phone: '20998877' }),
+      });
+      expect(response.status).toBe(503);
+    } finally {
+      spy.mockRestore();
+      await new Promise((resolve) => own.close(resolve));
+    }
+    expect(handedToAstro[0]?.reply).toMatchObject({
+      kind: 'form',
+      status: 503,
+      errors: [{ code: 'unavailable' }],
+      values: { phone: '20998877' },
+    });
+    expect(JSON.stringify(logged)).not.toMatch(/20998877|فاطمة/);
+    expect(logged).toHaveLength(1);
   });
 
   it('leaves every other request to the rest of the server', async () => {
