@@ -105,6 +105,33 @@ describe('group commit of the forms’ writes', () => {
     expect(fsync.started).toBe(2);
   });
 
+  it('commits the posts that arrive during an fsync together when it ends; one that throws is rolled back alone', async () => {
+    const fsync = manualSync();
+    const commits = groupCommit(store.db, () => fsync.sync());
+    const first = commits.commit(() => store.add({ ...form, phone: '+4520000001' }));
+    const later = [
+      commits.commit(() => store.add({ ...form, phone: '+4520000002' })),
+      commits.commit(() => {
+        store.add({ ...form, phone: '+4520000003' });
+        throw new Error('invalid');
+      }),
+      commits.commit(() => store.add({ ...form, phone: '+4520000004' })),
+    ];
+    const refused = expect(later[1]).rejects.toThrow('invalid');
+    // Written only when the running fsync ends: until then nobody sees them, and nobody was answered.
+    expect(rowsSeenFromOutside()).toBe(1);
+    fsync.finishOne();
+    await first;
+    await tick();
+    expect(rowsSeenFromOutside()).toBe(3);
+    await refused;
+    expect(fsync.started).toBe(2);
+    fsync.finishOne();
+    await Promise.all([later[0], later[2]]);
+    expect(store.all().map((r) => r.phone)).toEqual(['+4520000001', '+4520000002', '+4520000004']);
+    expect(store.pragma('synchronous')).toBe(2);
+  });
+
   it('fails the posts whose fsync failed, and the next post gets an fsync of its own', async () => {
     const fsync = manualSync();
     const commits = groupCommit(store.db, () => fsync.sync());
