@@ -5,7 +5,8 @@
  * - POST /api/interest, the "call me back" form, is answered here before Astro
  *   (src/interest/interestReceiver.ts; its rules: src/interest/receiveInterest.ts), with the
  *   interest store, secret and rate limiter this process opened once; only an answer that is a page
- *   in her language (the form again, "wait a little") is rendered by Astro;
+ *   in her language (the form again, "wait a little") is rendered by Astro; the database's WAL
+ *   checkpoints run on a worker thread (src/interest/walCheckpoints.ts), not inside a post's commit;
  * - everything sirv does not have goes to the Astro handler (middleware mode), which gets the
  *   same store, secret and limiter (`locals`);
  * - the interest form page gets a freshly signed start-time token on every request
