@@ -69,25 +69,23 @@ export function groupCommit(db: DatabaseSync, syncWal: SyncWal = walSyncer(mainF
 
   /**
    * Runs `batch` in one transaction, each write in a savepoint of its own: a write that throws is
-   * rolled back alone and rejected at once. Returns the writes that were committed, with results.
+   * rolled back alone and rejected at once. Returns the writes that were committed, with results;
+   * when the transaction itself fails (locked, disk full), every write of the batch is rejected.
    */
   const commitTogether = (batch: Waiting[]): { done: Waiting; result: unknown }[] => {
     const committed: { done: Waiting; result: unknown }[] = [];
-    db.exec('PRAGMA synchronous = NORMAL');
     try {
+      db.exec('PRAGMA synchronous = NORMAL');
       db.exec('BEGIN IMMEDIATE');
-      for (const [i, one] of batch.entries()) {
+      for (const one of batch) {
         db.exec('SAVEPOINT post');
         try {
           const result = one.write();
           db.exec('RELEASE post');
           committed.push({ done: one, result });
         } catch (error) {
-          if (!db.isTransaction) {
-            // SQLite rolled the whole transaction back (a full disk does that): nothing of this batch is stored.
-            for (const other of [...committed.map((c) => c.done), ...batch.slice(i)]) other.reject(error);
-            return [];
-          }
+          // SQLite rolled the whole transaction back (a full disk does that): the batch fails below.
+          if (!db.isTransaction) throw error;
           db.exec('ROLLBACK TO post');
           db.exec('RELEASE post');
           one.reject(error);
@@ -96,11 +94,16 @@ export function groupCommit(db: DatabaseSync, syncWal: SyncWal = walSyncer(mainF
       db.exec('COMMIT');
       return committed;
     } catch (error) {
-      if (db.isTransaction) db.exec('ROLLBACK');
-      for (const { done } of committed) done.reject(error);
+      try {
+        if (db.isTransaction) db.exec('ROLLBACK');
+      } catch {
+        // Already rolled back, or the connection is gone: nothing of the batch is stored either way.
+      }
+      // Writes already refused one by one stay refused for their own reason (a promise settles once).
+      for (const one of batch) one.reject(error);
       return [];
     } finally {
-      db.exec(`PRAGMA synchronous = ${synchronous}`);
+      if (db.isOpen) db.exec(`PRAGMA synchronous = ${synchronous}`);
     }
   };
 

@@ -132,6 +132,27 @@ describe('group commit of the forms’ writes', () => {
     expect(store.pragma('synchronous')).toBe(2);
   });
 
+  it('refuses every post of a batch whose transaction cannot start (the database locked), and the next batch works', async () => {
+    const fsync = manualSync();
+    const locked = openInterestStore({ dataDir: dir, busyTimeoutMs: 20 });
+    const commits = groupCommit(locked.db, () => fsync.sync());
+    const other = new DatabaseSync(store.file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      await expect(commits.commit(() => locked.add({ ...form, heardVia: '' }))).rejects.toThrow(/locked|busy/i);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(fsync.started).toBe(0);
+    expect(locked.pragma('synchronous')).toBe(2);
+    const next = commits.commit(() => locked.add({ ...form, heardVia: '' }));
+    await tick();
+    fsync.finishOne();
+    await expect(next).resolves.toBeGreaterThan(0);
+    locked.close();
+  });
+
   it('fails the posts whose fsync failed, and the next post gets an fsync of its own', async () => {
     const fsync = manualSync();
     const commits = groupCommit(store.db, () => fsync.sync());
