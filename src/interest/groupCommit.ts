@@ -13,7 +13,8 @@
  * - The connection's own setting (FULL) is restored after each commit, so the inbox's other writes
  *   keep SQLite's own per-commit fsync.
  */
-import { open } from 'node:fs/promises';
+import fs from 'node:fs';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import type { DatabaseSync } from 'node:sqlite';
 
@@ -31,26 +32,41 @@ function mainFile(db: DatabaseSync): string {
 /**
  * fsync of `<file>-wal`; the first time a WAL file (inode) is seen, its directory too, so a newly
  * created WAL's name survives a power loss (SQLite does the same on its own first sync of a new file).
+ * The WAL stays open between syncs: each sync is then one trip to the thread pool (the fsync, with
+ * a stat of the path beside it) instead of four one after another (open, fsync, stat, close), each
+ * waiting for its turn on a busy event loop. Should the path name another file than the open one
+ * (SQLite deleted the WAL and made a new one), the new one is opened and synced before answering.
  */
 export function walSyncer(dbFile: string): SyncWal {
   const walFile = `${dbFile}-wal`;
-  let syncedInode: number | bigint | undefined;
-  return async () => {
-    const wal = await open(walFile, 'r');
+  let wal: { fd: number; ino: number } | undefined;
+
+  const openWal = async () => {
+    const fd = await promisify(fs.open)(walFile, 'r');
     try {
-      await wal.sync();
-      const { ino } = await wal.stat();
-      if (ino !== syncedInode) {
-        const dir = await open(path.dirname(walFile), 'r');
-        try {
-          await dir.sync();
-        } finally {
-          await dir.close();
-        }
-        syncedInode = ino;
+      const { ino } = await promisify(fs.fstat)(fd);
+      const dir = await promisify(fs.open)(path.dirname(walFile), 'r');
+      try {
+        await promisify(fs.fsync)(dir);
+      } finally {
+        await promisify(fs.close)(dir);
       }
-    } finally {
-      await wal.close();
+      return { fd, ino };
+    } catch (error) {
+      await promisify(fs.close)(fd).catch(() => {});
+      throw error;
+    }
+  };
+
+  return async () => {
+    wal ??= await openWal();
+    const [, current] = await Promise.all([promisify(fs.fsync)(wal.fd), promisify(fs.stat)(walFile)]);
+    if (current.ino !== wal.ino) {
+      const stale = wal.fd;
+      wal = undefined;
+      await promisify(fs.close)(stale).catch(() => {});
+      wal = await openWal();
+      await promisify(fs.fsync)(wal.fd);
     }
   };
 }

@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import fs, { existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { groupCommit } from '#src/interest/groupCommit.ts';
+import { groupCommit, walSyncer } from '#src/interest/groupCommit.ts';
 import { openInterestStore, type InterestStore } from '#src/interest/interestStore.ts';
 import { requestIntake, type RequestInput } from '#src/channels/requestIntake.ts';
 
@@ -190,5 +190,35 @@ describe('group commit of the forms’ writes', () => {
     expect(counted.n).toBe(200);
     expect(store.pragma('synchronous')).toBe(2);
     expect(store.integrityCheck()).toBe('ok');
+  });
+});
+
+describe('the WAL fsync', () => {
+  it('keeps the WAL open between syncs, and follows a new WAL file (with its directory) when SQLite makes one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aaben-doer-wal-sync-'));
+    const file = path.join(dir, 'x.sqlite');
+    writeFileSync(`${file}-wal`, 'first');
+    const opens = vi.spyOn(fs, 'open');
+    const fsyncs = vi.spyOn(fs, 'fsync');
+    try {
+      const sync = walSyncer(file);
+      await sync();
+      // The WAL and its directory, each opened and synced once.
+      expect(opens.mock.calls.map((c) => c[0])).toEqual([`${file}-wal`, dir]);
+      expect(fsyncs).toHaveBeenCalledTimes(2);
+      await sync();
+      expect(opens).toHaveBeenCalledTimes(2);
+      expect(fsyncs).toHaveBeenCalledTimes(3);
+      // A new file under the same name: opened, it and the directory synced, before the answer.
+      unlinkSync(`${file}-wal`);
+      writeFileSync(`${file}-wal`, 'second');
+      await sync();
+      expect(opens.mock.calls.map((c) => c[0])).toEqual([`${file}-wal`, dir, `${file}-wal`, dir]);
+      expect(fsyncs).toHaveBeenCalledTimes(6);
+    } finally {
+      opens.mockRestore();
+      fsyncs.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
