@@ -108,14 +108,14 @@ describe('group commit of the forms’ writes', () => {
   it('commits the posts that arrive during an fsync together when it ends; one that throws is rolled back alone', async () => {
     const fsync = manualSync();
     const commits = groupCommit(store.db, () => fsync.sync());
-    const first = commits.commit(() => store.add({ ...form, phone: '+4520000001' }));
+    const first = commits.commit(() => store.add({ ...form, heardVia: '', phone: '+4520000001' }));
     const later = [
-      commits.commit(() => store.add({ ...form, phone: '+4520000002' })),
+      commits.commit(() => store.add({ ...form, heardVia: '', phone: '+4520000002' })),
       commits.commit(() => {
-        store.add({ ...form, phone: '+4520000003' });
+        store.add({ ...form, heardVia: '', phone: '+4520000003' });
         throw new Error('invalid');
       }),
-      commits.commit(() => store.add({ ...form, phone: '+4520000004' })),
+      commits.commit(() => store.add({ ...form, heardVia: '', phone: '+4520000004' })),
     ];
     const refused = expect(later[1]).rejects.toThrow('invalid');
     // Written only when the running fsync ends: until then nobody sees them, and nobody was answered.
