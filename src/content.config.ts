@@ -14,7 +14,7 @@ import { staffSchema } from './collections/staffSchema.ts';
 import { activityIconNames } from './components/activityIcons.ts';
 import { sessionSchema } from './calendar/sessionSchema.ts';
 import { eventSchema } from './calendar/eventSchema.ts';
-import { readdirSync } from 'node:fs';
+import { activitySlugsIn } from './interest/activityChoices.ts';
 import { voiceClip } from './voice/voiceClipSchema.ts';
 import { channelSchema } from './channels/channelSchema.ts';
 import { channelsLoader } from './channels/channelsLoader.ts';
@@ -103,17 +103,7 @@ const staff = defineCollection({
 
 // Sessions and events name their activity by its Danish file name (content/activities/da/<slug>.mdx).
 // (Like venueIds: empty where this module is bundled away from content/, e.g. for the CMS config.)
-function activitySlugs(dir: URL): string[] {
-  try {
-    return readdirSync(fileURLToPath(dir))
-      .filter((f) => /\.mdx?$/.test(f))
-      .map((f) => f.replace(/\.mdx?$/, ''));
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw e;
-  }
-}
-const activityIds = new Set(activitySlugs(new URL('../content/activities/da/', import.meta.url)));
+const activityIds = new Set(activitySlugsIn(fileURLToPath(new URL('../content/activities/da/', import.meta.url))));
 const SessionSchema = sessionSchema({ venueIds, activityIds });
 const EventSchema = eventSchema({ venueIds, activityIds });
 

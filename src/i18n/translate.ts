@@ -3,13 +3,13 @@
  * Dates: always Gregorian, always Europe/Copenhagen, in the reader's language.
  */
 import i18next, { type i18n } from 'i18next';
-import da from './ui/da.json';
-import en from './ui/en.json';
-import ar from './ui/ar.json';
-import tr from './ui/tr.json';
-import ur from './ui/ur.json';
-import so from './ui/so.json';
-import fa from './ui/fa.json';
+import da from './ui/da.json' with { type: 'json' };
+import en from './ui/en.json' with { type: 'json' };
+import ar from './ui/ar.json' with { type: 'json' };
+import tr from './ui/tr.json' with { type: 'json' };
+import ur from './ui/ur.json' with { type: 'json' };
+import so from './ui/so.json' with { type: 'json' };
+import fa from './ui/fa.json' with { type: 'json' };
 import { defaultLang, getLocale, langs, type Lang } from './locales.ts';
 import { siteTimeZone } from './siteTimeZone.ts';
 

@@ -8,6 +8,7 @@ import { closingStatuses, type RequestStatus } from './requestStatus.ts';
 import { writeAudit } from './auditLog.ts';
 import { channelCounts } from '#src/channels/channelCounts.ts';
 import type { ReferralRecord } from '#src/channels/requestIntake.ts';
+import { truncateWal } from '#src/interest/interestStore.ts';
 
 export interface InboxRequest {
   id: number;
@@ -209,7 +210,7 @@ export function requestsStore(db: DatabaseSync) {
         if (gone) writeAudit(db, { staffId, action: 'delete', requestId: id });
         return gone;
       });
-      if (removed) db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      if (removed) truncateWal(db);
       return removed;
     },
 

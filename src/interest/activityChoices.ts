@@ -3,6 +3,7 @@
  * The value sent is the entry's slug (its file name), the same in every language; the label is
  * the title in her language, or the Danish title (marked lang="da") when not translated yet.
  */
+import { readdirSync } from 'node:fs';
 import { defaultLang, type Lang } from '#src/i18n/locales.ts';
 import { resolveLocalized, sourceSlugs } from '#src/i18n/localizedEntry.ts';
 import type { ActivityIconName } from '#src/components/activityIcons.ts';
@@ -38,4 +39,21 @@ export function activityChoices(entries: ActivityEntry[], lang: Lang): ActivityC
 /** Every slug the receiver accepts: those with a Danish source file. */
 export function activitySlugs(entries: ActivityEntry[]): string[] {
   return sourceSlugs(entries);
+}
+
+/**
+ * The same slugs read from the folder of the Danish source files (content/activities/da/), for
+ * code that has no collections: the build's schemas (src/content.config.ts) and the server's own
+ * door to the receiver (src/interest/interestReceiver.ts). None when there is no such folder.
+ */
+export function activitySlugsIn(danishDir: string): string[] {
+  try {
+    return readdirSync(danishDir)
+      .filter((f) => /\.mdx?$/.test(f))
+      .map((f) => f.replace(/\.mdx?$/, ''))
+      .sort();
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw e;
+  }
 }

@@ -97,9 +97,55 @@ export async function readBodyWithLimit(
 }
 
 /**
+ * Reads a Node request's body (the server's own door to the receiver), giving up as soon as it
+ * passes `limit` bytes: then the rest is read and dropped, never kept.
+ */
+export function readNodeBodyWithLimit(
+  req: import('node:http').IncomingMessage,
+  limit = interestBodyLimit,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false }> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength;
+      if (size > limit) {
+        done({ ok: false });
+        return;
+      }
+      chunks.push(chunk);
+    };
+    const onEnd = () => done({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
+    // A broken connection: nothing to answer, nothing stored.
+    const onError = () => done({ ok: false });
+    const done = (result: { ok: true; bytes: Uint8Array } | { ok: false }) => {
+      req.off('data', onData).off('end', onEnd).off('error', onError).off('aborted', onError);
+      if (!result.ok) {
+        chunks.length = 0;
+        // Whatever else comes is read and dropped, as Node does with any body nobody reads.
+        req.resume();
+      }
+      resolve(result);
+    };
+    req.on('data', onData).on('end', onEnd).on('error', onError).on('aborted', onError);
+  });
+}
+
+// "application/x-www-form-urlencoded", parameters at most, no comma (Fetch reads a comma as a
+// second type) and HTTP whitespace only: what Response.formData() surely reads as that type.
+const plainUrlencoded = /^[\t\n\r ]*application\/x-www-form-urlencoded[\t\n\r ]*(;[^,]*)?$/i;
+
+/**
  * Parses a form body into ordered entries (repeats kept, so the validator can refuse them).
+ * URL-encoded bodies (what her browser sends) are parsed here exactly as Response.formData() does
+ * (UTF-8 decoded, then URLSearchParams), without a Response; multipart and anything unusual go
+ * through Response.formData() itself.
  */
 export async function parseFormBody(bytes: Uint8Array, contentType: string): Promise<[string, FormDataEntryValue][]> {
+  if (plainUrlencoded.test(contentType)) {
+    const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8');
+    return [...new URLSearchParams(text)];
+  }
   const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'content-type': contentType } }).formData();
   return [...form.entries()];
 }

@@ -59,6 +59,21 @@ export function registrationParams(
   ];
 }
 
+/**
+ * Moves the WAL into the main file and truncates it, so deleted rows leave no copy behind. While
+ * another connection runs a checkpoint (the server's worker, ./walCheckpoints.ts) SQLite answers
+ * "busy" at once instead of waiting: then this tries again, for up to a second. True when done.
+ */
+export function truncateWal(db: DatabaseSync): boolean {
+  const wait = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 0; attempt < 100; attempt++) {
+    const result = db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number } | undefined;
+    if (!result || result.busy === 0) return true;
+    Atomics.wait(wait, 0, 0, 10);
+  }
+  return false;
+}
+
 /** Where the data lives: env DATA_DIR, else ./data (relative to the working directory). */
 export function resolveDataDir(dataDir: string | undefined = process.env.DATA_DIR): string {
   return path.resolve(dataDir && dataDir.trim() ? dataDir : './data');
@@ -157,7 +172,7 @@ export function openInterestStore(options: { dataDir?: string; busyTimeoutMs?: n
 
     /** Moves the WAL into the main file and truncates it, so deleted rows leave no copy behind. */
     checkpoint() {
-      db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      truncateWal(db);
     },
 
     /** "ok" when SQLite finds the file sound. */

@@ -2,8 +2,13 @@
  * The production server (`npm start`): one Node process for the whole site.
  * - static files from dist/client (./staticFiles.ts);
  * - security headers on every response, the ones that apply to it (src/config/securityHeaders.ts);
- * - everything sirv does not have goes to the Astro handler (middleware mode): /api/interest,
- *   which gets the interest store, secret and rate limiter this process opened once (`locals`);
+ * - POST /api/interest, the "call me back" form, is answered here before Astro
+ *   (src/interest/interestReceiver.ts; its rules: src/interest/receiveInterest.ts), with the
+ *   interest store, secret and rate limiter this process opened once; only an answer that is a page
+ *   in her language (the form again, "wait a little") is rendered by Astro; the database's WAL
+ *   checkpoints run on a worker thread (src/interest/walCheckpoints.ts), not inside a post's commit;
+ * - everything sirv does not have goes to the Astro handler (middleware mode), which gets the
+ *   same store, secret and limiter (`locals`);
  * - the interest form page gets a freshly signed start-time token on every request
  *   (src/interest/interestFormPage.ts), and registrations past retention are purged daily;
  * - /r/<code> short links redirect and count, and ?via=<code> travels from page to page to the
@@ -20,6 +25,9 @@ import { siteConfig } from '#site.config.ts';
 import { adminSecurityHeadersFor, headersForPath, isAdminPath, securityHeadersFor } from '#src/config/securityHeaders.ts';
 import { createInterestFormPage } from '#src/interest/interestFormPage.ts';
 import { openInterestRuntime } from '#src/interest/interestRuntime.ts';
+import { createInterestReceiver } from '#src/interest/interestReceiver.ts';
+import { activitySlugsIn } from '#src/interest/activityChoices.ts';
+import { checkpointOffThread } from '#src/interest/walCheckpoints.ts';
 import { startInbox } from '#src/inbox/startInbox.ts';
 import { readChannels } from '#src/channels/readChannels.ts';
 import { channelCounts } from '#src/channels/channelCounts.ts';
@@ -30,7 +38,7 @@ type AstroHandler = (
   req: http.IncomingMessage,
   res: http.ServerResponse,
   next: () => void,
-  locals: Pick<App.Locals, 'remoteAddress' | 'interest' | 'inbox'>,
+  locals: Pick<App.Locals, 'remoteAddress' | 'interest' | 'inbox' | 'interestReply'>,
 ) => void;
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -52,6 +60,8 @@ const adminSecurityHeaders = adminSecurityHeadersFor(siteConfig);
 // Opening the store creates the data directory and the 0600 database file on first start.
 // The store runs the versioned migrations (src/interest/migrations.ts) before anything reads it.
 const interest = openInterestRuntime(siteConfig);
+// WAL checkpoints on a worker thread: never again ~4 MB copied and fsynced inside one post's commit.
+const checkpoints = checkpointOffThread(interest.store.db, interest.store.file);
 // The staff inbox works on the same open database; its pages get it through locals.
 const inbox = startInbox(siteConfig, interest.store.db);
 // The recruitment channels the build made flyers for (content/channels.yaml, checked like the build checks it).
@@ -63,6 +73,15 @@ const viaPages = createViaPages(clientDir, channelCodes);
 const interestFormPage = createInterestFormPage(clientDir, interest.secret, channelCodes);
 const staticFiles = createStaticFiles(clientDir);
 const notFound = createNotFound(clientDir);
+const interestReceiver = createInterestReceiver({
+  runtime: interest,
+  db: inbox.db,
+  // What the form may send: the activities' Danish source files and the channels above.
+  choices: { activities: activitySlugsIn(path.join(root, 'content', 'activities', 'da')), channels: [...channelCodes] },
+  // The TCP peer goes to the rate limit: Astro's own clientAddress believes X-Forwarded-For.
+  renderReply: (req, res, interestReply) =>
+    astroHandler(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest, inbox, interestReply }),
+});
 
 /** Deletes registrations past the retention period; logs the count only. */
 function purgeInterest() {
@@ -81,7 +100,7 @@ export const server = http.createServer((req, res) => {
   const pathname = (req.url ?? '/').split('?')[0] ?? '/';
   const headers = headersForPath(pathname, isAdminPath(pathname) ? adminSecurityHeaders : securityHeaders);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  if (shortLinks(req, res) || interestFormPage(req, res) || viaPages(req, res)) return;
+  if (interestReceiver(req, res) || shortLinks(req, res) || interestFormPage(req, res) || viaPages(req, res)) return;
   // The forms post to /api/interest and /api/referral; Astro routes them with the site's trailing slash.
   if (req.url === '/api/interest' || req.url === '/api/referral') req.url = `${req.url}/`;
   staticFiles(req, res, () => {
@@ -98,7 +117,8 @@ server.listen(port, host, () => {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () =>
-    server.close(() => {
+    server.close(async () => {
+      await checkpoints.stop();
       interest.store.close();
       process.exit(0);
     }),

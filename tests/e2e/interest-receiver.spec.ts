@@ -1,13 +1,13 @@
 /**
  * The interest receiver under load and abuse, each on a server of its own (temporary data
  * directory, free port): 200 concurrent posts, kill -9 in the middle of writes, the rate limit
- * and X-Forwarded-For, and the purge at start-up.
+ * and X-Forwarded-For, the purge at start-up, and the server's own door against Astro's endpoint.
  */
 import { expect, test } from '../helpers/test.ts';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
 import { openInterestStore } from '#src/interest/interestStore.ts';
-import { postInterest, startOwnServer, uniquePhone, validFields, type OwnServer } from '../helpers/interestServer.ts';
+import { formBody, formToken, postInterest, startOwnServer, uniquePhone, validFields, type OwnServer } from '../helpers/interestServer.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
@@ -122,4 +122,99 @@ test('the server purges registrations past the retention period when it starts',
   const after = openInterestStore({ dataDir: first.dataDir });
   expect(after.all().map((r) => r.firstName)).toEqual(['recent']);
   after.close();
+});
+
+test('the server’s own door answers exactly as Astro’s endpoint: every check, her language, the rows', async () => {
+  // The server answers /api/interest itself (src/interest/interestReceiver.ts); with a query the
+  // same post still reaches Astro's endpoint (src/pages/api/interest.ts). Both run receiveInterest().
+  server = await startOwnServer({ INTEREST_RATE_LIMIT: '2', TRUST_PROXY: '1' });
+  const doors = { server: '/api/interest', astro: '/api/interest/?door=astro' };
+  let client = 0;
+  const post = (door: string, body: string, headers: Record<string, string> = {}) =>
+    fetch(new URL(door, server!.baseURL), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: {
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Origin: server!.baseURL,
+        'X-Forwarded-For': `203.0.113.${++client}`,
+        ...headers,
+      },
+      body,
+    });
+  /** Status, headers and body, without what differs from one answer to the next (dates, signed times). */
+  const seen = async (response: Response) => ({
+    status: response.status,
+    headers: [...response.headers].filter(
+      ([name]) => !['date', 'content-length', 'transfer-encoding', 'connection', 'keep-alive'].includes(name),
+    ),
+    body: (await response.text()).replace(/name="token" value="[^"]+"/g, 'name="token" value=""'),
+  });
+  /** Her stored rows, without what differs from one row to the next (id, time). */
+  const rowFor = (phone: string) => {
+    const db = new DatabaseSync(path.join(server!.dataDir, 'interest.sqlite'), { readOnly: true });
+    try {
+      const rows = db.prepare('SELECT * FROM interest WHERE phone = ?').all(`+45${phone}`);
+      return rows.map(({ id: _id, created_at: _at, ...rest }) => rest);
+    } finally {
+      db.close();
+    }
+  };
+  // Every activity the Arabic form offers (the server reads them from content/, Astro from its collection).
+  const formPage = await (await fetch(new URL('/ar/interest/', server.baseURL))).text();
+  const activities = [...formPage.matchAll(/name="activity" value="([^"]+)"/g)].map((m) => m[1]!);
+  const body = (fields: Record<string, string | string[]>) => formBody(validFields(fields));
+
+  // [what, body and headers for a phone number, rows each door stores]
+  const cases: [string, (phone: string) => [string, Record<string, string>?], number][] = [
+    [
+      'a valid registration with every activity',
+      (phone) => [body({ phone, activity: activities, interpreter: 'yes', time: 'evening' })],
+      1,
+    ],
+    ['a valid registration in Urdu', (phone) => [body({ phone, lang: 'ur', contact: 'sms', heard: 'flyer' })], 1],
+    ['an empty Origin', (phone) => [body({ phone }), { Origin: '' }], 0],
+    ['a foreign Origin', (phone) => [body({ phone }), { Origin: 'https://evil.example' }], 0],
+    ['cross-site JSON', (phone) => [JSON.stringify(validFields({ phone })), { 'Content-Type': 'application/json' }], 0],
+    ['over 16 KB', (phone) => [body({ phone, name: 'x'.repeat(17 * 1024) })], 0],
+    ['a bad phone, typed values kept, in Arabic', () => [body({ phone: '1234 567', name: 'سارة', time: 'evening' })], 0],
+    [
+      'an unknown activity and no consent',
+      (phone) => [
+        formBody(Object.fromEntries(Object.entries(validFields({ phone, activity: 'casino' })).filter(([k]) => k !== 'consent'))),
+      ],
+      0,
+    ],
+    ['the unsigned placeholder', (phone) => [body({ phone, token: '__INTEREST_FORM_TOKEN__' })], 0],
+    ['a bot (honeypot)', (phone) => [body({ phone, extra_note: 'x' })], 0],
+    ['a bot (too quick)', (phone) => [body({ phone, token: formToken(undefined, 0) })], 0],
+  ];
+  for (const [what, make, stored] of cases) {
+    // The same post through both doors (her number comes back in the page when it is not stored).
+    const phone = uniquePhone();
+    const [fromServer, fromAstro] = [
+      await seen(await post(doors.server, ...make(phone))),
+      await seen(await post(doors.astro, ...make(phone))),
+    ];
+    expect(fromServer, what).toEqual(fromAstro);
+    const rows = rowFor(phone);
+    expect(rows, what).toHaveLength(2 * stored);
+    if (stored) expect(rows[0], what).toEqual(rows[1]);
+  }
+  // What she typed comes back in her language, from the server's door too.
+  const again = await post(doors.server, body({ phone: '1234', name: 'سارة' }));
+  expect(again.status).toBe(400);
+  const html = await again.text();
+  expect(html).toContain('<html lang="ar" dir="rtl"');
+  expect(html).toContain('value="سارة"');
+  expect(html).toContain('value="1234"');
+  // The rate limit: the third post of one client in the window, through either door.
+  for (const door of [doors.server, doors.astro]) {
+    const from = { 'X-Forwarded-For': `198.51.100.${door === doors.server ? 1 : 2}` };
+    expect((await post(door, body({ phone: uniquePhone() }), from)).status).toBe(303);
+    expect((await post(door, body({ phone: uniquePhone() }), from)).status).toBe(303);
+    const blocked = await post(door, body({ phone: uniquePhone(), lang: 'fa' }), from);
+    expect(blocked.status, door).toBe(429);
+    expect(await blocked.text()).toContain('<html lang="fa" dir="rtl"');
+  }
 });

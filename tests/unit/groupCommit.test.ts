@@ -1,9 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import fs, { existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { groupCommit } from '#src/interest/groupCommit.ts';
+import { groupCommit, walSyncer } from '#src/interest/groupCommit.ts';
 import { openInterestStore, type InterestStore } from '#src/interest/interestStore.ts';
 import { requestIntake, type RequestInput } from '#src/channels/requestIntake.ts';
 
@@ -105,6 +105,54 @@ describe('group commit of the forms’ writes', () => {
     expect(fsync.started).toBe(2);
   });
 
+  it('commits the posts that arrive during an fsync together when it ends; one that throws is rolled back alone', async () => {
+    const fsync = manualSync();
+    const commits = groupCommit(store.db, () => fsync.sync());
+    const first = commits.commit(() => store.add({ ...form, heardVia: '', phone: '+4520000001' }));
+    const later = [
+      commits.commit(() => store.add({ ...form, heardVia: '', phone: '+4520000002' })),
+      commits.commit(() => {
+        store.add({ ...form, heardVia: '', phone: '+4520000003' });
+        throw new Error('invalid');
+      }),
+      commits.commit(() => store.add({ ...form, heardVia: '', phone: '+4520000004' })),
+    ];
+    const refused = expect(later[1]).rejects.toThrow('invalid');
+    // Written only when the running fsync ends: until then nobody sees them, and nobody was answered.
+    expect(rowsSeenFromOutside()).toBe(1);
+    fsync.finishOne();
+    await first;
+    await tick();
+    expect(rowsSeenFromOutside()).toBe(3);
+    await refused;
+    expect(fsync.started).toBe(2);
+    fsync.finishOne();
+    await Promise.all([later[0], later[2]]);
+    expect(store.all().map((r) => r.phone)).toEqual(['+4520000001', '+4520000002', '+4520000004']);
+    expect(store.pragma('synchronous')).toBe(2);
+  });
+
+  it('refuses every post of a batch whose transaction cannot start (the database locked), and the next batch works', async () => {
+    const fsync = manualSync();
+    const locked = openInterestStore({ dataDir: dir, busyTimeoutMs: 20 });
+    const commits = groupCommit(locked.db, () => fsync.sync());
+    const other = new DatabaseSync(store.file);
+    other.exec('BEGIN IMMEDIATE');
+    try {
+      await expect(commits.commit(() => locked.add({ ...form, heardVia: '' }))).rejects.toThrow(/locked|busy/i);
+    } finally {
+      other.exec('ROLLBACK');
+      other.close();
+    }
+    expect(fsync.started).toBe(0);
+    expect(locked.pragma('synchronous')).toBe(2);
+    const next = commits.commit(() => locked.add({ ...form, heardVia: '' }));
+    await tick();
+    fsync.finishOne();
+    await expect(next).resolves.toBeGreaterThan(0);
+    locked.close();
+  });
+
   it('fails the posts whose fsync failed, and the next post gets an fsync of its own', async () => {
     const fsync = manualSync();
     const commits = groupCommit(store.db, () => fsync.sync());
@@ -142,5 +190,35 @@ describe('group commit of the forms’ writes', () => {
     expect(counted.n).toBe(200);
     expect(store.pragma('synchronous')).toBe(2);
     expect(store.integrityCheck()).toBe('ok');
+  });
+});
+
+describe('the WAL fsync', () => {
+  it('keeps the WAL open between syncs, and follows a new WAL file (with its directory) when SQLite makes one', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'aaben-doer-wal-sync-'));
+    const file = path.join(dir, 'x.sqlite');
+    writeFileSync(`${file}-wal`, 'first');
+    const opens = vi.spyOn(fs, 'open');
+    const fsyncs = vi.spyOn(fs, 'fsync');
+    try {
+      const sync = walSyncer(file);
+      await sync();
+      // The WAL and its directory, each opened and synced once.
+      expect(opens.mock.calls.map((c) => c[0])).toEqual([`${file}-wal`, dir]);
+      expect(fsyncs).toHaveBeenCalledTimes(2);
+      await sync();
+      expect(opens).toHaveBeenCalledTimes(2);
+      expect(fsyncs).toHaveBeenCalledTimes(3);
+      // A new file under the same name: opened, it and the directory synced, before the answer.
+      unlinkSync(`${file}-wal`);
+      writeFileSync(`${file}-wal`, 'second');
+      await sync();
+      expect(opens.mock.calls.map((c) => c[0])).toEqual([`${file}-wal`, dir, `${file}-wal`, dir]);
+      expect(fsyncs).toHaveBeenCalledTimes(6);
+    } finally {
+      opens.mockRestore();
+      fsyncs.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

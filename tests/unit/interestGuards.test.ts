@@ -4,7 +4,13 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkFormToken, createFormToken, loadFormSecret } from '#src/interest/interestToken.ts';
 import { clientKey, createRateLimiter, trustedProxyHops } from '#src/interest/interestRateLimit.ts';
-import { interestBodyLimit, isAllowedOrigin, isFormContentType, readBodyWithLimit } from '#src/interest/interestRequestGuard.ts';
+import {
+  interestBodyLimit,
+  isAllowedOrigin,
+  isFormContentType,
+  parseFormBody,
+  readBodyWithLimit,
+} from '#src/interest/interestRequestGuard.ts';
 
 const secret = 'test-secret-0123456789';
 const limits = { minFillMs: 3000, maxAgeMs: 24 * 60 * 60 * 1000 };
@@ -132,5 +138,47 @@ describe('request checks', () => {
     const read = await readBodyWithLimit(small);
     expect(read.ok && new TextDecoder().decode(read.bytes)).toBe('a=1');
     expect(interestBodyLimit).toBe(16384);
+  });
+
+  it('parses a URL-encoded body exactly as Response.formData() does, without a Response', async () => {
+    const bytes = (...parts: (string | number[])[]) =>
+      Buffer.concat(parts.map((p) => (typeof p === 'string' ? Buffer.from(p) : Buffer.from(p))));
+    const bodies = [
+      bytes('lang=ar&name=%D9%81%D8%A7%D8%B7%D9%85%D8%A9&phone=20+12+34+56&activity=a&activity=b'),
+      // A BOM, broken UTF-8 (raw and percent-encoded), bad escapes, empty names and values, "=" in a value.
+      bytes([0xef, 0xbb, 0xbf], 'name=x&', [0xff, 0xfe], '=1&n%FFame=%C3&%zz=%&=v&k&&a=b=c&+plus+=%2B'),
+      bytes('name=\u202Eexe&x=\0&line=a%0D%0Ab'),
+      bytes(''),
+    ];
+    const types = [
+      'application/x-www-form-urlencoded',
+      'Application/X-WWW-Form-URLEncoded; charset=ISO-8859-1',
+      ' application/x-www-form-urlencoded\t;charset=utf-8',
+    ];
+    for (const body of bodies) {
+      for (const type of types) {
+        const expected = [...(await new Response(body, { headers: { 'content-type': type } }).formData()).entries()];
+        expect(await parseFormBody(new Uint8Array(body), type), `${type}: ${body.toString('latin1')}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('leaves multipart and unusual content types to Response.formData() itself', async () => {
+    const form = new FormData();
+    form.append('name', 'فاطمة');
+    form.append('activity', 'a');
+    form.append('activity', 'b');
+    const request = new Request('http://x/', { method: 'POST', body: form });
+    const type = request.headers.get('content-type')!;
+    const body = new Uint8Array(await request.arrayBuffer());
+    expect(await parseFormBody(body, type)).toEqual([
+      ['name', 'فاطمة'],
+      ['activity', 'a'],
+      ['activity', 'b'],
+    ]);
+    // Fetch reads the last of comma-separated types: a multipart type here, and a body that is not one.
+    await expect(
+      parseFormBody(new TextEncoder().encode('a=1'), 'application/x-www-form-urlencoded, multipart/form-data; boundary=x'),
+    ).rejects.toThrow();
   });
 });
