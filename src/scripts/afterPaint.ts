@@ -5,8 +5,11 @@
  * a script to be read: every script only improves what already works without it.
  *
  * So each page carries one small inline loader (this text, with the script URLs in `data-src`),
- * last in <body>, where the whole page has been parsed. It waits for the next frame to be
- * painted, then adds the scripts in order. When all have run it marks
+ * last in <body>, where the whole page has been parsed. It waits until the browser reports the
+ * first paint as shown on the screen (a `paint` performance entry; where a browser has none,
+ * the next frame), then adds the scripts in order. Waiting for the next frame alone was not
+ * enough: the frame is shown some tens of milliseconds after its callbacks run, and a script
+ * fetched in between still counted as before the paint. When all have run it marks
  * `<html data-after-paint="ready">` (the browser tests wait for that mark before they use a
  * script's feature). With the tab in the background, frames wait, so
  * the scripts load when she looks at the page.
@@ -18,9 +21,12 @@
 import { createHash } from 'node:crypto';
 
 export const afterPaintLoader =
-  "(function(d){var s=d.currentScript.dataset.src.split(' '),n=s.length;requestAnimationFrame(function(){setTimeout(function(){" +
-  "s.forEach(function(u){var e=d.createElement('script');e.src=u;e.async=!1;" +
-  "e.onload=function(){--n||d.documentElement.setAttribute('data-after-paint','ready')};d.head.appendChild(e)})})})})(document)";
+  "(function(d,w){var s=d.currentScript.dataset.src.split(' '),n=s.length,t=0,P=w.PerformanceObserver;" +
+  "function go(){if(t++)return;s.forEach(function(u){var e=d.createElement('script');e.src=u;e.async=!1;" +
+  "e.onload=function(){--n||d.documentElement.setAttribute('data-after-paint','ready')};d.head.appendChild(e)})}" +
+  'function later(){setTimeout(go)}' +
+  "if(P&&(P.supportedEntryTypes||[]).indexOf('paint')>=0)new P(function(l,o){o.disconnect();later()}).observe({type:'paint',buffered:!0});" +
+  'else requestAnimationFrame(later)})(document,window)';
 
 /** The CSP source that allows exactly the loader above. */
 export const afterPaintLoaderSource = `'sha256-${createHash('sha256').update(afterPaintLoader).digest('base64')}'`;
