@@ -25,7 +25,8 @@ export const afterPaintLoader =
   "function go(){if(t++)return;s.forEach(function(u){var e=d.createElement('script');e.src=u;e.async=!1;" +
   "e.onload=function(){--n||d.documentElement.setAttribute('data-after-paint','ready')};d.head.appendChild(e)})}" +
   'function later(){setTimeout(go)}' +
-  "if(P&&(P.supportedEntryTypes||[]).indexOf('paint')>=0)new P(function(l,o){o.disconnect();later()}).observe({type:'paint',buffered:!0});" +
+  "if(P&&(P.supportedEntryTypes||[]).indexOf('paint')>=0)" +
+  "new P(function(l,o){o.disconnect();later()}).observe({type:'paint',buffered:!0});" +
   'else requestAnimationFrame(later)})(document,window)';
 
 /** The CSP source that allows exactly the loader above. */
