@@ -5,22 +5,10 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { groupCommit, walSyncer } from '#src/interest/groupCommit.ts';
 import { openInterestStore, type InterestStore } from '#src/interest/interestStore.ts';
-import { requestIntake, type RequestInput } from '#src/channels/requestIntake.ts';
+import { requestIntake } from '#src/channels/requestIntake.ts';
+import { validRequestInput } from '../helpers/requestInput.ts';
 
-const form: RequestInput = {
-  kind: 'interest',
-  firstName: 'Amal',
-  phone: '+4512345678',
-  language: 'ar',
-  contactMethod: 'call',
-  bestTime: 'any',
-  activities: [],
-  interpreter: false,
-  consentVersion: 'abc',
-  consentLanguage: 'ar',
-  channel: '',
-  heardVia: '',
-};
+const form = validRequestInput;
 
 /** An fsync the test finishes by hand, counting how often it was started. */
 function manualSync() {

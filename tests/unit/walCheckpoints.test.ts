@@ -11,20 +11,9 @@ import { DatabaseSync } from 'node:sqlite';
 import { openInterestStore, truncateWal, type InterestStore } from '#src/interest/interestStore.ts';
 import { requestIntake } from '#src/channels/requestIntake.ts';
 import { checkpointOffThread } from '#src/interest/walCheckpoints.ts';
+import { validRequestInput } from '../helpers/requestInput.ts';
 
-const form = {
-  kind: 'interest' as const,
-  firstName: 'Amal',
-  language: 'ar',
-  contactMethod: 'call' as const,
-  bestTime: 'any',
-  activities: [],
-  interpreter: false,
-  consentVersion: 'abc',
-  consentLanguage: 'ar',
-  channel: '',
-  heardVia: '',
-};
+const form = validRequestInput;
 
 describe('WAL checkpoints on a worker thread', () => {
   let dir: string;
