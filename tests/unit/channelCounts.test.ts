@@ -9,21 +9,9 @@ import { channelCounts, monthOf } from '#src/channels/channelCounts.ts';
 import { requestIntake, type RequestInput } from '#src/channels/requestIntake.ts';
 import { maskSmall, monthResults, resultMonths } from '#src/results/resultsReport.ts';
 import { unknownCode } from '#src/channels/shortLink.ts';
+import { validRequestInput } from '../helpers/requestInput.ts';
 
-const form: RequestInput = {
-  kind: 'interest',
-  firstName: 'Amal',
-  phone: '+4512345678',
-  language: 'ar',
-  contactMethod: 'call',
-  bestTime: 'any',
-  activities: [],
-  interpreter: false,
-  consentVersion: 'abc',
-  consentLanguage: 'ar',
-  channel: 'sp-greve',
-  heardVia: 'flyer',
-};
+const form: RequestInput = { ...validRequestInput, channel: 'sp-greve', heardVia: 'flyer' };
 const referral: RequestInput = {
   ...form,
   kind: 'referral',
