@@ -7,12 +7,7 @@
  * on worker threads across the cores, and files whose .br and .gz are already newer than the file
  * are skipped. Pagefind is a process of its own that uses about one core and only writes into
  * pagefind/, so everything else is compressed while it runs, and its files once it is done.
- * /_astro/ assets are content-hashed and never change once served, so they get brotli's densest
- * level. Pages are rewritten on every build, and there are many: with a year of meetings,
- * thousands. They get level 8 (scripts/lib/brotliQuality.mjs): on the built pages it costs 0.9 ms of CPU a
- * page against 10 ms at level 10, for pages about 9 % larger (4.46 against 4.08 KB on average;
- * docs/performance.md, "Build time"). The few pages a woman lands on from a flyer's QR code or
- * short link get level 11 like the assets (scripts/lib/brotliQuality.mjs).
+ * Which brotli level each file gets, and why: scripts/lib/brotliQuality.mjs.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -20,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import zlib from 'node:zlib';
-import { DENSEST_BROTLI_QUALITY, brotliQualityFor } from './lib/brotliQuality.mjs';
+import { DENSEST_BROTLI_QUALITY, DENSEST_COST_FACTOR, brotliQualityFor } from './lib/brotliQuality.mjs';
 
 /**
  * Writes `file`.br and `file`.gz; returns the sizes before and after brotli.
@@ -111,7 +106,7 @@ function runPagefind(client) {
  */
 async function precompressAll(root, enter = () => true) {
   const compressible = /\.(html|css|js|mjs|json|svg|xml|txt|ics|webmanifest)$/;
-  const assets = path.join(path.resolve('dist/client'), '_astro') + path.sep;
+  const client = path.resolve('dist/client');
   /** @type {{ file: string, quality: number, size: number }[]} */
   const todo = [];
   let skipped = 0;
@@ -123,7 +118,7 @@ async function precompressAll(root, enter = () => true) {
       skipped += 1;
       continue;
     }
-    todo.push({ file, quality: brotliQualityFor(path.relative(path.dirname(assets), file)), size: stat.size });
+    todo.push({ file, quality: brotliQualityFor(path.relative(client, file)), size: stat.size });
   }
 
   // Largest first, each to the least-loaded worker, so no worker is left with the long tail.
@@ -133,8 +128,7 @@ async function precompressAll(root, enter = () => true) {
   for (const job of todo.sort((a, b) => b.size - a.size)) {
     const share = shares.reduce((least, s) => (s.load < least.load ? s : least));
     share.jobs.push([job.file, job.quality]);
-    // Level 11 costs about 35 times as much CPU per byte as level 8.
-    share.load += job.size * (job.quality === DENSEST_BROTLI_QUALITY ? 35 : 1);
+    share.load += job.size * (job.quality === DENSEST_BROTLI_QUALITY ? DENSEST_COST_FACTOR : 1);
   }
   /** @type {{ files: number, before: number, after: number }[]} */
   const results = await Promise.all(

@@ -20,7 +20,7 @@ export interface InterestReceiverOptions {
   /** The activity slugs and channel codes the form may send. */
   choices: InterestChoices;
   /**
-   * Renders the page at `path` (/<lang>/interest/reply/) for this request with `reply` in
+   * Renders her reply page (/<lang>/interest/reply/) for this request with `reply` in
    * Astro.locals.interestReply; the body has been read, and the request is now a GET of that page.
    */
   renderReply: (req: IncomingMessage, res: ServerResponse, reply: InterestReply) => void;

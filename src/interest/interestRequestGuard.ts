@@ -135,6 +135,11 @@ export function readNodeBodyWithLimit(
 // second type) and HTTP whitespace only: what Response.formData() surely reads as that type.
 const plainUrlencoded = /^[\t\n\r ]*application\/x-www-form-urlencoded[\t\n\r ]*(;[^,]*)?$/i;
 
+/** Every value sent under `name`, in order (parseFormBody's entries). */
+export function allOf(entries: [string, FormDataEntryValue][], name: string): FormDataEntryValue[] {
+  return entries.filter(([k]) => k === name).map(([, v]) => v);
+}
+
 /**
  * Parses a form body into ordered entries (repeats kept, so the validator can refuse them).
  * URL-encoded bodies (what her browser sends) are parsed here exactly as Response.formData() does

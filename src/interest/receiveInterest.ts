@@ -14,7 +14,7 @@ import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 import { consentVersion } from './interestFormModel.ts';
 import type { InterestRuntime } from './interestRuntime.ts';
 import { clientKey } from './interestRateLimit.ts';
-import { interestBodyLimit, isAllowedOrigin, isFormContentType, parseFormBody } from './interestRequestGuard.ts';
+import { allOf, interestBodyLimit, isAllowedOrigin, isFormContentType, parseFormBody } from './interestRequestGuard.ts';
 import { checkFormToken, createFormToken, formTokenPlaceholder } from './interestToken.ts';
 import { fieldNames, validateInterest, type InterestError } from './validateInterest.ts';
 
@@ -76,8 +76,6 @@ export function simpleAnswer(answer: Exclude<InterestAnswer, { kind: 'reply' }>)
 export const replyPath = (lang: Lang) => localizedUrl(lang, 'interest/reply/');
 
 const tooLarge = { kind: 'plain', status: 413, text: 'Too large.' } as const;
-
-const allOf = (entries: [string, FormDataEntryValue][], name: string) => entries.filter(([k]) => k === name).map(([, v]) => v);
 
 /** Receives one post: checks, stores and says what to answer. */
 export async function receiveInterest(

@@ -11,18 +11,18 @@
  * enough: the frame is shown some tens of milliseconds after its callbacks run, and a script
  * fetched in between still counted as before the paint. When all have run it marks
  * `<html data-after-paint="ready">` (the browser tests wait for that mark before they use a
- * script's feature). With the tab in the background, frames wait, so
- * the scripts load when she looks at the page.
+ * script's feature). A page opened in the background is not painted, so its scripts load when
+ * she looks at it.
  *
  * The text is fixed (the URLs are in the attribute), so the Content-Security-Policy allows it by
- * its hash and still allows no other inline script. Keep it ES5 and on one line: older WebViews
- * on cheap phones run it, and the hash is of these exact characters.
+ * its hash and still allows no other inline script. Keep it ES5 (older WebViews on cheap phones
+ * run it); the hash is computed from this text, so an edit needs nothing else.
  */
 import { createHash } from 'node:crypto';
 
 export const afterPaintLoader =
-  "(function(d,w){var s=d.currentScript.dataset.src.split(' '),n=s.length,t=0,P=w.PerformanceObserver;" +
-  "function go(){if(t++)return;s.forEach(function(u){var e=d.createElement('script');e.src=u;e.async=!1;" +
+  "(function(d,w){var s=d.currentScript.dataset.src.split(' '),n=s.length,P=w.PerformanceObserver;" +
+  "function go(){s.forEach(function(u){var e=d.createElement('script');e.src=u;e.async=!1;" +
   "e.onload=function(){--n||d.documentElement.setAttribute('data-after-paint','ready')};d.head.appendChild(e)})}" +
   'function later(){setTimeout(go)}' +
   "if(P&&(P.supportedEntryTypes||[]).indexOf('paint')>=0)" +

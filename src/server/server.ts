@@ -73,14 +73,15 @@ const viaPages = createViaPages(clientDir, channelCodes);
 const interestFormPage = createInterestFormPage(clientDir, interest.secret, channelCodes);
 const staticFiles = createStaticFiles(clientDir);
 const notFound = createNotFound(clientDir);
+/** Astro renders the request. The TCP peer goes to the rate limit: Astro's own clientAddress believes X-Forwarded-For. */
+const toAstro = (req: http.IncomingMessage, res: http.ServerResponse, locals: Record<string, unknown> = {}) =>
+  astroHandler(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest, inbox, ...locals });
 const interestReceiver = createInterestReceiver({
   runtime: interest,
   db: inbox.db,
   // What the form may send: the activities' Danish source files and the channels above.
   choices: { activities: activitySlugsIn(path.join(root, 'content', 'activities', 'da')), channels: [...channelCodes] },
-  // The TCP peer goes to the rate limit: Astro's own clientAddress believes X-Forwarded-For.
-  renderReply: (req, res, interestReply) =>
-    astroHandler(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest, inbox, interestReply }),
+  renderReply: (req, res, interestReply) => toAstro(req, res, { interestReply }),
 });
 
 /** Deletes registrations past the retention period; logs the count only. */
@@ -103,10 +104,7 @@ export const server = http.createServer((req, res) => {
   if (interestReceiver(req, res) || shortLinks(req, res) || interestFormPage(req, res) || viaPages(req, res)) return;
   // The forms post to /api/interest and /api/referral; Astro routes them with the site's trailing slash.
   if (req.url === '/api/interest' || req.url === '/api/referral') req.url = `${req.url}/`;
-  staticFiles(req, res, () => {
-    // The TCP peer goes to the rate limit: Astro's own clientAddress believes X-Forwarded-For.
-    astroHandler(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest, inbox });
-  });
+  staticFiles(req, res, () => toAstro(req, res));
 });
 
 server.listen(port, host, () => {

@@ -3,14 +3,14 @@
  * `page.reload` also wait until the page's scripts have run. The public pages add their scripts
  * after the first paint (src/scripts/afterPaint.ts), which can be after the `load` event that
  * Playwright waits for; a test that used a script's feature at once would then race it.
- * For a page made another way (browser.newPage()), call afterPaintReady(page) after navigating.
+ * For a page made another way (browser.newPage()), wrap it in waitForScriptsOnNavigation(page).
  */
 import { test as base, type Page } from '@playwright/test';
 
 export { expect, devices, type Page, type APIRequestContext } from '@playwright/test';
 
 /** Waits until the after-paint loader's scripts have all run; at once on a page without it. */
-export async function afterPaintReady(page: Page): Promise<void> {
+async function afterPaintReady(page: Page): Promise<void> {
   await page.waitForFunction(
     () => !document.querySelector('script[data-src]') || document.documentElement.getAttribute('data-after-paint') === 'ready',
   );
@@ -18,18 +18,15 @@ export async function afterPaintReady(page: Page): Promise<void> {
 
 /** Makes goto and reload on `page` wait for afterPaintReady. */
 export function waitForScriptsOnNavigation(page: Page): Page {
-  const goto = page.goto.bind(page);
-  const reload = page.reload.bind(page);
-  page.goto = async (...args: Parameters<Page['goto']>) => {
-    const response = await goto(...args);
-    if (response?.headers()['content-type']?.startsWith('text/html')) await afterPaintReady(page);
-    return response;
-  };
-  page.reload = async (...args: Parameters<Page['reload']>) => {
-    const response = await reload(...args);
-    if (response?.headers()['content-type']?.startsWith('text/html')) await afterPaintReady(page);
-    return response;
-  };
+  const waiting =
+    <A extends unknown[]>(navigate: (...args: A) => ReturnType<Page['goto']>) =>
+    async (...args: A) => {
+      const response = await navigate(...args);
+      if (response?.headers()['content-type']?.startsWith('text/html')) await afterPaintReady(page);
+      return response;
+    };
+  page.goto = waiting(page.goto.bind(page));
+  page.reload = waiting(page.reload.bind(page));
   return page;
 }
 

@@ -10,7 +10,15 @@ describe('brotliQualityFor()', () => {
   });
 
   it('gives every other page, feed and index file the faster page level', () => {
-    for (const file of ['da/meetings/index.html', 'da/meetings/x/index.html', 'da/calendar.ics', 'pagefind/pagefind.js', '404.html']) {
+    expect(PAGE_BROTLI_QUALITY).toBeLessThan(DENSEST_BROTLI_QUALITY);
+    for (const file of [
+      'da/meetings/index.html',
+      'da/meetings/x/index.html',
+      'xx/index.html',
+      'da/calendar.ics',
+      'pagefind/pagefind.js',
+      '404.html',
+    ]) {
       expect(brotliQualityFor(file), file).toBe(PAGE_BROTLI_QUALITY);
     }
   });

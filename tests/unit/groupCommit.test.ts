@@ -120,7 +120,7 @@ describe('group commit of the forms’ writes', () => {
     expect(store.pragma('synchronous')).toBe(2);
   });
 
-  it('refuses every post of a batch whose transaction cannot start (the database locked), and the next batch works', async () => {
+  it('refuses the post of a batch whose transaction cannot start (the database locked), and the next batch works', async () => {
     const fsync = manualSync();
     const locked = openInterestStore({ dataDir: dir, busyTimeoutMs: 20 });
     const commits = groupCommit(locked.db, () => fsync.sync());

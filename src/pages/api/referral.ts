@@ -15,6 +15,7 @@ import { loadActivities } from '#src/interest/loadActivities.ts';
 import { openInterestRuntime, type InterestRuntime } from '#src/interest/interestRuntime.ts';
 import { clientKey } from '#src/interest/interestRateLimit.ts';
 import {
+  allOf,
   interestBodyLimit,
   isAllowedOrigin,
   isFormContentType,
@@ -46,8 +47,6 @@ function reply(context: APIContext, lang: ReferralLang, answer: ReplyInput): Pro
   context.locals.referralReply = answer.kind === 'form' ? { ...answer, token: token() } : answer;
   return context.rewrite(new Request(new URL(localizedUrl(lang, 'partners/refer/reply/'), context.url), { method: 'GET' }));
 }
-
-const allOf = (entries: [string, FormDataEntryValue][], name: string) => entries.filter(([k]) => k === name).map(([, v]) => v);
 
 export const POST: APIRoute = async (context) => {
   const { request, locals } = context;
