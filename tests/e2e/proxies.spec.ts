@@ -36,7 +36,7 @@ for (const proxyName of proxyNames) {
       page.on('response', (r) => responses.push({ url: r.url(), status: r.status() }));
       const da = await page.goto(`${site.origin}/da/`);
       expect(da?.status()).toBe(200);
-      expect((await da!.securityDetails())?.subjectName).toBe('aaben.test');
+      expect((await da!.securityDetails())?.protocol).toMatch(/^TLS 1\.[23]$/);
       // A secure context: what passkeys and Secure cookies need.
       expect(await page.evaluate(() => window.isSecureContext)).toBe(true);
       const ar = await page.goto(`${site.origin}/ar/`);
