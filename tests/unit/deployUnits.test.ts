@@ -69,6 +69,18 @@ describe.skipIf(missing !== null)(`deploy/ systemd units${missing ? ` (skipped: 
     expect(unit).toMatch(/^WorkingDirectory=\/opt\/aaben-doer\/app$/m);
   });
 
+  it('the backup and pull units run only commands the project has', () => {
+    const scripts = Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts);
+    const pull = readFileSync(path.join(deployDir, 'aaben-doer-pull.service'), 'utf8');
+    const npmRuns = [...pull.matchAll(/\bnpm run ([\w:-]+)/g)].map((m) => m[1]!);
+    expect(npmRuns).toEqual(['publish']);
+    for (const script of npmRuns) expect(scripts, `npm run ${script}`).toContain(script);
+    const backup = readFileSync(path.join(deployDir, 'aaben-doer-backup.service'), 'utf8');
+    const backupScript = /node\/bin\/node \S+ (scripts\/\S+\.ts)/.exec(backup)?.[1];
+    expect(backupScript).toBe('scripts/backup.ts');
+    expect(existsSync(backupScript!), backupScript).toBe(true);
+  });
+
   it.each(unitFiles)('systemd-analyze verify has nothing to say about %s', (file) => {
     const result = spawnSync('systemd-analyze', ['verify', `--root=${root}`, '--man=no', file], { encoding: 'utf8' });
     expect(result.stderr + result.stdout).toBe('');
