@@ -72,7 +72,8 @@ describe.skipIf(missing !== null)(`deploy/ systemd units${missing ? ` (skipped: 
   it('the backup and pull units run only commands the project has', () => {
     const scripts = Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts);
     const pull = readFileSync(path.join(deployDir, 'aaben-doer-pull.service'), 'utf8');
-    const npmRuns = [...pull.matchAll(/\bnpm run ([\w:-]+)/g)].map((m) => m[1]!);
+    const execLines = pull.split('\n').filter((l) => l.startsWith('Exec')).join('\n');
+    const npmRuns = [...execLines.matchAll(/\bnpm run ([\w:-]+)/g)].map((m) => m[1]!);
     expect(npmRuns).toEqual(['publish']);
     for (const script of npmRuns) expect(scripts, `npm run ${script}`).toContain(script);
     const backup = readFileSync(path.join(deployDir, 'aaben-doer-backup.service'), 'utf8');
