@@ -119,7 +119,12 @@ function spawnLogged(command: string, args: string[], env: NodeJS.ProcessEnv): S
 }
 
 /** Waits until the proxy completes a TLS handshake for aaben.test that `readCa()` verifies; returns its certificate. */
-async function servedCertificate(port: number, readCa: () => string | undefined, proxy: Spawned, timeoutMs = 20_000): Promise<X509Certificate> {
+async function servedCertificate(
+  port: number,
+  readCa: () => string | undefined,
+  proxy: Spawned,
+  timeoutMs = 20_000,
+): Promise<X509Certificate> {
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   while (Date.now() < deadline) {
@@ -220,7 +225,8 @@ http {
     process.env,
   );
   const output = proxyProcess.output;
-  const logs = () => ['startup.log', 'error.log'].map((f) => (existsSync(path.join(dir, f)) ? readFileSync(path.join(dir, f), 'utf8') : '')).join('');
+  const logs = () =>
+    ['startup.log', 'error.log'].map((f) => (existsSync(path.join(dir, f)) ? readFileSync(path.join(dir, f), 'utf8') : '')).join('');
   return { process: { ...proxyProcess, output: () => output() + logs() }, readCa: () => readFileSync(cert, 'utf8') };
 }
 
@@ -244,17 +250,29 @@ export async function startBehindProxy(proxy: ProxyName, env: Record<string, str
     throw error;
   }
   const ca = started.readCa()!;
-  const chromiumFlags = [`--host-resolver-rules=MAP ${siteHost} 127.0.0.1`, `--ignore-certificate-errors-spki-list=${spkiHash(certificate)}`];
+  const chromiumFlags = [
+    `--host-resolver-rules=MAP ${siteHost} 127.0.0.1`,
+    `--ignore-certificate-errors-spki-list=${spkiHash(certificate)}`,
+  ];
 
   const request = (pathname: string, { method = 'GET', headers = {}, body, localAddress, plain = false }: ProxyRequestOptions = {}) =>
     new Promise<ProxyResponse>((resolve, reject) => {
       const port = plain ? ports.http : ports.https;
-      const options = { host: '127.0.0.1', port, path: pathname, method, localAddress, headers: { Host: `${siteHost}:${port}`, ...headers } };
+      const options = {
+        host: '127.0.0.1',
+        port,
+        path: pathname,
+        method,
+        localAddress,
+        headers: { Host: `${siteHost}:${port}`, ...headers },
+      };
       const req = plain ? http.request(options) : https.request({ ...options, servername: siteHost, ca });
       req.on('response', (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, headers: res.headers, rawHeaders: res.rawHeaders, body: Buffer.concat(chunks) }),
+        );
         res.on('error', reject);
       });
       req.on('error', reject);

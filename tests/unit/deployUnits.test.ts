@@ -6,7 +6,19 @@
  * unit names: the project's node binary for /opt/aaben-doer/app/…, the machine's own for the rest.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  linkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -72,7 +84,10 @@ describe.skipIf(missing !== null)(`deploy/ systemd units${missing ? ` (skipped: 
   it('the backup and pull units run only commands the project has', () => {
     const scripts = Object.keys((JSON.parse(readFileSync('package.json', 'utf8')) as { scripts: Record<string, string> }).scripts);
     const pull = readFileSync(path.join(deployDir, 'aaben-doer-pull.service'), 'utf8');
-    const execLines = pull.split('\n').filter((l) => l.startsWith('Exec')).join('\n');
+    const execLines = pull
+      .split('\n')
+      .filter((l) => l.startsWith('Exec'))
+      .join('\n');
     const npmRuns = [...execLines.matchAll(/\bnpm run ([\w:-]+)/g)].map((m) => m[1]!);
     expect(npmRuns).toEqual(['publish']);
     for (const script of npmRuns) expect(scripts, `npm run ${script}`).toContain(script);
