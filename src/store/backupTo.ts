@@ -11,13 +11,13 @@ import { backup, DatabaseSync } from 'node:sqlite';
 
 /** A backup that could not be made or did not pass the integrity check; nothing is left at `file`. */
 export class BackupError extends Error {
-  constructor(
-    message: string,
-    /** Where the copy was to be. */
-    readonly file: string,
-  ) {
+  /** Where the copy was to be. */
+  readonly file: string;
+
+  constructor(message: string, file: string) {
     super(message);
     this.name = 'BackupError';
+    this.file = file;
   }
 }
 

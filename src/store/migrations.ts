@@ -190,17 +190,19 @@ export const latestVersion = migrations.at(-1)!.version;
 
 /** A database file written by a newer release than this code: opening it is refused. */
 export class NewerSchemaError extends Error {
-  constructor(
-    /** The file's schema version (PRAGMA user_version). */
-    readonly fileVersion: number,
-    /** The newest schema version this code knows. */
-    readonly knownVersion: number,
-  ) {
+  /** The file's schema version (PRAGMA user_version). */
+  readonly fileVersion: number;
+  /** The newest schema version this code knows. */
+  readonly knownVersion: number;
+
+  constructor(fileVersion: number, knownVersion: number) {
     super(
       `The database has schema version ${fileVersion}, but this code knows versions up to ${knownVersion}: ` +
         `a newer release wrote it. Run that release (or restore a backup this release made); the file was not changed.`,
     );
     this.name = 'NewerSchemaError';
+    this.fileVersion = fileVersion;
+    this.knownVersion = knownVersion;
   }
 }
 

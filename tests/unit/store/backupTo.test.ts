@@ -57,7 +57,9 @@ describe('backupTo()', () => {
     const db = new DatabaseSync(broken);
     db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT); CREATE INDEX t_v ON t (v);');
     const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    db.exec('BEGIN');
     for (let i = 0; i < 2000; i++) insert.run(`value${i}`);
+    db.exec('COMMIT');
     db.close();
     const bytes = readFileSync(broken);
     bytes[bytes.lastIndexOf('value1500') + 5] = '9'.charCodeAt(0);
