@@ -31,7 +31,10 @@ describe('migrate()', () => {
     // Made by the first release's own store (git 66dd680, src/server/interestStore.mjs): the
     // interest table alone, user_version 0, three requests in Arabic, Somali and Urdu.
     mkdirSync(dir, { recursive: true });
-    copyFileSync(fileURLToPath(new URL('../../fixtures/interest-first-release.sqlite', import.meta.url)), path.join(dir, 'interest.sqlite'));
+    copyFileSync(
+      fileURLToPath(new URL('../../fixtures/interest-first-release.sqlite', import.meta.url)),
+      path.join(dir, 'interest.sqlite'),
+    );
     const store = openInterestStore({ dataDir: dir });
     expect(store.pragma('user_version')).toBe(latestVersion);
     expect(store.integrityCheck()).toBe('ok');
