@@ -14,8 +14,8 @@ import { parseArgs } from 'node:util';
 import { siteConfig } from '#site.config.ts';
 import { interestCsv } from '#src/interest/interestCsv.ts';
 import { interestSettings } from '#src/interest/interestSettings.ts';
-import { openInterestStore } from '#src/interest/interestStore.ts';
 import { normalisePhone } from '#src/interest/validateInterest.ts';
+import { openInterestStore } from '#src/store/interest.ts';
 
 const usage = `Usage: npm run interest -- <command>
   export --csv [--out FILE]   write every registration to a CSV file for Excel (default interest-<date>.csv; "-" = stdout)
@@ -68,7 +68,7 @@ switch (command) {
   case 'export': {
     if (opts.xlsx) {
       // Loaded only here: the spreadsheet library is large, and the other commands never need it.
-      const { requestsStore } = await import('#src/inbox/requestsStore.ts');
+      const { requestsStore } = await import('#src/store/requests.ts');
       const { requestsXlsx, xlsxRows } = await import('#src/inbox/requestsXlsx.ts');
       const rows = xlsxRows(requestsStore(store.db).list('all', 0));
       const file = path.resolve(opts.out ?? `interest-${new Date().toISOString().slice(0, 10)}.xlsx`);

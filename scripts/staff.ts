@@ -9,7 +9,7 @@
 import { parseArgs } from 'node:util';
 import { siteConfig } from '#site.config.ts';
 import { createInbox } from '#src/inbox/inboxContext.ts';
-import { openInterestStore } from '#src/interest/interestStore.ts';
+import { openStore } from '#src/store/openStore.ts';
 
 const usage = `Usage: npm run staff -- <command>
   invite --name NAME [--email ADDRESS] [--coordinator]   print a one-time sign-up link (valid 24 hours)
@@ -33,8 +33,8 @@ if (!command || opts.help) {
   process.exit(command ? 0 : 1);
 }
 
-// The interest store opens (and migrates) the one database file; the inbox works on it.
-const store = openInterestStore();
+// The store opens (and migrates) the one database file; the inbox works on it.
+const store = openStore();
 const inbox = createInbox(siteConfig, store.db);
 
 function fail(message: string): never {

@@ -9,10 +9,8 @@
  * Afterwards the rows in SQLite must equal the 303s (a post the receiver takes for a bot also
  * gets a 303, but is not stored).
  */
-import { DatabaseSync } from 'node:sqlite';
-import fs from 'node:fs';
-import path from 'node:path';
 import autocannon from 'autocannon';
+import { countStoredRows } from '#src/store/interest.ts';
 
 /**
  * @typedef {object} FormLoadResult
@@ -147,12 +145,5 @@ async function minimumFillTime() {
 
 /** Rows in the interest database (0 before the first registration created it). @param {string} dataDir */
 function countRows(dataDir) {
-  const file = path.join(dataDir, 'interest.sqlite');
-  if (!fs.existsSync(file)) return 0;
-  const db = new DatabaseSync(file, { readOnly: true });
-  try {
-    return Number(/** @type {{ n: number }} */ (db.prepare('SELECT count(*) AS n FROM interest').get()).n);
-  } finally {
-    db.close();
-  }
+  return countStoredRows(dataDir);
 }

@@ -7,8 +7,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openInterestStore } from '#src/interest/interestStore.ts';
-import { staffStore } from '#src/inbox/staffStore.ts';
+import { openStore } from '#src/store/openStore.ts';
+import { addSyntheticRequests } from '#src/store/requests.ts';
+import { staffStore } from '#src/store/staff.ts';
 import { startServer } from '../lib/startServer.ts';
 
 const langs = ['ar', 'so', 'ur', 'fa', 'tr', 'en', 'da'];
@@ -23,26 +24,24 @@ const statuses = ['new', 'new', 'contacted', 'not_reached', 'came', 'started', '
  */
 export async function measureInboxList(root, { port, requests = 5000, runs = 20, log = () => {} }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-bench-inbox-'));
-  const store = openInterestStore({ dataDir });
-  const insert = store.db.prepare(`INSERT INTO interest
-    (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language, status)
-    VALUES (?, ?, ?, ?, ?, 'any', '["courses"]', ?, 'bench', ?, ?)`);
+  const store = openStore({ dataDir });
   const start = Date.now() - requests * 60_000;
-  store.db.exec('BEGIN');
-  for (let i = 0; i < requests; i++) {
-    const lang = langs[i % langs.length];
-    insert.run(
-      new Date(start + i * 60_000).toISOString(),
-      names[i % names.length],
-      `+452${String(i).padStart(7, '0')}`,
-      lang,
-      'call',
-      i % 2,
-      lang,
-      statuses[i % statuses.length],
-    );
-  }
-  store.db.exec('COMMIT');
+  addSyntheticRequests(
+    store.db,
+    Array.from({ length: requests }, (_, i) => ({
+      createdAt: new Date(start + i * 60_000).toISOString(),
+      firstName: names[i % names.length],
+      phone: `+452${String(i).padStart(7, '0')}`,
+      language: langs[i % langs.length],
+      contactMethod: 'call',
+      bestTime: 'any',
+      activities: ['courses'],
+      interpreter: i % 2 === 1,
+      consentVersion: 'bench',
+      consentLanguage: langs[i % langs.length],
+      status: statuses[i % statuses.length],
+    })),
+  );
   const staff = staffStore(store.db);
   const session = staff.createSession(staff.invite({ name: 'Bench', coordinator: true }).staffId);
   store.close();

@@ -1,19 +1,18 @@
 /**
- * The inbox's services for one server process: the requests and staff stores on the interest
- * store's open database (one connection to the one file), the settings and the sign-in rate limit.
+ * The inbox's services for one server process: the requests and staff stores on the server's
+ * open database (one connection to the one file), the settings and the sign-in rate limit.
  * The Node server creates it once and hands it to every page through Astro.locals.inbox; the dev
  * server (no Node server of ours) opens it on first use.
  */
-import type { DatabaseSync } from 'node:sqlite';
 import { createRateLimiter } from '#src/interest/interestRateLimit.ts';
-import { openInterestStore } from '#src/interest/interestStore.ts';
+import { openStore, type Database } from '#src/store/openStore.ts';
+import { requestsStore } from '#src/store/requests.ts';
+import { staffStore } from '#src/store/staff.ts';
 import { inboxSettings, type InboxSettings } from './inboxSettings.ts';
-import { requestsStore } from './requestsStore.ts';
-import { staffStore } from './staffStore.ts';
 import { smtpMailer, type Mailer } from './mailNotices.ts';
 
 export interface Inbox {
-  db: DatabaseSync;
+  db: Database;
   requests: ReturnType<typeof requestsStore>;
   staff: ReturnType<typeof staffStore>;
   settings: InboxSettings;
@@ -25,8 +24,8 @@ export interface Inbox {
 
 type SiteFacts = { siteUrl: string; name: string; retentionDays: number };
 
-/** The inbox on an open (and migrated) database: the interest store's `db`. */
-export function createInbox(siteConfig: SiteFacts, db: DatabaseSync, env: Record<string, string | undefined> = process.env): Inbox {
+/** The inbox on an open (and migrated) database (src/store/openStore.ts). */
+export function createInbox(siteConfig: SiteFacts, db: Database, env: Record<string, string | undefined> = process.env): Inbox {
   const settings = inboxSettings(siteConfig, env);
   return {
     db,
@@ -45,7 +44,7 @@ export async function inboxFor(locals: { inbox?: Inbox }): Promise<Inbox> {
   if (locals.inbox) return locals.inbox;
   if (!devInbox) {
     const { siteConfig } = await import('#site.config.ts');
-    devInbox = createInbox(siteConfig, openInterestStore().db);
+    devInbox = createInbox(siteConfig, openStore().db);
   }
   return devInbox;
 }

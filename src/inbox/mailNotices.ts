@@ -7,7 +7,9 @@
  * mail server cannot lose a request or delay her 303. Failures are logged by error code only.
  */
 import nodemailer from 'nodemailer';
-import type { DatabaseSync } from 'node:sqlite';
+import type { Database } from '#src/store/openStore.ts';
+import { newestRequestId, oldestNewUntouched } from '#src/store/requests.ts';
+import { readState, writeState } from '#src/store/serverState.ts';
 import { workingDaysBetween } from './requestStatus.ts';
 
 export const newRequestSubject = 'Ny henvendelse venter';
@@ -37,17 +39,12 @@ export function smtpMailer(env: Record<string, string | undefined> = process.env
 }
 
 interface NoticeDeps {
-  db: DatabaseSync;
+  db: Database;
   mailer: Mailer;
   origin: string;
   recipients: () => string[];
   log?: (line: string) => void;
 }
-
-const getState = (db: DatabaseSync, key: string) =>
-  (db.prepare('SELECT value FROM server_state WHERE key = ?').get(key) as { value: string } | undefined)?.value;
-const setState = (db: DatabaseSync, key: string, value: string) =>
-  db.prepare('INSERT INTO server_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
 
 function failure(error: unknown): string {
   const e = error as { code?: string; responseCode?: number };
@@ -59,31 +56,27 @@ function failure(error: unknown): string {
  * The first round after an upgrade only remembers where it is (no mail for old rows).
  */
 export async function sendDueNotices({ db, mailer, origin, recipients, log = console.error }: NoticeDeps, now = new Date()) {
-  const newest = Number((db.prepare('SELECT coalesce(max(id), 0) AS n FROM interest').get() as { n: number }).n);
-  const noticed = getState(db, 'notice.lastId');
-  if (noticed === undefined) setState(db, 'notice.lastId', String(newest));
+  const newest = newestRequestId(db);
+  const noticed = readState(db, 'notice.lastId');
+  if (noticed === undefined) writeState(db, 'notice.lastId', String(newest));
   else if (newest > Number(noticed)) {
     const to = recipients();
     try {
       if (to.length > 0) await mailer.send(to, newRequestSubject, noticeBody(origin));
-      setState(db, 'notice.lastId', String(newest));
+      writeState(db, 'notice.lastId', String(newest));
     } catch (error) {
       log(`inbox: notice mail failed (${failure(error)}); it is tried again in a minute`);
     }
   }
 
   const today = now.toISOString().slice(0, 10);
-  if (getState(db, 'reminder.day') === today) return;
-  const oldest = db
-    .prepare(
-      `SELECT created_at FROM interest WHERE touched_at IS NULL AND closed_at IS NULL AND status = 'new' ORDER BY created_at LIMIT 1`,
-    )
-    .get() as { created_at: string } | undefined;
-  if (!oldest || workingDaysBetween(new Date(oldest.created_at), now) <= 2) return;
+  if (readState(db, 'reminder.day') === today) return;
+  const oldest = oldestNewUntouched(db);
+  if (!oldest || workingDaysBetween(new Date(oldest), now) <= 2) return;
   const to = recipients();
   try {
     if (to.length > 0) await mailer.send(to, reminderSubject, noticeBody(origin));
-    setState(db, 'reminder.day', today);
+    writeState(db, 'reminder.day', today);
   } catch (error) {
     log(`inbox: reminder mail failed (${failure(error)})`);
   }

@@ -12,7 +12,8 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import type { InboxSettings } from './inboxSettings.ts';
-import type { StaffMember, StoredPasskey } from './staffStore.ts';
+import type { StoredPasskey } from '#src/store/passkeys.ts';
+import type { StaffMember } from '#src/store/staff.ts';
 
 const challengeMs = 5 * 60 * 1000;
 const maxChallenges = 10_000;

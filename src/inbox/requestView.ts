@@ -8,7 +8,7 @@ import { getLocale, isLang, type LocaleDef } from '#src/i18n/locales.ts';
 import type { StaffLang } from '#src/i18n/staffTranslate.ts';
 import { readyMessage } from './messageTemplates.ts';
 import { ageOf, deletionDate, isWaiting, suggestsClosing } from './requestStatus.ts';
-import type { InboxRequest } from './requestsStore.ts';
+import type { InboxRequest } from '#src/store/requests.ts';
 
 /** "العربية · arabisk": her language in its own script and in the staff member's language. */
 export function languageLabel(code: string, staffLang: StaffLang): { endonym: string; name: string; locale?: LocaleDef } {

@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { deletionDate, type RequestStatus } from './requestStatus.ts';
-import type { InboxRequest } from './requestsStore.ts';
+import type { InboxRequest } from '#src/store/requests.ts';
 import { languageLabel } from './requestView.ts';
 
 export interface XlsxRow {

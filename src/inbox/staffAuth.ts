@@ -7,7 +7,7 @@ import type { AstroCookies } from 'astro';
 import { isAllowedOrigin } from '#src/interest/interestRequestGuard.ts';
 import type { Inbox } from './inboxContext.ts';
 import { sessionCookie } from './inboxSettings.ts';
-import type { StaffMember } from './staffStore.ts';
+import type { StaffMember } from '#src/store/staff.ts';
 
 /** Headers on every inbox answer: never cached, never indexed. */
 export const inboxHeaders: Record<string, string> = {

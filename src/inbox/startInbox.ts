@@ -1,15 +1,15 @@
 /**
- * The inbox's part of the server's start, on the database the interest store opened: say once whether mail is
+ * The inbox's part of the server's start, on the database the server opened: say once whether mail is
  * configured, start the mail notices, and purge sessions, old audit rows and orphaned attempts daily.
  */
-import type { DatabaseSync } from 'node:sqlite';
-import { purgeAudit } from './auditLog.ts';
+import type { Database } from '#src/store/openStore.ts';
+import { purgeAudit } from '#src/store/audit.ts';
 import { createInbox, type Inbox } from './inboxContext.ts';
 import { startNotices } from './mailNotices.ts';
 
 export function startInbox(
   siteConfig: { siteUrl: string; name: string; retentionDays: number },
-  db: DatabaseSync,
+  db: Database,
   env: Record<string, string | undefined> = process.env,
 ): Inbox {
   const inbox = createInbox(siteConfig, db, env);

@@ -3,7 +3,7 @@
  * UTF-8 with BOM (so Arabic and Urdu names show right), CRLF, every cell quoted,
  * phone numbers kept as text, and any cell that a spreadsheet would run as a formula made inert.
  */
-import type { InterestRow } from './interestStore.ts';
+import type { InterestRow } from '#src/store/interest.ts';
 
 /** The UTF-8 byte order mark: Excel reads the file as UTF-8 only when it is there. */
 export const utf8Bom = '\uFEFF';

@@ -8,7 +8,7 @@
  * Anything else (another method, another address form) is not ours: it goes on to Astro as before.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { DatabaseSync } from 'node:sqlite';
+import type { Database } from '#src/store/openStore.ts';
 import type { InterestRuntime } from './interestRuntime.ts';
 import { readNodeBodyWithLimit } from './interestRequestGuard.ts';
 import { receiveInterest, replyPath, simpleAnswer, type InterestChoices, type InterestReply } from './receiveInterest.ts';
@@ -16,7 +16,7 @@ import { receiveInterest, replyPath, simpleAnswer, type InterestChoices, type In
 export interface InterestReceiverOptions {
   runtime: InterestRuntime;
   /** The open database the inbox's intake writes to (the runtime's store's). */
-  db: DatabaseSync;
+  db: Database;
   /** The activity slugs and channel codes the form may send. */
   choices: InterestChoices;
   /**

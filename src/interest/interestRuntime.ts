@@ -5,7 +5,7 @@
  */
 import { createRateLimiter } from './interestRateLimit.ts';
 import { interestSettings, type InterestSettings } from './interestSettings.ts';
-import { openInterestStore, type InterestStore } from './interestStore.ts';
+import { openInterestStore, type InterestStore } from '#src/store/interest.ts';
 import { loadFormSecret } from './interestToken.ts';
 
 export interface InterestRuntime {

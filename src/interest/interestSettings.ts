@@ -3,7 +3,7 @@
  * environment (where data lives, proxies, limits). One function, so the server, the
  * endpoint and the staff CLI agree.
  */
-import { resolveDataDir } from './interestStore.ts';
+import { resolveDataDir } from '#src/store/openStore.ts';
 import { trustedProxyHops } from './interestRateLimit.ts';
 
 function numberFrom(value: string | undefined, fallback: number): number {

@@ -7,8 +7,8 @@
  * 400), store, 303 to /<lang>/interest/thanks/.
  * Nothing she sent is ever logged, put in a URL or e-mailed.
  */
-import type { DatabaseSync } from 'node:sqlite';
-import { requestIntake } from '#src/channels/requestIntake.ts';
+import type { Database } from '#src/store/openStore.ts';
+import { requestIntake } from '#src/store/requestIntake.ts';
 import { defaultLang, isLang, langs, type Lang } from '#src/i18n/locales.ts';
 import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 import { consentVersion } from './interestFormModel.ts';
@@ -37,7 +37,7 @@ export interface InterestChoices {
 export interface InterestReceiverContext {
   runtime: InterestRuntime;
   /** The open database the inbox's intake writes to (the runtime's own store in production). */
-  database: () => DatabaseSync | Promise<DatabaseSync>;
+  database: () => Database | Promise<Database>;
   /** Asked only for a post that gets as far as validation. */
   choices: () => InterestChoices | Promise<InterestChoices>;
 }
@@ -132,7 +132,7 @@ export async function receiveInterest(
 
   const { pageLang: consentLanguage, ...data } = result.data;
   try {
-    // One transaction: the request, its channel and answer, and the monthly counts (src/channels/requestIntake.ts);
+    // One transaction: the request, its channel and answer, and the monthly counts (src/store/requestIntake.ts);
     // the 303 waits until it is on disk, in an fsync shared with the posts that arrived meanwhile (group commit).
     const intake = requestIntake(await database());
     await intake.addDurably({ ...data, kind: 'interest', consentVersion: consentVersion(lang), consentLanguage });

@@ -6,7 +6,7 @@
 import { normalisePhone } from '#src/interest/validateInterest.ts';
 import { smsHref } from '#src/config/contactLinks.ts';
 import { staffTranslations, type StaffLang } from '#src/i18n/staffTranslate.ts';
-import type { InboxRequest } from '#src/inbox/requestsStore.ts';
+import type { InboxRequest } from '#src/store/requests.ts';
 
 /** The message and its links, or undefined when none may be sent (open, not a referral, or no feedback agreed). */
 export function referrerMessage(

@@ -6,7 +6,7 @@
  *   (src/interest/interestReceiver.ts; its rules: src/interest/receiveInterest.ts), with the
  *   interest store, secret and rate limiter this process opened once; only an answer that is a page
  *   in her language (the form again, "wait a little") is rendered by Astro; the database's WAL
- *   checkpoints run on a worker thread (src/interest/walCheckpoints.ts), not inside a post's commit;
+ *   checkpoints run on a worker thread (src/store/walCheckpoints.ts), not inside a post's commit;
  * - everything sirv does not have goes to the Astro handler (middleware mode), which gets the
  *   same store, secret and limiter (`locals`);
  * - the interest form page gets a freshly signed start-time token on every request
@@ -27,11 +27,11 @@ import { createInterestFormPage } from '#src/interest/interestFormPage.ts';
 import { openInterestRuntime } from '#src/interest/interestRuntime.ts';
 import { createInterestReceiver } from '#src/interest/interestReceiver.ts';
 import { activitySlugsIn } from '#src/interest/activityChoices.ts';
-import { checkpointOffThread } from '#src/interest/walCheckpoints.ts';
 import { startInbox } from '#src/inbox/startInbox.ts';
 import { readChannels } from '#src/channels/readChannels.ts';
-import { channelCounts } from '#src/channels/channelCounts.ts';
 import { createShortLinks, createViaPages } from '#src/channels/shortLinkServer.ts';
+import { channelCounts } from '#src/store/channelCounts.ts';
+import { checkpointOffThread } from '#src/store/walCheckpoints.ts';
 import { createNotFound, createStaticFiles } from './staticFiles.ts';
 
 type AstroHandler = (
@@ -58,7 +58,7 @@ const securityHeaders = securityHeadersFor(siteConfig);
 // The staff admin (/admin/) has its own policy: it talks to the Git host in site.config.ts → cms.
 const adminSecurityHeaders = adminSecurityHeadersFor(siteConfig);
 // Opening the store creates the data directory and the 0600 database file on first start.
-// The store runs the versioned migrations (src/interest/migrations.ts) before anything reads it.
+// The store runs the versioned migrations (src/store/migrations.ts) before anything reads it.
 const interest = openInterestRuntime(siteConfig);
 // WAL checkpoints on a worker thread: never again ~4 MB copied and fsynced inside one post's commit.
 const checkpoints = checkpointOffThread(interest.store.db, interest.store.file);

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { openInterestStore } from '#src/interest/interestStore.ts';
+import { openInterestStore } from '#src/store/interest.ts';
 import { e2eDataDir, formBody, formToken, postInterest, validFields } from '../helpers/interestServer.ts';
 
 /** Rows stored for one phone number (in the shared server's database). */

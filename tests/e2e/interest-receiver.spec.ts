@@ -6,7 +6,7 @@
 import { expect, test } from '../helpers/test.ts';
 import { DatabaseSync } from 'node:sqlite';
 import path from 'node:path';
-import { openInterestStore } from '#src/interest/interestStore.ts';
+import { openInterestStore } from '#src/store/interest.ts';
 import { formBody, formToken, postInterest, startOwnServer, uniquePhone, validFields, type OwnServer } from '../helpers/interestServer.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 90_000 });

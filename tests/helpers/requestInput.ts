@@ -1,5 +1,5 @@
-/** One valid request as the intake stores it (src/channels/requestIntake.ts), for the store's unit tests. */
-import type { RequestInput } from '#src/channels/requestIntake.ts';
+/** One valid request as the intake stores it (src/store/requestIntake.ts), for the store's unit tests. */
+import type { RequestInput } from '#src/store/requestIntake.ts';
 
 export const validRequestInput: RequestInput = {
   kind: 'interest',

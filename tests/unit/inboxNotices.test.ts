@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { DatabaseSync } from 'node:sqlite';
-import { migrate } from '#src/interest/migrations.ts';
+import { migrate } from '#src/store/migrations.ts';
 import { newRequestSubject, noticeBody, reminderSubject, sendDueNotices, type Mailer } from '#src/inbox/mailNotices.ts';
 
 const origin = 'https://aabendoer.example.dk';

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { openInterestStore } from '#src/interest/interestStore.ts';
+import { openInterestStore } from '#src/store/interest.ts';
 
 const row = {
   firstName: 'Amal',

@@ -14,7 +14,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { createInterestReceiver } from '#src/interest/interestReceiver.ts';
 import { interestSettings } from '#src/interest/interestSettings.ts';
-import { openInterestStore } from '#src/interest/interestStore.ts';
+import { openInterestStore } from '#src/store/interest.ts';
 import { createRateLimiter } from '#src/interest/interestRateLimit.ts';
 import { createFormToken } from '#src/interest/interestToken.ts';
 import type { InterestRuntime } from '#src/interest/interestRuntime.ts';

@@ -24,7 +24,7 @@ import {
 } from '#src/interest/interestRequestGuard.ts';
 import { checkFormToken, createFormToken, formTokenPlaceholder } from '#src/interest/interestToken.ts';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
-import { requestIntake } from '#src/channels/requestIntake.ts';
+import { requestIntake } from '#src/store/requestIntake.ts';
 import { dayOf } from '#src/channels/channelCounts.ts';
 import { referralFieldNames as f, referralLangs, type ReferralLang } from '#src/referral/referralFields.ts';
 import { validateReferral, type ReferralError } from '#src/referral/validateReferral.ts';

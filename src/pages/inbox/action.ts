@@ -7,10 +7,10 @@
 import type { APIContext, APIRoute } from 'astro';
 import { isFormContentType, parseFormBody, readBodyWithLimit } from '#src/interest/interestRequestGuard.ts';
 import { inboxFor, type Inbox } from '#src/inbox/inboxContext.ts';
-import { isUnavailable } from '#src/inbox/inboxDb.ts';
+import { isUnavailable } from '#src/store/inTransaction.ts';
 import { cleanNote, settableStatuses, type RequestStatus } from '#src/inbox/requestStatus.ts';
 import { clientOf, currentStaff, isSameOrigin, plain, seeOther } from '#src/inbox/staffAuth.ts';
-import type { StaffMember } from '#src/inbox/staffStore.ts';
+import type { StaffMember } from '#src/store/staff.ts';
 import { inviteMail } from '#src/inbox/inviteMail.ts';
 
 export const prerender = false;

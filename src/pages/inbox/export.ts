@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { currentStaff, inboxHeaders, isSameOrigin, plain, seeOther } from '#src/inbox/staffAuth.ts';
 import { requestsXlsx, xlsxRows } from '#src/inbox/requestsXlsx.ts';
-import { writeAudit } from '#src/inbox/auditLog.ts';
+import { writeAudit } from '#src/store/audit.ts';
 import { staffTranslations } from '#src/i18n/staffTranslate.ts';
 import { requestLabels } from './_components/requestLabels.ts';
 

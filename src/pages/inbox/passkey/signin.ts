@@ -5,7 +5,7 @@
 import type { APIRoute } from 'astro';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
-import { isUnavailable } from '#src/inbox/inboxDb.ts';
+import { isUnavailable } from '#src/store/inTransaction.ts';
 import { verifyAuthentication } from '#src/inbox/passkeys.ts';
 import { clientOf, json, plain, readJsonPost, setSessionCookie } from '#src/inbox/staffAuth.ts';
 

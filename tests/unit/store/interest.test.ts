@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openInterestStore, type InterestStore } from '#src/interest/interestStore.ts';
+import { openInterestStore, type InterestStore } from '#src/store/interest.ts';
 
 const sample = {
   firstName: 'Amal',

@@ -1,20 +1,19 @@
 /**
- * Staff, their invites, passkeys and sessions, in the one database file.
+ * Staff and their invites, in the one database file; `staffStore()` also carries their passkeys
+ * (./passkeys.ts) and sessions (./sessions.ts), so the inbox has one object for all of it.
  * Secrets are stored only as SHA-256 hashes: the invite token (128 random bits) and the session
- * id (256 random bits). A session lasts at most 8 hours, and ends after 30 minutes without use.
- * Revoking a person ends her sessions at once (they are deleted; her next request finds none).
+ * id (256 random bits). Revoking a person ends her sessions at once (they are deleted; her next
+ * request finds none), removes her passkeys and uses up her open invites.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction, isUnavailable } from './inboxDb.ts';
-import { writeAudit } from './auditLog.ts';
+import { inTransaction } from './inTransaction.ts';
+import { writeAudit } from './audit.ts';
+import { insertPasskey, passkeysStore, type StoredPasskey } from './passkeys.ts';
+import { sessionsStore, sha256 } from './sessions.ts';
 
 /** An invite link is good for this long. */
 export const inviteValidMs = 24 * 60 * 60 * 1000;
-/** A session ends this long after sign-in, whatever happens. */
-export const sessionMaxMs = 8 * 60 * 60 * 1000;
-/** A session ends after this long without a request. */
-export const sessionIdleMs = 30 * 60 * 1000;
 
 export interface StaffMember {
   id: number;
@@ -29,15 +28,6 @@ export interface StaffMember {
   passkeys: number;
 }
 
-export interface StoredPasskey {
-  id: string;
-  staffId: number;
-  publicKey: Uint8Array;
-  counter: number;
-  transports: string[];
-}
-
-export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 const token = (bytes: number) => randomBytes(bytes).toString('base64url');
 
 function staffFrom(r: Record<string, unknown>): StaffMember {
@@ -67,6 +57,8 @@ export function staffStore(db: DatabaseSync) {
 
   return {
     getStaff,
+    ...passkeysStore(db),
+    ...sessionsStore(db, getStaff),
 
     /** Everyone, active first, by name. */
     listStaff(): StaffMember[] {
@@ -137,32 +129,10 @@ export function staffStore(db: DatabaseSync) {
           .prepare('UPDATE invites SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?')
           .run(now.toISOString(), sha256(secret), now.toISOString());
         if (Number(used.changes) !== 1) return false;
-        insertPasskey(passkey, now);
+        insertPasskey(db, passkey, now);
         writeAudit(db, { staffId: passkey.staffId, action: 'passkey:add' }, now);
         return true;
       });
-    },
-
-    /** A further passkey (phone and laptop) for a signed-in person. */
-    addPasskey(passkey: StoredPasskey, now = new Date()): void {
-      inTransaction(db, () => {
-        insertPasskey(passkey, now);
-        writeAudit(db, { staffId: passkey.staffId, action: 'passkey:add' }, now);
-      });
-    },
-
-    passkeysOf(staffId: number): StoredPasskey[] {
-      return (db.prepare('SELECT * FROM passkeys WHERE staff_id = ?').all(staffId) as Record<string, unknown>[]).map(passkeyFrom);
-    },
-
-    findPasskey(id: string): StoredPasskey | undefined {
-      const row = db.prepare('SELECT * FROM passkeys WHERE id = ?').get(id) as Record<string, unknown> | undefined;
-      return row ? passkeyFrom(row) : undefined;
-    },
-
-    /** After a sign-in: the authenticator's new counter. */
-    usePasskey(id: string, counter: number, now = new Date()): void {
-      db.prepare('UPDATE passkeys SET counter = ?, last_used_at = ? WHERE id = ?').run(counter, now.toISOString(), id);
     },
 
     /** Revokes a person: she can no longer sign in, and every session of hers ends. */
@@ -184,84 +154,6 @@ export function staffStore(db: DatabaseSync) {
       if (prefs.notices !== undefined) db.prepare('UPDATE staff SET notices = ? WHERE id = ?').run(prefs.notices ? 1 : 0, staffId);
       if (prefs.lang !== undefined) db.prepare('UPDATE staff SET lang = ? WHERE id = ?').run(prefs.lang, staffId);
     },
-
-    /** A new session; the id goes into the cookie and only its hash into the database. */
-    createSession(staffId: number, now = new Date()): string {
-      const id = token(32);
-      inTransaction(db, () => {
-        db.prepare('INSERT INTO sessions (id_hash, staff_id, created_at, seen_at) VALUES (?, ?, ?, ?)').run(
-          sha256(id),
-          staffId,
-          now.toISOString(),
-          now.toISOString(),
-        );
-        writeAudit(db, { staffId, action: 'signin' }, now);
-      });
-      return id;
-    },
-
-    /**
-     * The signed-in person for a cookie's session id, or undefined (no, unknown, expired,
-     * idle or revoked). A valid session is marked as used now.
-     */
-    sessionStaff(id: string | undefined, now = new Date()): StaffMember | undefined {
-      if (!id || id.length > 100) return undefined;
-      const hash = sha256(id);
-      const row = db.prepare('SELECT * FROM sessions WHERE id_hash = ?').get(hash) as Record<string, string> | undefined;
-      if (!row) return undefined;
-      const t = now.getTime();
-      if (t - Date.parse(row.created_at!) > sessionMaxMs || t - Date.parse(row.seen_at!) > sessionIdleMs) {
-        db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
-        return undefined;
-      }
-      const staff = getStaff(Number(row.staff_id));
-      if (!staff || staff.revokedAt) {
-        db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
-        return undefined;
-      }
-      try {
-        db.prepare('UPDATE sessions SET seen_at = ? WHERE id_hash = ?').run(now.toISOString(), hash);
-      } catch (error) {
-        // A locked or full database must not sign her out: the page says "try again" instead.
-        if (!isUnavailable(error)) throw error;
-      }
-      return staff;
-    },
-
-    endSession(id: string, staffId: number, now = new Date()): void {
-      inTransaction(db, () => {
-        db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(sha256(id));
-        writeAudit(db, { staffId, action: 'signout' }, now);
-      });
-    },
-
-    /** Sessions past their time (the daily housekeeping). */
-    purgeSessions(now = new Date()): number {
-      const maxCut = new Date(now.getTime() - sessionMaxMs).toISOString();
-      const idleCut = new Date(now.getTime() - sessionIdleMs).toISOString();
-      return Number(db.prepare('DELETE FROM sessions WHERE created_at < ? OR seen_at < ?').run(maxCut, idleCut).changes);
-    },
-  };
-
-  function insertPasskey(p: StoredPasskey, now: Date) {
-    db.prepare('INSERT INTO passkeys (id, staff_id, public_key, counter, transports, created_at) VALUES (?, ?, ?, ?, ?, ?)').run(
-      p.id,
-      p.staffId,
-      p.publicKey,
-      p.counter,
-      JSON.stringify(p.transports),
-      now.toISOString(),
-    );
-  }
-}
-
-function passkeyFrom(r: Record<string, unknown>): StoredPasskey {
-  return {
-    id: String(r.id),
-    staffId: Number(r.staff_id),
-    publicKey: new Uint8Array(r.public_key as Uint8Array),
-    counter: Number(r.counter),
-    transports: JSON.parse(String(r.transports)) as string[],
   };
 }
 

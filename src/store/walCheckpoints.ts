@@ -1,5 +1,5 @@
 /**
- * WAL checkpoints of the interest database on a worker thread, for the server.
+ * WAL checkpoints of the database on a worker thread, for the server (the worker's code is below).
  * SQLite's automatic checkpoint runs inside the COMMIT that fills the WAL past 1000 pages: every
  * few hundred form posts, one post's commit copied ~4 MB into the database file and fsynced it
  * twice, on the event loop, while every other request waited (docs/performance.md, "Form

@@ -1,6 +1,6 @@
 /**
- * Transactions and failure classes for the inbox's changes to the one database file, which
- * src/interest/interestStore.ts opens (and migrates).
+ * Transactions and failure classes for changes to the one database file (./openStore.ts): a change
+ * is written whole or not at all, and a locked or full database is told apart from a bug.
  */
 import type { DatabaseSync } from 'node:sqlite';
 

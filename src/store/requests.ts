@@ -3,12 +3,12 @@
  * in one transaction together with its audit row, so there is never a half-written change.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from './inboxDb.ts';
-import { closingStatuses, type RequestStatus } from './requestStatus.ts';
-import { writeAudit } from './auditLog.ts';
-import { channelCounts } from '#src/channels/channelCounts.ts';
-import type { ReferralRecord } from '#src/channels/requestIntake.ts';
-import { truncateWal } from '#src/interest/interestStore.ts';
+import { closingStatuses, type RequestStatus } from '#src/inbox/requestStatus.ts';
+import { inTransaction } from './inTransaction.ts';
+import { writeAudit } from './audit.ts';
+import { channelCounts } from './channelCounts.ts';
+import type { ReferralRecord } from './requestIntake.ts';
+import { truncateWal } from './openStore.ts';
 
 export interface InboxRequest {
   id: number;
@@ -31,7 +31,7 @@ export interface InboxRequest {
   note: string;
   /** Dates of the attempts to reach her, oldest first. */
   attempts: string[];
-  /** A referral's referrer and consent record (src/channels/requestIntake.ts); null for the form. */
+  /** A referral's referrer and consent record (./requestIntake.ts); null for the form. */
   referral: ReferralRecord | null;
 }
 
@@ -117,7 +117,7 @@ export function requestsStore(db: DatabaseSync) {
       return changed;
     });
   }
-  // The results' funnel counts each stage a request reaches, in the same transaction (src/channels/channelCounts.ts).
+  // The results' funnel counts each stage a request reaches, in the same transaction (./channelCounts.ts).
   const funnel = channelCounts(db);
 
   return {
@@ -222,3 +222,57 @@ export function requestsStore(db: DatabaseSync) {
 }
 
 export type RequestsStore = ReturnType<typeof requestsStore>;
+
+/** The newest request's id (0 when there is none): the mail notices remember up to which one they told staff. */
+export function newestRequestId(db: DatabaseSync): number {
+  return Number((db.prepare('SELECT coalesce(max(id), 0) AS n FROM interest').get() as { n: number }).n);
+}
+
+/** When the oldest open request still "new" and untouched by staff came in (the notices' daily reminder). */
+export function oldestNewUntouched(db: DatabaseSync): string | undefined {
+  const row = db
+    .prepare(
+      `SELECT created_at FROM interest WHERE touched_at IS NULL AND closed_at IS NULL AND status = 'new' ORDER BY created_at LIMIT 1`,
+    )
+    .get() as { created_at: string } | undefined;
+  return row?.created_at;
+}
+
+/** A request as the bench makes it up: with its status already set, and no counts. */
+export interface SyntheticRequest {
+  createdAt: string;
+  firstName: string;
+  phone: string;
+  language: string;
+  contactMethod: InboxRequest['contactMethod'];
+  bestTime: string;
+  activities: string[];
+  interpreter: boolean;
+  consentVersion: string;
+  consentLanguage: string;
+  status: RequestStatus;
+}
+
+/** Many made-up requests in one transaction: the bench's inbox with thousands of rows (scripts/bench/measureInboxList). */
+export function addSyntheticRequests(db: DatabaseSync, requests: readonly SyntheticRequest[]): void {
+  const insert = db.prepare(`INSERT INTO interest
+    (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language, status)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  inTransaction(db, () => {
+    for (const r of requests) {
+      insert.run(
+        r.createdAt,
+        r.firstName,
+        r.phone,
+        r.language,
+        r.contactMethod,
+        r.bestTime,
+        JSON.stringify(r.activities),
+        r.interpreter ? 1 : 0,
+        r.consentVersion,
+        r.consentLanguage,
+        r.status,
+      );
+    }
+  });
+}

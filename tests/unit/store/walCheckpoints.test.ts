@@ -1,5 +1,5 @@
 /**
- * The server's WAL checkpoints on a worker thread (src/interest/walCheckpoints.ts): the main
+ * The server's WAL checkpoints on a worker thread (src/store/walCheckpoints.ts): the main
  * connection no longer checkpoints inside a commit, the worker moves the WAL into the database
  * file, and once the worker stops the main connection checkpoints by itself again.
  */
@@ -7,10 +7,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openInterestStore, truncateWal, type InterestStore } from '#src/interest/interestStore.ts';
-import { requestIntake } from '#src/channels/requestIntake.ts';
-import { checkpointOffThread } from '#src/interest/walCheckpoints.ts';
-import { validRequestInput } from '../helpers/requestInput.ts';
+import { openInterestStore, type InterestStore } from '#src/store/interest.ts';
+import { truncateWal } from '#src/store/openStore.ts';
+import { requestIntake } from '#src/store/requestIntake.ts';
+import { checkpointOffThread } from '#src/store/walCheckpoints.ts';
+import { validRequestInput } from '../../helpers/requestInput.ts';
 
 const form = validRequestInput;
 

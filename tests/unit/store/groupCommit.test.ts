@@ -3,10 +3,10 @@ import fs, { existsSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from '
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { groupCommit, walSyncer } from '#src/interest/groupCommit.ts';
-import { openInterestStore, type InterestStore } from '#src/interest/interestStore.ts';
-import { requestIntake } from '#src/channels/requestIntake.ts';
-import { validRequestInput } from '../helpers/requestInput.ts';
+import { groupCommit, walSyncer } from '#src/store/groupCommit.ts';
+import { openInterestStore, type InterestStore } from '#src/store/interest.ts';
+import { requestIntake } from '#src/store/requestIntake.ts';
+import { validRequestInput } from '../../helpers/requestInput.ts';
 
 const form = validRequestInput;
 

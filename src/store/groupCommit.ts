@@ -1,5 +1,5 @@
 /**
- * Group commit for the forms' writes (src/channels/requestIntake.ts): many concurrent posts share
+ * Group commit for the forms' writes (./requestIntake.ts): many concurrent posts share
  * one fsync, and one transaction, instead of each blocking the whole server for its own.
  * - Writes are committed with `synchronous = NORMAL`: SQLite writes the WAL frames (an ordinary
  *   write()) but does not fsync on the event loop. With no fsync running, a write is committed at

@@ -1,14 +1,14 @@
 /**
  * Stores a new request (from the form, or a partner's referral) in the inbox's table together
  * with its aggregate counts, in ONE transaction: there is never a request without its count, nor
- * a count without its request. The counts hold no id, name or number (src/channels/channelCounts.ts).
+ * a count without its request. The counts hold no id, name or number (./channelCounts.ts).
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { inTransaction } from '#src/inbox/inboxDb.ts';
-import { channelCounts } from './channelCounts.ts';
 import type { ContactMethod } from '#src/interest/validateInterest.ts';
-import { registrationParams } from '#src/interest/interestStore.ts';
-import { groupCommit, type GroupCommit } from '#src/interest/groupCommit.ts';
+import { inTransaction } from './inTransaction.ts';
+import { channelCounts } from './channelCounts.ts';
+import { registrationParams } from './interest.ts';
+import { groupCommit, type GroupCommit } from './groupCommit.ts';
 
 /** What a referral adds to a request: who referred her and how she consented. Shown in the inbox only. */
 export interface ReferralRecord {
@@ -84,7 +84,7 @@ function createIntake(db: DatabaseSync) {
     },
 
     /**
-     * The same for the forms' receivers: concurrent posts share one fsync (../interest/groupCommit.ts);
+     * The same for the forms' receivers: concurrent posts share one fsync (./groupCommit.ts);
      * resolves with the id once the row and its counts are on disk, never before.
      */
     addDurably(input: RequestInput, now = new Date()): Promise<number> {

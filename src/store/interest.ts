@@ -1,22 +1,13 @@
 /**
- * The ONE storage module for interest registrations ("call me back").
- * Rows hold special-category personal data (they hint at her origin), so:
- * - the database file is created 0600 in a 0700 directory, on first use;
- * - WAL + synchronous=FULL: a row is on disk before the server answers 303;
- * - secure_delete overwrites deleted rows, and purges checkpoint the WAL, so
- *   "deleted" means gone from the file too;
- * - nothing here logs a value;
- * - the schema is versioned (./migrations.ts) and migrated when the store opens.
- * The staff inbox (src/inbox/) reads and changes the same file through `db`.
+ * The form's registrations ("call me back") as the staff CLI (scripts/interest.ts) and the daily
+ * retention purge see them: add, list, find by phone, delete, purge, count. Rows of the table
+ * `interest`, which the inbox reads as requests (./requests.ts).
  */
-import { DatabaseSync } from 'node:sqlite';
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
-import type { ContactMethod, ValidInterest } from './validateInterest.ts';
-import { migrate } from './migrations.ts';
-
-/** File name of the database inside the data directory. */
-export const interestDbFile = 'interest.sqlite';
+import { DatabaseSync } from 'node:sqlite';
+import type { ContactMethod, ValidInterest } from '#src/interest/validateInterest.ts';
+import { databaseFile, openStore, truncateWal, type Database } from './openStore.ts';
 
 /** One registration as the receiver stores it: what passed validation, and the consent she gave. */
 export interface InterestInput
@@ -35,7 +26,7 @@ export interface InterestRow extends InterestInput {
 
 /**
  * The first ten columns of a row in `interest`, in table order: one source for the form's own
- * store and the inbox's intake (src/channels/requestIntake.ts), which adds kind, channel and referral.
+ * store and the inbox's intake (./requestIntake.ts), which adds kind, channel and referral.
  */
 export function registrationParams(
   input: Pick<InterestInput, 'firstName' | 'phone' | 'language' | 'consentVersion' | 'consentLanguage' | 'interpreter'> & {
@@ -59,26 +50,6 @@ export function registrationParams(
   ];
 }
 
-/**
- * Moves the WAL into the main file and truncates it, so deleted rows leave no copy behind. While
- * another connection runs a checkpoint (the server's worker, ./walCheckpoints.ts) SQLite answers
- * "busy" at once instead of waiting: then this tries again, for up to a second. True when done.
- */
-export function truncateWal(db: DatabaseSync): boolean {
-  const wait = new Int32Array(new SharedArrayBuffer(4));
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const result = db.prepare('PRAGMA wal_checkpoint(TRUNCATE)').get() as { busy: number } | undefined;
-    if (!result || result.busy === 0) return true;
-    Atomics.wait(wait, 0, 0, 10);
-  }
-  return false;
-}
-
-/** Where the data lives: env DATA_DIR, else ./data (relative to the working directory). */
-export function resolveDataDir(dataDir: string | undefined = process.env.DATA_DIR): string {
-  return path.resolve(dataDir && dataDir.trim() ? dataDir : './data');
-}
-
 function fromDb(r: Record<string, unknown>): InterestRow {
   return {
     id: Number(r.id),
@@ -95,26 +66,8 @@ function fromDb(r: Record<string, unknown>): InterestRow {
   };
 }
 
-/**
- * Opens (and on first use creates) the interest database.
- */
-export function openInterestStore(options: { dataDir?: string; busyTimeoutMs?: number } = {}) {
-  const dir = resolveDataDir(options.dataDir);
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const file = path.join(dir, interestDbFile);
-  // Create the file ourselves so it is 0600 from its first byte; SQLite gives -wal/-shm the same mode.
-  closeSync(openSync(file, 'a', 0o600));
-  chmodSync(file, 0o600);
-
-  const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
-  const db = new DatabaseSync(file, { timeout: busyTimeoutMs });
-  db.exec(`PRAGMA busy_timeout = ${Number(busyTimeoutMs)}`);
-  db.exec('PRAGMA journal_mode = WAL');
-  db.exec('PRAGMA synchronous = FULL');
-  db.exec('PRAGMA secure_delete = ON');
-  // Versioned migrations (./migrations.ts): a file made by an older release is upgraded in place.
-  migrate(db);
-
+/** The registrations on an open (and migrated) database. */
+export function interestRegistrations(db: Database) {
   const insert = db.prepare(`INSERT INTO interest
     (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -125,12 +78,6 @@ export function openInterestStore(options: { dataDir?: string; busyTimeoutMs?: n
   const countAll = db.prepare('SELECT count(*) AS n FROM interest');
 
   return {
-    /** Absolute path of the database file. */
-    file,
-
-    /** The open connection, for the staff inbox's stores (the one connection to this file). */
-    db,
-
     /** Stores one registration; returns its id once it is durably on disk. */
     add(input: InterestInput, now = new Date()): number {
       const result = insert.run(...registrationParams(input, now));
@@ -150,7 +97,7 @@ export function openInterestStore(options: { dataDir?: string; busyTimeoutMs?: n
     /** Deletes one row (a woman asked for her data to be deleted). */
     delete(id: number): boolean {
       const changed = Number(deleteById.run(id).changes) > 0;
-      this.checkpoint();
+      truncateWal(db);
       return changed;
     },
 
@@ -161,7 +108,7 @@ export function openInterestStore(options: { dataDir?: string; busyTimeoutMs?: n
       }
       const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000).toISOString();
       const removed = Number(deleteOlder.run(cutoff).changes);
-      if (removed > 0) this.checkpoint();
+      if (removed > 0) truncateWal(db);
       return removed;
     },
 
@@ -169,29 +116,28 @@ export function openInterestStore(options: { dataDir?: string; busyTimeoutMs?: n
     count(): number {
       return Number((countAll.get() as { n: number }).n);
     },
-
-    /** Moves the WAL into the main file and truncates it, so deleted rows leave no copy behind. */
-    checkpoint() {
-      truncateWal(db);
-    },
-
-    /** "ok" when SQLite finds the file sound. */
-    integrityCheck() {
-      const rows = db.prepare('PRAGMA integrity_check').all();
-      return rows.map((r) => Object.values(r)[0]).join('\n');
-    },
-
-    /** A pragma's current value (for tests and the staff CLI's `status`). */
-    pragma(name: string): unknown {
-      if (!/^[a-z_]+$/.test(name)) throw new Error('bad pragma name');
-      const row = db.prepare(`PRAGMA ${name}`).get();
-      return row ? Object.values(row)[0] : undefined;
-    },
-
-    close() {
-      db.close();
-    },
   };
 }
 
+/** Opens the database (./openStore.ts) together with its registrations: the interest runtime's and the CLI's store. */
+export function openInterestStore(options: Parameters<typeof openStore>[0] = {}) {
+  const store = openStore(options);
+  return { ...store, ...interestRegistrations(store.db) };
+}
+
 export type InterestStore = ReturnType<typeof openInterestStore>;
+
+/**
+ * Rows in the database of `dataDir`, read on a read-only connection that neither creates nor
+ * migrates the file (0 before the first registration created it): the bench's count of what a run stored.
+ */
+export function countStoredRows(dataDir: string): number {
+  const file = path.join(dataDir, databaseFile);
+  if (!existsSync(file)) return 0;
+  const db = new DatabaseSync(file, { readOnly: true });
+  try {
+    return Number((db.prepare('SELECT count(*) AS n FROM interest').get() as { n: number }).n);
+  } finally {
+    db.close();
+  }
+}

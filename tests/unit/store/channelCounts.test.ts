@@ -2,14 +2,15 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { DatabaseSync } from 'node:sqlite';
-import { openInterestStore } from '#src/interest/interestStore.ts';
-import { requestsStore } from '#src/inbox/requestsStore.ts';
-import { channelCounts, monthOf } from '#src/channels/channelCounts.ts';
-import { requestIntake, type RequestInput } from '#src/channels/requestIntake.ts';
-import { maskSmall, monthResults, resultMonths } from '#src/results/resultsReport.ts';
+import { openStore, type Database } from '#src/store/openStore.ts';
+import { requestsStore } from '#src/store/requests.ts';
+import { monthOf } from '#src/channels/channelCounts.ts';
+import { channelCounts } from '#src/store/channelCounts.ts';
+import { requestIntake, type RequestInput } from '#src/store/requestIntake.ts';
+import { monthResults, resultMonths } from '#src/store/results.ts';
+import { maskSmall } from '#src/results/resultsReport.ts';
 import { unknownCode } from '#src/channels/shortLink.ts';
-import { validRequestInput } from '../helpers/requestInput.ts';
+import { validRequestInput } from '../../helpers/requestInput.ts';
 
 const form: RequestInput = { ...validRequestInput, channel: 'sp-greve', heardVia: 'flyer' };
 const referral: RequestInput = {
@@ -30,10 +31,10 @@ const nov = new Date('2026-11-20T10:00:00Z');
 
 describe('channel counts and results', () => {
   let dir: string;
-  let db: DatabaseSync;
+  let db: Database;
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'counts-'));
-    db = openInterestStore({ dataDir: path.join(dir, 'data') }).db;
+    db = openStore({ dataDir: path.join(dir, 'data') }).db;
   });
   afterEach(() => {
     db.close();

@@ -1,13 +1,14 @@
 /**
- * Versioned migrations of the ONE SQLite file (data/interest.sqlite). openInterestStore() runs them
- * when it opens the file (at the server's start, and in each CLI), in order, each in a
- * transaction; PRAGMA user_version holds how many have run. A file made before
- * migrations existed (the interest table alone, user_version 0) upgrades without loss: version 1
- * is exactly that table, written so it leaves an existing one untouched.
+ * Versioned migrations of the ONE SQLite file (data/interest.sqlite), in ONE ordered list, each
+ * named for the feature it serves. openStore() (./openStore.ts) runs them when it opens the file
+ * (at the server's start, and in each CLI), in order, each in a transaction; PRAGMA user_version
+ * holds how many have run. A file made before migrations existed (the interest table alone,
+ * user_version 0) upgrades without loss: version 1 is exactly that table, written so it leaves an
+ * existing one untouched. A file with a higher version than the last here was written by a newer
+ * release, and is refused rather than used with a schema this code does not know.
  * Never edit a migration that has shipped: add the next one.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { channelCountsMigrationSql } from '#src/channels/channelCounts.ts';
 
 export interface Migration {
   /** 1, 2, 3 …: the user_version the file has after this migration. */
@@ -20,7 +21,7 @@ export interface Migration {
 export const migrations: readonly Migration[] = [
   {
     version: 1,
-    name: 'interest registrations (the schema of the first release)',
+    name: 'interest: registrations (the schema of the first release)',
     sql: `
 CREATE TABLE IF NOT EXISTS interest (
   id               INTEGER PRIMARY KEY,
@@ -40,7 +41,7 @@ CREATE INDEX IF NOT EXISTS interest_phone ON interest (phone);`,
   },
   {
     version: 2,
-    name: 'staff inbox: request status, staff, passkeys, invites, sessions, audit log, monthly counts',
+    name: 'inbox: request status, attempts, staff, invites, passkeys, sessions, audit log, monthly counts, server state',
     sql: `
 -- The interest table becomes the table of requests: a request from the form (kind 'interest') or
 -- a partner's referral (kind 'referral'). It is rebuilt with AUTOINCREMENT so that an id is never
@@ -159,24 +160,69 @@ CREATE TABLE server_state (
   },
   {
     version: 3,
-    name: 'recruitment channels: short-link visits per day, referrals per partner and the funnel per month (issue 13)',
-    sql: channelCountsMigrationSql,
+    name: 'channels: short-link visits per day, referrals per partner and the funnel per month (issue 13)',
+    sql: `
+CREATE TABLE link_visits (
+  day   TEXT    NOT NULL,
+  code  TEXT    NOT NULL,
+  count INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, code)
+);
+CREATE TABLE monthly_referrals (
+  month        TEXT    NOT NULL,
+  organisation TEXT    NOT NULL,
+  count        INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, organisation)
+);
+CREATE TABLE monthly_funnel (
+  month TEXT    NOT NULL,
+  stage TEXT    NOT NULL,
+  count INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, stage)
+);
+-- How far each request has come in the funnel (0 new … 3 started), so a stage counts once.
+ALTER TABLE interest ADD COLUMN funnel_stage INTEGER NOT NULL DEFAULT 0;`,
   },
 ];
 
 /** The version a fully migrated file has. */
 export const latestVersion = migrations.at(-1)!.version;
 
-/** Runs every migration the file has not had yet; returns the versions it ran. */
+/** A database file written by a newer release than this code: opening it is refused. */
+export class NewerSchemaError extends Error {
+  /** The file's schema version (PRAGMA user_version). */
+  readonly fileVersion: number;
+  /** The newest schema version this code knows. */
+  readonly knownVersion: number;
+
+  constructor(fileVersion: number, knownVersion: number) {
+    super(
+      `The database has schema version ${fileVersion}, but this code knows versions up to ${knownVersion}: ` +
+        `a newer release wrote it. Run that release (or restore a backup this release made); the file was not changed.`,
+    );
+    this.name = 'NewerSchemaError';
+    this.fileVersion = fileVersion;
+    this.knownVersion = knownVersion;
+  }
+}
+
+const userVersion = (db: DatabaseSync) => Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+
+/**
+ * Runs every migration the file has not had yet; returns the versions it ran. Throws
+ * NewerSchemaError, changing nothing, when the file is newer than the last migration in `list`.
+ */
 export function migrate(db: DatabaseSync, list: readonly Migration[] = migrations): number[] {
-  const current = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+  const current = userVersion(db);
+  const known = Math.max(0, ...list.map((m) => m.version));
+  if (current > known) throw new NewerSchemaError(current, known);
   const ran: number[] = [];
   for (const migration of list) {
     if (migration.version <= current) continue;
     // BEGIN IMMEDIATE: two processes starting at once cannot both run the same migration.
     db.exec('BEGIN IMMEDIATE');
     try {
-      const now = Number((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version);
+      const now = userVersion(db);
       if (now < migration.version) {
         db.exec(migration.sql);
         db.exec(`PRAGMA user_version = ${Number(migration.version)}`);

@@ -1,0 +1,80 @@
+/**
+ * Staff sessions. Only the SHA-256 of the cookie's session id (256 random bits) is stored. A
+ * session lasts at most 8 hours, and ends after 30 minutes without use; revoking a person deletes
+ * her sessions (./staff.ts), so her next request finds none.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { DatabaseSync } from 'node:sqlite';
+import { inTransaction, isUnavailable } from './inTransaction.ts';
+import { writeAudit } from './audit.ts';
+import type { StaffMember } from './staff.ts';
+
+/** A session ends this long after sign-in, whatever happens. */
+export const sessionMaxMs = 8 * 60 * 60 * 1000;
+/** A session ends after this long without a request. */
+export const sessionIdleMs = 30 * 60 * 1000;
+
+/** How a secret (a session id, an invite token) is stored: its SHA-256, never itself. */
+export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+
+/** The sessions, with `getStaff` to find who a session belongs to. */
+export function sessionsStore(db: DatabaseSync, getStaff: (id: number) => StaffMember | undefined) {
+  return {
+    /** A new session; the id goes into the cookie and only its hash into the database. */
+    createSession(staffId: number, now = new Date()): string {
+      const id = randomBytes(32).toString('base64url');
+      inTransaction(db, () => {
+        db.prepare('INSERT INTO sessions (id_hash, staff_id, created_at, seen_at) VALUES (?, ?, ?, ?)').run(
+          sha256(id),
+          staffId,
+          now.toISOString(),
+          now.toISOString(),
+        );
+        writeAudit(db, { staffId, action: 'signin' }, now);
+      });
+      return id;
+    },
+
+    /**
+     * The signed-in person for a cookie's session id, or undefined (no, unknown, expired,
+     * idle or revoked). A valid session is marked as used now.
+     */
+    sessionStaff(id: string | undefined, now = new Date()): StaffMember | undefined {
+      if (!id || id.length > 100) return undefined;
+      const hash = sha256(id);
+      const row = db.prepare('SELECT * FROM sessions WHERE id_hash = ?').get(hash) as Record<string, string> | undefined;
+      if (!row) return undefined;
+      const t = now.getTime();
+      if (t - Date.parse(row.created_at!) > sessionMaxMs || t - Date.parse(row.seen_at!) > sessionIdleMs) {
+        db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
+        return undefined;
+      }
+      const staff = getStaff(Number(row.staff_id));
+      if (!staff || staff.revokedAt) {
+        db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(hash);
+        return undefined;
+      }
+      try {
+        db.prepare('UPDATE sessions SET seen_at = ? WHERE id_hash = ?').run(now.toISOString(), hash);
+      } catch (error) {
+        // A locked or full database must not sign her out: the page says "try again" instead.
+        if (!isUnavailable(error)) throw error;
+      }
+      return staff;
+    },
+
+    endSession(id: string, staffId: number, now = new Date()): void {
+      inTransaction(db, () => {
+        db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(sha256(id));
+        writeAudit(db, { staffId, action: 'signout' }, now);
+      });
+    },
+
+    /** Sessions past their time (the daily housekeeping). */
+    purgeSessions(now = new Date()): number {
+      const maxCut = new Date(now.getTime() - sessionMaxMs).toISOString();
+      const idleCut = new Date(now.getTime() - sessionIdleMs).toISOString();
+      return Number(db.prepare('DELETE FROM sessions WHERE created_at < ? OR seen_at < ?').run(maxCut, idleCut).changes);
+    },
+  };
+}
