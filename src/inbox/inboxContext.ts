@@ -5,7 +5,7 @@
  * server (no Node server of ours) opens it on first use.
  */
 import type { DatabaseSync } from 'node:sqlite';
-import { createRateLimiter } from '#src/interest/interestRateLimit.ts';
+import { createRateLimiter } from '#src/forms/formRateLimit.ts';
 import { openInterestStore } from '#src/interest/interestStore.ts';
 import { inboxSettings, type InboxSettings } from './inboxSettings.ts';
 import { requestsStore } from './requestsStore.ts';
