@@ -85,3 +85,10 @@ export const thanksPath = (form: Pick<FormDefinition, 'path'>, lang: Lang) => lo
 
 /** The page that renders a form's reply in `lang`. */
 export const replyPath = (form: Pick<FormDefinition, 'path'>, lang: Lang) => localizedUrl(lang, `${form.path}reply/`);
+
+/** Sets a reply page's status and headers from its reply: never cached; "wait a little" says for how long. */
+export function answerWith(response: { status?: number; readonly headers: Headers }, reply: FormReply<unknown, unknown>): void {
+  response.status = reply.status;
+  response.headers.set('Cache-Control', 'no-store');
+  if (reply.kind === 'busy') response.headers.set('Retry-After', String(reply.retryAfterSeconds));
+}

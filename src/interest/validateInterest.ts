@@ -142,20 +142,17 @@ export function validateInterest(
   if (values.heard !== '' && !(heardAnswers as readonly string[]).includes(values.heard)) fail('heard', 'unknown');
   if (one(fieldNames.consent) !== 'yes') fail('consent', 'missing');
 
-  return validated(
-    values,
-    errors,
-    phone.ok && {
-      pageLang: values.lang,
-      firstName,
-      phone: phone.phone,
-      language: values.language,
-      contactMethod: values.contact as ContactMethod,
-      bestTime: values.time,
-      activities: values.activities,
-      interpreter: values.interpreter,
-      heardVia: values.heard as HeardAnswer | '',
-      channel: allowed.channels?.includes(values.channel) ? values.channel : '',
-    },
-  );
+  const data = phone.ok && {
+    pageLang: values.lang,
+    firstName,
+    phone: phone.phone,
+    language: values.language,
+    contactMethod: values.contact as ContactMethod,
+    bestTime: values.time,
+    activities: values.activities,
+    interpreter: values.interpreter,
+    heardVia: values.heard as HeardAnswer | '',
+    channel: allowed.channels?.includes(values.channel) ? values.channel : '',
+  };
+  return validated(values, errors, data);
 }

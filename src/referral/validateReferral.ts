@@ -208,23 +208,21 @@ export function validateReferral(
   // An unknown code is not her fault: the referral goes through without one.
   const channel = allowed.channels.includes(values.channel) ? values.channel : '';
 
-  const languages = allowed.langs.filter((l) => values.languages.includes(l));
-  return validated(
-    values,
-    errors,
-    phone.ok && {
-      pageLang: values.lang,
-      firstName,
-      phone: phone.phone,
-      languages,
-      languageOther,
-      interpreter: values.interpreter,
-      bestTime: values.time,
-      activities: values.activities,
-      note,
-      referrer,
-      consent: { how: values.consentHow as ConsentWay, feedback: values.feedback === 'yes', date },
-      channel,
-    },
-  );
+  // Who referred her and how she agreed, then her, as the partner told it.
+  const consent = { how: values.consentHow as ConsentWay, feedback: values.feedback === 'yes', date };
+  const data = phone.ok && {
+    referrer,
+    consent,
+    note,
+    pageLang: values.lang,
+    firstName,
+    phone: phone.phone,
+    languages: allowed.langs.filter((l) => values.languages.includes(l)),
+    languageOther,
+    interpreter: values.interpreter,
+    bestTime: values.time,
+    activities: values.activities,
+    channel,
+  };
+  return validated(values, errors, data);
 }

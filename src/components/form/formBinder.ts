@@ -4,6 +4,7 @@
  * per form, so a form component only says what differs (label, choices, value).
  */
 import type { Lang } from '#src/i18n/locales.ts';
+import type { ActivityChoice } from '#src/interest/activityChoices.ts';
 
 export interface FormBinding<Field extends string> {
   /** The page's language. */
@@ -28,4 +29,18 @@ export function formBinder<Field extends string>({ lang, prefix, names, ids, err
     text: (field: Field) => ({ lang, id: id(field), name: name(field), error: errorOf(field) }),
     group: (field: Field) => ({ lang, name: name(field), idBase: idBase(field), firstId: id(field), error: errorOf(field) }),
   };
+}
+
+/** What a form component is given: the page, what the fields hold, the errors, the token, the activities. */
+export interface FormProps<L extends Lang, Values, Error> {
+  /** The page's language. */
+  lang: L;
+  /** What the fields hold. */
+  values: Values;
+  /** Errors to show. @default [] */
+  errors?: Error[];
+  /** The signed start-time token (the static page carries a placeholder the server replaces). */
+  token: string;
+  /** The activities she can be interested in. */
+  activities: ActivityChoice[];
 }
