@@ -105,7 +105,7 @@ describe('receiveForm()', () => {
   it('drops bots with the same thanks, storing nothing: the honeypot, a forged token, one sent too quickly', async () => {
     const form = testForm();
     for (const fields of [
-      { extra_note: 'spam' },
+      { extra_note: 'spam' } as Record<string, string>,
       { token: `${Date.now().toString(36)}.${'A'.repeat(43)}` },
       { token: createFormToken(secret) },
       { token: '' },
