@@ -125,6 +125,9 @@ test('the server purges registrations past the retention period when it starts',
   after.close();
 });
 
+/** What to post for a phone number (body, and headers), and how many rows each door stores. */
+type DoorCase = [what: string, make: (phone: string) => [string, Record<string, string>?], stored: number];
+
 /** Posting through either door of a running server, and what to compare of the answers and the rows. */
 function bothDoors(own: OwnServer) {
   let client = 0;
@@ -158,7 +161,21 @@ function bothDoors(own: OwnServer) {
       db.close();
     }
   };
-  return { post, seen, rowFor };
+  /** Each case's post through both doors (her number comes back in the page when it is not stored): the same answer, the same rows. */
+  const sameFromBoth = async (doors: { server: string; astro: string }, cases: DoorCase[]) => {
+    for (const [what, make, stored] of cases) {
+      const phone = uniquePhone();
+      const [fromServer, fromAstro] = [
+        await seen(await post(doors.server, ...make(phone))),
+        await seen(await post(doors.astro, ...make(phone))),
+      ];
+      expect(fromServer, what).toEqual(fromAstro);
+      const rows = rowFor(phone);
+      expect(rows, what).toHaveLength(2 * stored);
+      if (stored) expect(rows[0], what).toEqual(rows[1]);
+    }
+  };
+  return { post, sameFromBoth };
 }
 
 test('the server’s own door answers exactly as Astro’s endpoint: every check, her language, the rows', async () => {
@@ -166,14 +183,13 @@ test('the server’s own door answers exactly as Astro’s endpoint: every check
   // same post still reaches Astro's endpoint (src/pages/api/interest.ts). Both run receiveForm().
   server = await startOwnServer({ INTEREST_RATE_LIMIT: '2', TRUST_PROXY: '1' });
   const doors = { server: '/api/interest', astro: '/api/interest/?door=astro' };
-  const { post, seen, rowFor } = bothDoors(server);
+  const { post, sameFromBoth } = bothDoors(server);
   // Every activity the Arabic form offers (the server reads them from content/, Astro from its collection).
   const formPage = await (await fetch(new URL('/ar/interest/', server.baseURL))).text();
   const activities = [...formPage.matchAll(/name="activity" value="([^"]+)"/g)].map((m) => m[1]!);
   const body = (fields: Record<string, string | string[]>) => formBody(validFields(fields));
 
-  // [what, body and headers for a phone number, rows each door stores]
-  const cases: [string, (phone: string) => [string, Record<string, string>?], number][] = [
+  const cases: DoorCase[] = [
     [
       'a valid registration with every activity',
       (phone) => [body({ phone, activity: activities, interpreter: 'yes', time: 'evening' })],
@@ -196,18 +212,7 @@ test('the server’s own door answers exactly as Astro’s endpoint: every check
     ['a bot (honeypot)', (phone) => [body({ phone, extra_note: 'x' })], 0],
     ['a bot (too quick)', (phone) => [body({ phone, token: formToken(undefined, 0) })], 0],
   ];
-  for (const [what, make, stored] of cases) {
-    // The same post through both doors (her number comes back in the page when it is not stored).
-    const phone = uniquePhone();
-    const [fromServer, fromAstro] = [
-      await seen(await post(doors.server, ...make(phone))),
-      await seen(await post(doors.astro, ...make(phone))),
-    ];
-    expect(fromServer, what).toEqual(fromAstro);
-    const rows = rowFor(phone);
-    expect(rows, what).toHaveLength(2 * stored);
-    if (stored) expect(rows[0], what).toEqual(rows[1]);
-  }
+  await sameFromBoth(doors, cases);
   // What she typed comes back in her language, from the server's door too.
   const again = await post(doors.server, body({ phone: '1234', name: 'سارة' }));
   expect(again.status).toBe(400);
@@ -229,7 +234,7 @@ test('the server’s own door answers exactly as Astro’s endpoint: every check
 test('the server’s own door answers the partner referral exactly as Astro’s endpoint', async () => {
   server = await startOwnServer({ INTEREST_RATE_LIMIT: '0' });
   const doors = { server: '/api/referral', astro: '/api/referral/?door=astro' };
-  const { post, seen, rowFor } = bothDoors(server);
+  const { post, sameFromBoth } = bothDoors(server);
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
   const referral = (fields: Record<string, string | string[]>) =>
     formBody({
@@ -248,8 +253,7 @@ test('the server’s own door answers the partner referral exactly as Astro’s 
       consent_date: today,
       ...fields,
     });
-  // [what, body and headers for a phone number, rows each door stores]
-  const cases: [string, (phone: string) => [string, Record<string, string>?], number][] = [
+  const cases: DoorCase[] = [
     ['a valid referral', (phone) => [referral({ phone, note: 'Helst formiddag.', interpreter: 'yes' })], 1],
     ['a valid referral in English', (phone) => [referral({ phone, lang: 'en', feedback: 'no' })], 1],
     ['no consent, what was typed kept', (phone) => [referral({ phone, consent: 'explained', lang: 'en' })], 0],
@@ -258,17 +262,7 @@ test('the server’s own door answers the partner referral exactly as Astro’s 
     ['the unsigned placeholder', (phone) => [referral({ phone, token: '__INTEREST_FORM_TOKEN__' })], 0],
     ['a bot (honeypot)', (phone) => [referral({ phone, extra_note: 'x' })], 0],
   ];
-  for (const [what, make, stored] of cases) {
-    const phone = uniquePhone();
-    const [fromServer, fromAstro] = [
-      await seen(await post(doors.server, ...make(phone))),
-      await seen(await post(doors.astro, ...make(phone))),
-    ];
-    expect(fromServer, what).toEqual(fromAstro);
-    const rows = rowFor(phone);
-    expect(rows, what).toHaveLength(2 * stored);
-    if (stored) expect(rows[0], what).toEqual(rows[1]);
-  }
+  await sameFromBoth(doors, cases);
   // The form again, from the server's door: in English, with what the partner typed.
   const again = await post(doors.server, referral({ phone: uniquePhone(), consent: 'explained', lang: 'en' }));
   expect(again.status).toBe(400);

@@ -82,8 +82,17 @@ function post(body: string | Buffer | ReadableStream, headers: Record<string, st
   } as RequestInit);
 }
 
-const valid = (overrides: Record<string, string | string[]> = {}) => {
-  const fields: Record<string, string | string[]> = {
+type Fields = Record<string, string | string[]>;
+
+/** URL-encodes fields in order, repeating array values. */
+function encode(fields: Fields): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) params.append(k, x);
+  return params.toString();
+}
+
+const valid = (overrides: Fields = {}) =>
+  encode({
     lang: 'ar',
     token: createFormToken(secret, Date.now() - 10_000),
     name: 'فاطمة',
@@ -96,11 +105,7 @@ const valid = (overrides: Record<string, string | string[]> = {}) => {
     consent: 'yes',
     via: 'lib1',
     ...overrides,
-  };
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) params.append(k, x);
-  return params.toString();
-};
+  });
 
 const rows = () => runtime.store.db.prepare('SELECT count(*) AS n FROM interest').get() as { n: number };
 
@@ -280,8 +285,8 @@ describe('the server’s own door to the interest form', () => {
 
 describe('the server’s own door to the partner referral', () => {
   const today = dayOf(new Date());
-  const referral = (overrides: Record<string, string | string[]> = {}) => {
-    const fields: Record<string, string | string[]> = {
+  const referral = (overrides: Fields = {}) =>
+    encode({
       lang: 'da',
       token: createFormToken(secret, Date.now() - 10_000),
       referrer_name: 'Hanne Holm',
@@ -298,11 +303,7 @@ describe('the server’s own door to the partner referral', () => {
       consent_date: today,
       via: 'lib1',
       ...overrides,
-    };
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) params.append(k, x);
-    return params.toString();
-  };
+    });
 
   it('stores a valid referral with its referrer and consent, and answers 303 to the partners’ thanks page', async () => {
     const response = await post(referral(), {}, '/api/referral');
