@@ -28,7 +28,7 @@ export default defineConfig({
   // Every page is prerendered; only /api/interest opts out (`prerender = false`).
   output: 'static',
   adapter: node({ mode: 'middleware' }),
-  // /api/interest checks Origin itself (src/interest/interestRequestGuard.ts): under our
+  // The form receivers check Origin themselves (src/forms/formRequestGuard.ts): under our
   // Referrer-Policy no-referrer, browsers send "Origin: null" on form posts, which Astro's
   // own check refuses; ours accepts that only with Sec-Fetch-Site: same-origin.
   security: { checkOrigin: false },

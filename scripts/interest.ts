@@ -14,8 +14,8 @@ import { parseArgs } from 'node:util';
 import { siteConfig } from '#site.config.ts';
 import { interestCsv } from '#src/interest/interestCsv.ts';
 import { interestSettings } from '#src/interest/interestSettings.ts';
-import { normalisePhone } from '#src/interest/validateInterest.ts';
 import { openInterestStore } from '#src/store/interest.ts';
+import { normalisePhone } from '#src/forms/normalisePhone.ts';
 
 const usage = `Usage: npm run interest -- <command>
   export --csv [--out FILE]   write every registration to a CSV file for Excel (default interest-<date>.csv; "-" = stdout)

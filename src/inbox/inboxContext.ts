@@ -4,7 +4,7 @@
  * The Node server creates it once and hands it to every page through Astro.locals.inbox; the dev
  * server (no Node server of ours) opens it on first use.
  */
-import { createRateLimiter } from '#src/interest/interestRateLimit.ts';
+import { createRateLimiter } from '#src/forms/formRateLimit.ts';
 import { openStore, type Database } from '#src/store/openStore.ts';
 import { requestsStore } from '#src/store/requests.ts';
 import { staffStore } from '#src/store/staff.ts';

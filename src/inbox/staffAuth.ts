@@ -4,7 +4,7 @@
  * Without a valid session nothing is shown, not even how many requests wait.
  */
 import type { AstroCookies } from 'astro';
-import { isAllowedOrigin } from '#src/interest/interestRequestGuard.ts';
+import { isAllowedOrigin } from '#src/forms/formRequestGuard.ts';
 import type { Inbox } from './inboxContext.ts';
 import { sessionCookie } from './inboxSettings.ts';
 import type { StaffMember } from '#src/store/staff.ts';
@@ -69,7 +69,7 @@ export async function openInboxPage(
 
 /** The client key for the sign-in rate limit (the TCP peer, as for the form). */
 export async function clientOf(locals: App.Locals, fallback: string): Promise<string> {
-  const { clientKey } = await import('#src/interest/interestRateLimit.ts');
+  const { clientKey } = await import('#src/forms/formRateLimit.ts');
   return clientKey({ remoteAddress: locals.remoteAddress ?? fallback });
 }
 

@@ -44,7 +44,7 @@ export function activitySlugs(entries: ActivityEntry[]): string[] {
 /**
  * The same slugs read from the folder of the Danish source files (content/activities/da/), for
  * code that has no collections: the build's schemas (src/content.config.ts) and the server's own
- * door to the receiver (src/interest/interestReceiver.ts). None when there is no such folder.
+ * door to the form receivers (src/forms/formReceiver.ts). None when there is no such folder.
  */
 export function activitySlugsIn(danishDir: string): string[] {
   try {

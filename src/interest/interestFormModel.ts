@@ -32,6 +32,11 @@ export function errorText(lang: Lang, errors: InterestError[], field: InterestEr
   return error ? t(lang, error.key as UIKey, { example: phoneExample(lang) }) : undefined;
 }
 
+/** The error summary's links, in the order the errors were found. */
+export function interestSummaryItems(lang: Lang, errors: InterestError[]): { id: string; text: string }[] {
+  return errors.map((e) => ({ id: fieldIds[e.field], text: errorText(lang, errors, e.field) ?? e.key }));
+}
+
 /**
  * Example phone number, isolated left-to-right (keeps "12 34 56 78" in order in Arabic text) and
  * never broken over lines, in her digits (the form reads them). Nastaliq's no-break space is a hairline, so Urdu gets figure spaces.

@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createFormToken, formTokenPlaceholder } from './interestToken.ts';
+import { createFormToken, formTokenPlaceholder } from '#src/forms/formToken.ts';
 import { carryVia, viaCode } from '#src/channels/carryVia.ts';
 
 const formPath = /^\/([a-z]{2,3})\/(interest|partners\/refer)(?:\/|\/index\.html)?$/;

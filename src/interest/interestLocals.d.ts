@@ -3,17 +3,12 @@ declare namespace App {
   interface Locals {
     /** The TCP peer address, set by src/server/server.ts (Astro's clientAddress believes X-Forwarded-For). */
     remoteAddress?: string;
-    /** The receiver's store, secret and limiter, opened once by src/server/server.ts. */
+    /** The receivers' store, secret and limiter, opened once by src/server/server.ts. */
     interest?: import('./interestRuntime.ts').InterestRuntime;
-    /** Set by /api/interest before it rewrites to /<lang>/interest/reply/ to answer in her language. */
-    interestReply?:
-      | {
-          kind: 'form';
-          status: 400 | 503;
-          values: import('./validateInterest.ts').InterestValues;
-          errors: import('./validateInterest.ts').InterestError[];
-          token: string;
-        }
-      | { kind: 'busy'; status: 429; retryAfterSeconds: number };
+    /** Set by the interest receiver before /<lang>/interest/reply/ renders its answer in her language. */
+    interestReply?: import('#src/forms/formDefinition.ts').FormReply<
+      import('./validateInterest.ts').InterestValues,
+      import('./validateInterest.ts').InterestError
+    >;
   }
 }

@@ -3,7 +3,7 @@
  * pass (not 8–15 digits), say so at once, with the server's own rule and message. The form
  * still works the same without JavaScript.
  */
-import { normalisePhone } from './validateInterest.ts';
+import { normalisePhone } from '#src/forms/normalisePhone.ts';
 
 for (const input of document.querySelectorAll<HTMLInputElement>('input[data-live-message]')) {
   const message = document.getElementById(`${input.id}-live`);

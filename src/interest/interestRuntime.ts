@@ -3,10 +3,10 @@
  * the form secret and the rate limiter. The server opens it once and hands it to /api/interest
  * through `locals`, so one process holds one database connection and one limiter.
  */
-import { createRateLimiter } from './interestRateLimit.ts';
+import { createRateLimiter } from '#src/forms/formRateLimit.ts';
 import { interestSettings, type InterestSettings } from './interestSettings.ts';
 import { openInterestStore, type InterestStore } from '#src/store/interest.ts';
-import { loadFormSecret } from './interestToken.ts';
+import { loadFormSecret } from '#src/forms/formToken.ts';
 
 export interface InterestRuntime {
   settings: InterestSettings;

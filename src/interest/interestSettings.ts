@@ -4,7 +4,7 @@
  * endpoint and the staff CLI agree.
  */
 import { resolveDataDir } from '#src/store/openStore.ts';
-import { trustedProxyHops } from './interestRateLimit.ts';
+import { trustedProxyHops } from '#src/forms/formRateLimit.ts';
 
 function numberFrom(value: string | undefined, fallback: number): number {
   const n = Number(value);

@@ -4,6 +4,9 @@
  * (`interest.error.<field>.<code>`) so the form shows it in her language.
  */
 import { contactChannels } from '#src/config/contactLinks.ts';
+import { formFieldNames } from '#src/forms/formDefinition.ts';
+import { checkText, formErrors, formFields, nameMaxLength, validated } from '#src/forms/formFields.ts';
+import { normalisePhone } from '#src/forms/normalisePhone.ts';
 
 /** How she wants to be contacted; 'visit' (we call first, then visit her at home) only where site.config.ts has homeVisits. */
 export const contactMethods = [...contactChannels, 'visit'] as const;
@@ -16,67 +19,10 @@ export const heardAnswers = ['friend', 'flyer', 'meeting', 'professional', 'soci
 export type HeardAnswer = (typeof heardAnswers)[number];
 
 /** The form's field names, shared by the form component and the validator. */
-export const fieldNames = {
-  pageLang: 'lang',
-  name: 'name',
-  phone: 'phone',
-  language: 'language',
-  contact: 'contact',
-  time: 'time',
-  activity: 'activity',
-  interpreter: 'interpreter',
-  consent: 'consent',
-  heard: 'heard',
-  channel: 'via',
-  token: 'token',
-  honeypot: 'extra_note',
-} as const;
+export const fieldNames = formFieldNames(['name', 'phone', 'language', 'contact', 'time', 'activity', 'interpreter', 'consent', 'heard']);
 
 /** Fields that may appear only once; a second copy is an error, not a silent pick. */
 const singleFields: string[] = Object.values(fieldNames).filter((f) => f !== fieldNames.activity);
-
-export const nameMaxLength = 60;
-export const phoneMinDigits = 8;
-export const phoneMaxDigits = 15;
-
-// Embeddings, overrides and isolates (U+202A–202E, U+2066–2069) can make text display as
-// something else; C0/C1 controls and line separators break CSV and logs. ZWNJ/ZWJ stay allowed:
-// Persian and Urdu spelling needs them.
-const forbiddenText = /[\p{Cc}\u202A-\u202E\u2066-\u2069\u2028\u2029]/u;
-
-/** True when `text` holds a bidi override/embedding/isolate or a control character. */
-export function hasForbiddenCharacters(text: string): boolean {
-  return forbiddenText.test(text);
-}
-
-/**
- * Normalises a phone number as people type it: Arabic-Indic (٠-٩) and Persian (۰-۹) digits,
- * spaces, dashes, dots, brackets, "+45"/"0045". Eight digits without a country code are Danish.
- */
-export function normalisePhone(raw: string): { ok: true; phone: string } | { ok: false; code: 'missing' | 'invalid' } {
-  let s = raw.normalize('NFKC');
-  if (hasForbiddenCharacters(s)) return { ok: false, code: 'invalid' };
-  s = s
-    .replace(/[\u0660-\u0669]/g, (d) => String(d.charCodeAt(0) - 0x0660))
-    .replace(/[\u06F0-\u06F9]/g, (d) => String(d.charCodeAt(0) - 0x06f0))
-    // Separators people type, and the direction marks RTL keyboards add around numbers.
-    .replace(/[\s\-.()/\u200E\u200F\u061C]/gu, '');
-  if (s === '') return { ok: false, code: 'missing' };
-  let international = false;
-  if (s.startsWith('+')) {
-    international = true;
-    s = s.slice(1);
-  } else if (s.startsWith('00')) {
-    international = true;
-    s = s.slice(2);
-  }
-  if (!/^[0-9]+$/.test(s) || s.length < phoneMinDigits || s.length > phoneMaxDigits) {
-    return { ok: false, code: 'invalid' };
-  }
-  if (international) return { ok: true, phone: `+${s}` };
-  if (s.length === 8) return { ok: true, phone: `+45${s}` };
-  return { ok: true, phone: s };
-}
 
 /** What she sent, kept as typed so the form can show it again. */
 export interface InterestValues {
@@ -155,19 +101,11 @@ export function validateInterest(
   entries: Iterable<[string, unknown]>,
   allowed: { langs: readonly string[]; activities: readonly string[]; channels?: readonly string[] },
 ): { values: InterestValues; errors: InterestError[]; data?: ValidInterest } {
-  const fields = new Map<string, string[]>();
-  for (const [key, value] of entries) {
-    // A file upload is not text: treat it as a value nobody could have typed.
-    const text = typeof value === 'string' ? value : '\u0000';
-    fields.set(key, [...(fields.get(key) ?? []), text]);
-  }
-  const one = (name: string) => fields.get(name)?.[0] ?? '';
-  const errors: InterestError[] = [];
-  const fail = (field: InterestField, code: string) => {
-    // "Sent twice" reads the same for every field, so it has one string.
-    const key = code === 'repeated' ? 'interest.error.repeated' : `interest.error.${field}.${code}`;
-    if (!errors.some((e) => e.field === field)) errors.push({ field, code, key });
-  };
+  const { one, all } = formFields(entries);
+  // "Sent twice" reads the same for every field, so it has one string.
+  const { errors, fail } = formErrors<InterestField>((field, code) =>
+    code === 'repeated' ? 'interest.error.repeated' : `interest.error.${field}.${code}`,
+  );
 
   const values: InterestValues = {
     lang: one(fieldNames.pageLang),
@@ -176,7 +114,7 @@ export function validateInterest(
     language: one(fieldNames.language),
     contact: one(fieldNames.contact),
     time: one(fieldNames.time),
-    activities: fields.get(fieldNames.activity) ?? [],
+    activities: all(fieldNames.activity),
     interpreter: one(fieldNames.interpreter) !== '',
     consent: one(fieldNames.consent) !== '',
     heard: one(fieldNames.heard),
@@ -186,13 +124,11 @@ export function validateInterest(
   // Where a repeated field's error is shown.
   const shownAt: Record<string, InterestField> = { lang: 'language', token: 'form', extra_note: 'form', via: 'form' };
   for (const name of singleFields) {
-    if ((fields.get(name)?.length ?? 0) > 1) fail(shownAt[name] ?? (name as InterestField), 'repeated');
+    if (all(name).length > 1) fail(shownAt[name] ?? (name as InterestField), 'repeated');
   }
 
-  const firstName = values.name.normalize('NFC').trim();
-  if (hasForbiddenCharacters(firstName)) fail('name', 'invalid');
-  else if (firstName === '') fail('name', 'missing');
-  else if ([...firstName].length > nameMaxLength) fail('name', 'tooLong');
+  const { text: firstName, code: nameError } = checkText(values.name, nameMaxLength);
+  if (nameError) fail('name', nameError);
 
   const phone = normalisePhone(values.phone);
   if (!phone.ok) fail('phone', phone.code);
@@ -206,21 +142,17 @@ export function validateInterest(
   if (values.heard !== '' && !(heardAnswers as readonly string[]).includes(values.heard)) fail('heard', 'unknown');
   if (one(fieldNames.consent) !== 'yes') fail('consent', 'missing');
 
-  if (errors.length > 0 || !phone.ok) return { values, errors };
-  return {
-    values,
-    errors,
-    data: {
-      pageLang: values.lang,
-      firstName,
-      phone: phone.phone,
-      language: values.language,
-      contactMethod: values.contact as ContactMethod,
-      bestTime: values.time,
-      activities: values.activities,
-      interpreter: values.interpreter,
-      heardVia: values.heard as HeardAnswer | '',
-      channel: allowed.channels?.includes(values.channel) ? values.channel : '',
-    },
+  const data = phone.ok && {
+    pageLang: values.lang,
+    firstName,
+    phone: phone.phone,
+    language: values.language,
+    contactMethod: values.contact as ContactMethod,
+    bestTime: values.time,
+    activities: values.activities,
+    interpreter: values.interpreter,
+    heardVia: values.heard as HeardAnswer | '',
+    channel: allowed.channels?.includes(values.channel) ? values.channel : '',
   };
+  return validated(values, errors, data);
 }

@@ -2,34 +2,31 @@
  * The partner referral's vocabulary, shared by the form page, the receiver and the inbox:
  * the languages the form exists in, the field names sent, the choices and the limits.
  */
+import { formFieldNames } from '#src/forms/formDefinition.ts';
 
 /** Partners read Danish or English: the referral form exists in these two. */
 export const referralLangs = ['da', 'en'] as const;
 export type ReferralLang = (typeof referralLangs)[number];
 
 /** The form's field names (what the browser sends). */
-export const referralFieldNames = {
-  pageLang: 'lang',
-  referrerName: 'referrer_name',
-  referrerRole: 'referrer_role',
-  referrerOrg: 'referrer_org',
-  referrerContact: 'referrer_contact',
-  name: 'name',
-  phone: 'phone',
-  language: 'language',
-  languageOther: 'language_other',
-  interpreter: 'interpreter',
-  time: 'time',
-  activity: 'activity',
-  note: 'note',
-  consent: 'consent',
-  consentHow: 'consent_how',
-  feedback: 'feedback',
-  consentDate: 'consent_date',
-  channel: 'via',
-  token: 'token',
-  honeypot: 'extra_note',
-} as const;
+export const referralFieldNames = formFieldNames([
+  'referrerName',
+  'referrerRole',
+  'referrerOrg',
+  'referrerContact',
+  'name',
+  'phone',
+  'language',
+  'languageOther',
+  'interpreter',
+  'time',
+  'activity',
+  'note',
+  'consent',
+  'consentHow',
+  'feedback',
+  'consentDate',
+]);
 
 /** The three things the referrer confirms; all are required. */
 export const consentConfirmations = ['explained', 'agrees', 'voluntary'] as const;

@@ -1,15 +1,10 @@
 /** What /api/referral hands to the page it renders (Astro.locals). */
 declare namespace App {
   interface Locals {
-    /** Set by /api/referral before it rewrites to /<da|en>/partners/refer/reply/: the form again, or "wait a little". */
-    referralReply?:
-      | {
-          kind: 'form';
-          status: 400 | 503;
-          values: import('./validateReferral.ts').ReferralValues;
-          errors: import('./validateReferral.ts').ReferralError[];
-          token: string;
-        }
-      | { kind: 'busy'; status: 429; retryAfterSeconds: number };
+    /** Set by the referral receiver before /<da|en>/partners/refer/reply/ renders: the form again, or "wait a little". */
+    referralReply?: import('#src/forms/formDefinition.ts').FormReply<
+      import('./validateReferral.ts').ReferralValues,
+      import('./validateReferral.ts').ReferralError
+    >;
   }
 }

@@ -3,7 +3,7 @@
  * referrer may hear back: that we have been in touch, and nothing about her (no name, no number,
  * no outcome). Ready as a mailto: or sms: link, in the staff member's language.
  */
-import { normalisePhone } from '#src/interest/validateInterest.ts';
+import { normalisePhone } from '#src/forms/normalisePhone.ts';
 import { smsHref } from '#src/config/contactLinks.ts';
 import { staffTranslations, type StaffLang } from '#src/i18n/staffTranslate.ts';
 import type { InboxRequest } from '#src/store/requests.ts';

@@ -3,7 +3,9 @@
  * with JavaScript off). Each error has a key `referral.error.<field>.<code>` in the partners'
  * strings (src/i18n/partners/), so the form shows it in Danish or English.
  */
-import { bestTimes, hasForbiddenCharacters, normalisePhone } from '#src/interest/validateInterest.ts';
+import { bestTimes } from '#src/interest/validateInterest.ts';
+import { checkText, formErrors, formFields, nameMaxLength, validated } from '#src/forms/formFields.ts';
+import { hasForbiddenCharacters, normalisePhone } from '#src/forms/normalisePhone.ts';
 import {
   consentConfirmations,
   consentMaxAgeDays,
@@ -129,14 +131,8 @@ export function validateReferral(
   entries: Iterable<[string, unknown]>,
   allowed: { langs: readonly string[]; activities: readonly string[]; channels: readonly string[]; today: string },
 ): { values: ReferralValues; errors: ReferralError[]; data?: ValidReferral } {
-  const fields = new Map<string, string[]>();
-  for (const [key, value] of entries) fields.set(key, [...(fields.get(key) ?? []), typeof value === 'string' ? value : '\u0000']);
-  const one = (name: string) => fields.get(name)?.[0] ?? '';
-  const all = (name: string) => fields.get(name) ?? [];
-  const errors: ReferralError[] = [];
-  const fail = (field: ReferralField, code: string) => {
-    if (!errors.some((e) => e.field === field)) errors.push({ field, code, key: `referral.error.${field}.${code}` });
-  };
+  const { one, all } = formFields(entries);
+  const { errors, fail } = formErrors<ReferralField>((field, code) => `referral.error.${field}.${code}`);
 
   const values: ReferralValues = {
     lang: one(f.pageLang),
@@ -165,10 +161,8 @@ export function validateReferral(
   }
 
   const text = (field: ReferralField, raw: string, required: boolean, max = textMaxLength): string => {
-    const clean = raw.normalize('NFC').trim();
-    if (hasForbiddenCharacters(clean)) fail(field, 'invalid');
-    else if (clean === '' && required) fail(field, 'missing');
-    else if ([...clean].length > max) fail(field, 'tooLong');
+    const { text: clean, code } = checkText(raw, max, required);
+    if (code) fail(field, code);
     return clean;
   };
   const referrer = {
@@ -182,7 +176,7 @@ export function validateReferral(
     if (!emailPattern.test(referrer.contact) && !asPhone.ok) fail('referrerContact', 'invalid');
   }
 
-  const firstName = text('name', values.name, true, 60);
+  const firstName = text('name', values.name, true, nameMaxLength);
   const phone = normalisePhone(values.phone);
   if (!phone.ok) fail('phone', phone.code);
 
@@ -214,24 +208,21 @@ export function validateReferral(
   // An unknown code is not her fault: the referral goes through without one.
   const channel = allowed.channels.includes(values.channel) ? values.channel : '';
 
-  if (errors.length > 0 || !phone.ok) return { values, errors };
-  const languages = allowed.langs.filter((l) => values.languages.includes(l));
-  return {
-    values,
-    errors,
-    data: {
-      pageLang: values.lang,
-      firstName,
-      phone: phone.phone,
-      languages,
-      languageOther,
-      interpreter: values.interpreter,
-      bestTime: values.time,
-      activities: values.activities,
-      note,
-      referrer,
-      consent: { how: values.consentHow as ConsentWay, feedback: values.feedback === 'yes', date },
-      channel,
-    },
+  // Who referred her and how she agreed, then her, as the partner told it.
+  const consent = { how: values.consentHow as ConsentWay, feedback: values.feedback === 'yes', date };
+  const data = phone.ok && {
+    referrer,
+    consent,
+    note,
+    pageLang: values.lang,
+    firstName,
+    phone: phone.phone,
+    languages: allowed.langs.filter((l) => values.languages.includes(l)),
+    languageOther,
+    interpreter: values.interpreter,
+    bestTime: values.time,
+    activities: values.activities,
+    channel,
   };
+  return validated(values, errors, data);
 }

@@ -2,8 +2,8 @@
  * The production server (`npm start`): one Node process for the whole site.
  * - static files from dist/client (./staticFiles.ts);
  * - security headers on every response, the ones that apply to it (src/config/securityHeaders.ts);
- * - POST /api/interest, the "call me back" form, is answered here before Astro
- *   (src/interest/interestReceiver.ts; its rules: src/interest/receiveInterest.ts), with the
+ * - POST /api/interest and /api/referral, the public forms, are answered here before Astro
+ *   (src/forms/formReceiver.ts; their rules: src/forms/receiveForm.ts), with the
  *   interest store, secret and rate limiter this process opened once; only an answer that is a page
  *   in her language (the form again, "wait a little") is rendered by Astro; the database's WAL
  *   checkpoints run on a worker thread (src/store/walCheckpoints.ts), not inside a post's commit;
@@ -25,7 +25,9 @@ import { siteConfig } from '#site.config.ts';
 import { adminSecurityHeadersFor, headersForPath, isAdminPath, securityHeadersFor } from '#src/config/securityHeaders.ts';
 import { createInterestFormPage } from '#src/interest/interestFormPage.ts';
 import { openInterestRuntime } from '#src/interest/interestRuntime.ts';
-import { createInterestReceiver } from '#src/interest/interestReceiver.ts';
+import { createFormReceiver } from '#src/forms/formReceiver.ts';
+import { interestForm } from '#src/interest/interestForm.ts';
+import { referralForm } from '#src/referral/referralForm.ts';
 import { activitySlugsIn } from '#src/interest/activityChoices.ts';
 import { startInbox } from '#src/inbox/startInbox.ts';
 import { readChannels } from '#src/channels/readChannels.ts';
@@ -38,7 +40,7 @@ type AstroHandler = (
   req: http.IncomingMessage,
   res: http.ServerResponse,
   next: () => void,
-  locals: Pick<App.Locals, 'remoteAddress' | 'interest' | 'inbox' | 'interestReply'>,
+  locals: Pick<App.Locals, 'remoteAddress' | 'interest' | 'inbox' | 'interestReply' | 'referralReply'>,
 ) => void;
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
@@ -76,12 +78,13 @@ const notFound = createNotFound(clientDir);
 /** Astro renders the request. The TCP peer goes to the rate limit: Astro's own clientAddress believes X-Forwarded-For. */
 const toAstro = (req: http.IncomingMessage, res: http.ServerResponse, locals: Record<string, unknown> = {}) =>
   astroHandler(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest, inbox, ...locals });
-const interestReceiver = createInterestReceiver({
+const formReceiver = createFormReceiver({
+  forms: [interestForm, referralForm],
   runtime: interest,
   db: inbox.db,
-  // What the form may send: the activities' Danish source files and the channels above.
+  // What the forms may send: the activities' Danish source files and the channels above.
   choices: { activities: activitySlugsIn(path.join(root, 'content', 'activities', 'da')), channels: [...channelCodes] },
-  renderReply: (req, res, interestReply) => toAstro(req, res, { interestReply }),
+  renderReply: (req, res, replyLocals) => toAstro(req, res, replyLocals),
 });
 
 /** Deletes registrations past the retention period; logs the count only. */
@@ -101,7 +104,7 @@ export const server = http.createServer((req, res) => {
   const pathname = (req.url ?? '/').split('?')[0] ?? '/';
   const headers = headersForPath(pathname, isAdminPath(pathname) ? adminSecurityHeaders : securityHeaders);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-  if (interestReceiver(req, res) || shortLinks(req, res) || interestFormPage(req, res) || viaPages(req, res)) return;
+  if (formReceiver(req, res) || shortLinks(req, res) || interestFormPage(req, res) || viaPages(req, res)) return;
   // The forms post to /api/interest and /api/referral; Astro routes them with the site's trailing slash.
   if (req.url === '/api/interest' || req.url === '/api/referral') req.url = `${req.url}/`;
   staticFiles(req, res, () => toAstro(req, res));

@@ -1,7 +1,8 @@
 /**
  * The interest receiver under load and abuse, each on a server of its own (temporary data
  * directory, free port): 200 concurrent posts, kill -9 in the middle of writes, the rate limit
- * and X-Forwarded-For, the purge at start-up, and the server's own door against Astro's endpoint.
+ * and X-Forwarded-For, the purge at start-up, and the server's own door against Astro's endpoint,
+ * for the interest form and the partner referral.
  */
 import { expect, test } from '../helpers/test.ts';
 import { DatabaseSync } from 'node:sqlite';
@@ -124,19 +125,19 @@ test('the server purges registrations past the retention period when it starts',
   after.close();
 });
 
-test('the server’s own door answers exactly as Astro’s endpoint: every check, her language, the rows', async () => {
-  // The server answers /api/interest itself (src/interest/interestReceiver.ts); with a query the
-  // same post still reaches Astro's endpoint (src/pages/api/interest.ts). Both run receiveInterest().
-  server = await startOwnServer({ INTEREST_RATE_LIMIT: '2', TRUST_PROXY: '1' });
-  const doors = { server: '/api/interest', astro: '/api/interest/?door=astro' };
+/** What to post for a phone number (body, and headers), and how many rows each door stores. */
+type DoorCase = [what: string, make: (phone: string) => [string, Record<string, string>?], stored: number];
+
+/** Posting through either door of a running server, and what to compare of the answers and the rows. */
+function bothDoors(own: OwnServer) {
   let client = 0;
   const post = (door: string, body: string, headers: Record<string, string> = {}) =>
-    fetch(new URL(door, server!.baseURL), {
+    fetch(new URL(door, own.baseURL), {
       method: 'POST',
       redirect: 'manual',
       headers: {
         'Content-Type': 'application/x-www-form-urlencoded',
-        Origin: server!.baseURL,
+        Origin: own.baseURL,
         'X-Forwarded-For': `203.0.113.${++client}`,
         ...headers,
       },
@@ -150,9 +151,9 @@ test('the server’s own door answers exactly as Astro’s endpoint: every check
     ),
     body: (await response.text()).replace(/name="token" value="[^"]+"/g, 'name="token" value=""'),
   });
-  /** Her stored rows, without what differs from one row to the next (id, time). */
+  /** The stored rows for a phone number, without what differs from one row to the next (id, time). */
   const rowFor = (phone: string) => {
-    const db = new DatabaseSync(path.join(server!.dataDir, 'interest.sqlite'), { readOnly: true });
+    const db = new DatabaseSync(path.join(own.dataDir, 'interest.sqlite'), { readOnly: true });
     try {
       const rows = db.prepare('SELECT * FROM interest WHERE phone = ?').all(`+45${phone}`);
       return rows.map(({ id: _id, created_at: _at, ...rest }) => rest);
@@ -160,13 +161,35 @@ test('the server’s own door answers exactly as Astro’s endpoint: every check
       db.close();
     }
   };
+  /** Each case's post through both doors (her number comes back in the page when it is not stored): the same answer, the same rows. */
+  const sameFromBoth = async (doors: { server: string; astro: string }, cases: DoorCase[]) => {
+    for (const [what, make, stored] of cases) {
+      const phone = uniquePhone();
+      const [fromServer, fromAstro] = [
+        await seen(await post(doors.server, ...make(phone))),
+        await seen(await post(doors.astro, ...make(phone))),
+      ];
+      expect(fromServer, what).toEqual(fromAstro);
+      const rows = rowFor(phone);
+      expect(rows, what).toHaveLength(2 * stored);
+      if (stored) expect(rows[0], what).toEqual(rows[1]);
+    }
+  };
+  return { post, sameFromBoth };
+}
+
+test('the server’s own door answers exactly as Astro’s endpoint: every check, her language, the rows', async () => {
+  // The server answers /api/interest itself (src/forms/formReceiver.ts); with a query the
+  // same post still reaches Astro's endpoint (src/pages/api/interest.ts). Both run receiveForm().
+  server = await startOwnServer({ INTEREST_RATE_LIMIT: '2', TRUST_PROXY: '1' });
+  const doors = { server: '/api/interest', astro: '/api/interest/?door=astro' };
+  const { post, sameFromBoth } = bothDoors(server);
   // Every activity the Arabic form offers (the server reads them from content/, Astro from its collection).
   const formPage = await (await fetch(new URL('/ar/interest/', server.baseURL))).text();
   const activities = [...formPage.matchAll(/name="activity" value="([^"]+)"/g)].map((m) => m[1]!);
   const body = (fields: Record<string, string | string[]>) => formBody(validFields(fields));
 
-  // [what, body and headers for a phone number, rows each door stores]
-  const cases: [string, (phone: string) => [string, Record<string, string>?], number][] = [
+  const cases: DoorCase[] = [
     [
       'a valid registration with every activity',
       (phone) => [body({ phone, activity: activities, interpreter: 'yes', time: 'evening' })],
@@ -189,18 +212,7 @@ test('the server’s own door answers exactly as Astro’s endpoint: every check
     ['a bot (honeypot)', (phone) => [body({ phone, extra_note: 'x' })], 0],
     ['a bot (too quick)', (phone) => [body({ phone, token: formToken(undefined, 0) })], 0],
   ];
-  for (const [what, make, stored] of cases) {
-    // The same post through both doors (her number comes back in the page when it is not stored).
-    const phone = uniquePhone();
-    const [fromServer, fromAstro] = [
-      await seen(await post(doors.server, ...make(phone))),
-      await seen(await post(doors.astro, ...make(phone))),
-    ];
-    expect(fromServer, what).toEqual(fromAstro);
-    const rows = rowFor(phone);
-    expect(rows, what).toHaveLength(2 * stored);
-    if (stored) expect(rows[0], what).toEqual(rows[1]);
-  }
+  await sameFromBoth(doors, cases);
   // What she typed comes back in her language, from the server's door too.
   const again = await post(doors.server, body({ phone: '1234', name: 'سارة' }));
   expect(again.status).toBe(400);
@@ -217,4 +229,45 @@ test('the server’s own door answers exactly as Astro’s endpoint: every check
     expect(blocked.status, door).toBe(429);
     expect(await blocked.text()).toContain('<html lang="fa" dir="rtl"');
   }
+});
+
+test('the server’s own door answers the partner referral exactly as Astro’s endpoint', async () => {
+  server = await startOwnServer({ INTEREST_RATE_LIMIT: '0' });
+  const doors = { server: '/api/referral', astro: '/api/referral/?door=astro' };
+  const { post, sameFromBoth } = bothDoors(server);
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Copenhagen' }).format(new Date());
+  const referral = (fields: Record<string, string | string[]>) =>
+    formBody({
+      lang: 'da',
+      token: formToken(),
+      referrer_name: 'Hanne Holm',
+      referrer_role: 'Sundhedsplejerske',
+      referrer_org: 'Greve Kommune',
+      referrer_contact: 'hanne@greve.example.dk',
+      name: 'Samira',
+      language: ['ar', 'da'],
+      time: 'any',
+      consent: ['explained', 'agrees', 'voluntary'],
+      consent_how: 'oral',
+      feedback: 'yes',
+      consent_date: today,
+      ...fields,
+    });
+  const cases: DoorCase[] = [
+    ['a valid referral', (phone) => [referral({ phone, note: 'Helst formiddag.', interpreter: 'yes' })], 1],
+    ['a valid referral in English', (phone) => [referral({ phone, lang: 'en', feedback: 'no' })], 1],
+    ['no consent, what was typed kept', (phone) => [referral({ phone, consent: 'explained', lang: 'en' })], 0],
+    ['a foreign Origin', (phone) => [referral({ phone }), { Origin: 'https://evil.example' }], 0],
+    ['over 16 KB', (phone) => [referral({ phone, note: 'x'.repeat(17 * 1024) })], 0],
+    ['the unsigned placeholder', (phone) => [referral({ phone, token: '__INTEREST_FORM_TOKEN__' })], 0],
+    ['a bot (honeypot)', (phone) => [referral({ phone, extra_note: 'x' })], 0],
+  ];
+  await sameFromBoth(doors, cases);
+  // The form again, from the server's door: in English, with what the partner typed.
+  const again = await post(doors.server, referral({ phone: uniquePhone(), consent: 'explained', lang: 'en' }));
+  expect(again.status).toBe(400);
+  const html = await again.text();
+  expect(html).toContain('<html lang="en" dir="ltr"');
+  expect(html).toContain('value="Samira"');
+  expect(html).toContain('href="#referral-consent"');
 });

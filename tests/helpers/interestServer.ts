@@ -7,7 +7,7 @@ import { createHash, randomInt } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createFormToken } from '#src/interest/interestToken.ts';
+import { createFormToken } from '#src/forms/formToken.ts';
 import { startServer, type RunningServer } from '../../scripts/lib/startServer.ts';
 
 /** Data directory of the server playwright.config.ts starts (one per checkout). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePhone, validateInterest, hasForbiddenCharacters } from '#src/interest/validateInterest.ts';
+import { validateInterest } from '#src/interest/validateInterest.ts';
 
 const allowed = { langs: ['da', 'en', 'ar', 'tr', 'ur', 'so', 'fa'], activities: ['danish-course', 'cycling'] };
 
@@ -22,32 +22,6 @@ function form(overrides: Record<string, string | string[] | undefined> = {}): [s
 }
 
 const codes = (entries: [string, string][]) => validateInterest(entries, allowed).errors.map((e) => `${e.field}.${e.code}`);
-
-describe('normalisePhone()', () => {
-  it.each([
-    ['12 34 56 78', '+4512345678'],
-    ['+45 12 34 56 78', '+4512345678'],
-    ['0045 12345678', '+4512345678'],
-    ['١٢٣٤٥٦٧٨', '+4512345678'], // Arabic-Indic digits
-    ['۱۲۳۴۵۶۷۸', '+4512345678'], // Persian digits
-    ['+٤٥ ١٢ ٣٤ ٥٦ ٧٨', '+4512345678'],
-    ['\u200E+45 12-34-56-78\u200F', '+4512345678'], // marks an RTL keyboard adds
-    ['+90 532 123 45 67', '+905321234567'],
-  ])('reads %s as %s', (raw, phone) => {
-    expect(normalisePhone(raw)).toEqual({ ok: true, phone });
-  });
-
-  it.each([['1234567'], ['+1234567890123456'], ['12 34 ab 78'], ['++4512345678'], ['45\u202E12345678']])(
-    'refuses %s (not 8–15 digits after normalising)',
-    (raw) => {
-      expect(normalisePhone(raw)).toEqual({ ok: false, code: 'invalid' });
-    },
-  );
-
-  it('says "missing" for an empty or blank number', () => {
-    expect(normalisePhone('  ')).toEqual({ ok: false, code: 'missing' });
-  });
-});
 
 describe('validateInterest()', () => {
   it('accepts a complete form and returns clean data', () => {
@@ -154,12 +128,5 @@ describe('validateInterest()', () => {
 
   it('lists errors in the order of the form', () => {
     expect(codes(form({ name: '', phone: '1', consent: undefined }))).toEqual(['name.missing', 'phone.invalid', 'consent.missing']);
-  });
-});
-
-describe('hasForbiddenCharacters()', () => {
-  it('lets Persian and Urdu joiners through', () => {
-    expect(hasForbiddenCharacters('می\u200Cخواهم')).toBe(false);
-    expect(hasForbiddenCharacters('a\u200Db')).toBe(false);
   });
 });

@@ -5,7 +5,8 @@
  * answers 503 and nothing is half written. Then 303 back to where she was.
  */
 import type { APIContext, APIRoute } from 'astro';
-import { isFormContentType, parseFormBody, readBodyWithLimit } from '#src/interest/interestRequestGuard.ts';
+import { isFormContentType } from '#src/forms/formRequestGuard.ts';
+import { parseFormBody, readBodyWithLimit } from '#src/forms/readFormBody.ts';
 import { inboxFor, type Inbox } from '#src/inbox/inboxContext.ts';
 import { isUnavailable } from '#src/store/inTransaction.ts';
 import { cleanNote, settableStatuses, type RequestStatus } from '#src/inbox/requestStatus.ts';

@@ -2,15 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkFormToken, createFormToken, loadFormSecret } from '#src/interest/interestToken.ts';
-import { clientKey, createRateLimiter, trustedProxyHops } from '#src/interest/interestRateLimit.ts';
-import {
-  interestBodyLimit,
-  isAllowedOrigin,
-  isFormContentType,
-  parseFormBody,
-  readBodyWithLimit,
-} from '#src/interest/interestRequestGuard.ts';
+import { checkFormToken, createFormToken, loadFormSecret } from '#src/forms/formToken.ts';
+import { clientKey, createRateLimiter, trustedProxyHops } from '#src/forms/formRateLimit.ts';
+import { formBodyLimit, isAllowedOrigin, isFormContentType } from '#src/forms/formRequestGuard.ts';
+import { parseFormBody, readBodyWithLimit } from '#src/forms/readFormBody.ts';
 
 const secret = 'test-secret-0123456789';
 const limits = { minFillMs: 3000, maxAgeMs: 24 * 60 * 60 * 1000 };
@@ -137,7 +132,7 @@ describe('request checks', () => {
     const small = new Request('http://x/', { method: 'POST', body: 'a=1' });
     const read = await readBodyWithLimit(small);
     expect(read.ok && new TextDecoder().decode(read.bytes)).toBe('a=1');
-    expect(interestBodyLimit).toBe(16384);
+    expect(formBodyLimit).toBe(16384);
   });
 
   it('parses a URL-encoded body exactly as Response.formData() does, without a Response', async () => {

@@ -1,67 +1,17 @@
 /**
- * Checks on the raw request to /api/interest, before anything is parsed:
- * size (413), content type (415) and Origin (403). These answer without rendering the form:
- * her browser never sends such a request; a script or another site does.
+ * Reading a form post's body: with a size limit (a web Request for Astro's endpoints, a Node
+ * request for the server's own door), and parsing it into ordered entries.
  */
+import type { IncomingMessage } from 'node:http';
+import { formBodyLimit } from './formRequestGuard.ts';
 
-/** Largest body accepted: the whole form, in any script, is far below this. */
-export const interestBodyLimit = 16 * 1024;
-
-const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data'];
-
-/** True for the two content types an HTML form sends. */
-export function isFormContentType(contentType: string | null): boolean {
-  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
-  return formTypes.includes(type);
-}
-
-/**
- * True when the request comes from a page of this site.
- * - `Origin` names the host the request was sent to, or the configured public site URL
- *   (behind a proxy the Host may be an internal name); or
- * - `Origin` is "null" and the browser says `Sec-Fetch-Site: same-origin`. Our pages are served
- *   with `Referrer-Policy: no-referrer`, and with that policy browsers send `Origin: null` on a
- *   form POST; Sec-Fetch-Site cannot be set by a page, so it still proves where the post came from.
- * A missing Origin, a foreign one, or "null" without that proof is refused.
- */
-export function isAllowedOrigin({
-  origin,
-  host,
-  secFetchSite = null,
-  allowedOrigins = [],
-}: {
-  origin: string | null;
-  host: string | null;
-  secFetchSite?: string | null;
-  allowedOrigins?: readonly string[];
-}): boolean {
-  if (origin === 'null') return secFetchSite === 'same-origin';
-  if (!origin) return false;
-  let parsed: URL;
-  try {
-    parsed = new URL(origin);
-  } catch {
-    return false;
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
-  if (secFetchSite && secFetchSite !== 'same-origin') return false;
-  if (host && parsed.host === host.toLowerCase()) return true;
-  return allowedOrigins.some((allowed) => {
-    try {
-      return new URL(allowed).origin === parsed.origin;
-    } catch {
-      return false;
-    }
-  });
-}
+/** The body, or `ok: false` once it passes the limit. */
+export type BodyRead = { ok: true; bytes: Uint8Array } | { ok: false };
 
 /**
  * Reads a request body, giving up as soon as it passes `limit` bytes.
  */
-export async function readBodyWithLimit(
-  request: Request,
-  limit = interestBodyLimit,
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false }> {
+export async function readBodyWithLimit(request: Request, limit = formBodyLimit): Promise<BodyRead> {
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > limit) {
     await request.body?.cancel().catch(() => {});
@@ -100,10 +50,7 @@ export async function readBodyWithLimit(
  * Reads a Node request's body (the server's own door to the receiver), giving up as soon as it
  * passes `limit` bytes: then the rest is read and dropped, never kept.
  */
-export function readNodeBodyWithLimit(
-  req: import('node:http').IncomingMessage,
-  limit = interestBodyLimit,
-): Promise<{ ok: true; bytes: Uint8Array } | { ok: false }> {
+export function readNodeBodyWithLimit(req: IncomingMessage, limit = formBodyLimit): Promise<BodyRead> {
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -118,7 +65,7 @@ export function readNodeBodyWithLimit(
     const onEnd = () => done({ ok: true, bytes: chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, size) });
     // A broken connection: nothing to answer, nothing stored.
     const onError = () => done({ ok: false });
-    const done = (result: { ok: true; bytes: Uint8Array } | { ok: false }) => {
+    const done = (result: BodyRead) => {
       req.off('data', onData).off('end', onEnd).off('error', onError).off('aborted', onError);
       if (!result.ok) {
         chunks.length = 0;

@@ -1,5 +1,5 @@
 /**
- * Per-client rate limit for the interest form, in memory (one server process).
+ * Per-client rate limit for the public forms (and the staff sign-in), in memory (one server process).
  * The client is the TCP peer. X-Forwarded-For is believed only when a trusted proxy is
  * configured (env TRUST_PROXY = how many proxies sit in front), and then only the entry that
  * our own proxy appended: earlier entries are whatever the client chose to send.

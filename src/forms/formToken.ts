@@ -1,6 +1,6 @@
 /**
- * The form's "started at" token: a timestamp signed with HMAC-SHA256, put into the form page by
- * the server each time it serves it. A bot cannot fake the time it started filling in, so a
+ * A form's "started at" token: a timestamp signed with HMAC-SHA256, put into the form page (the
+ * interest form, the partner referral) by the server each time it serves it. A bot cannot fake the time it started filling in, so a
  * minimum fill time can drop bots without any puzzle for her.
  * The secret comes from env FORM_SECRET, else from `<DATA_DIR>/form-secret` (created 0600).
  */
@@ -8,9 +8,10 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** What the static form page carries until the server swaps in a fresh token. */
+/** What a static form page carries until the server swaps in a fresh token (the name is historical: every form's). */
 export const formTokenPlaceholder = '__INTEREST_FORM_TOKEN__';
 
+// The "interest-form:" domain is kept for every form, so tokens already handed out stay valid.
 function sign(secret: string, stamp: string): string {
   return createHmac('sha256', secret).update(`interest-form:${stamp}`).digest('base64url');
 }

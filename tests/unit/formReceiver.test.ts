@@ -1,9 +1,10 @@
 /**
- * The server's own door to the interest receiver (src/interest/interestReceiver.ts) on a real
- * Node HTTP server with a temporary store: every check answers as Astro's endpoint did, a valid
- * post is stored before its 303, and answers that are a page in her language go on to be rendered
- * (here: a stand-in for Astro that shows what it was handed). The rendered pages themselves, and
- * the same answers from both doors side by side, are in tests/e2e/interest-receiver.spec.ts.
+ * The server's own door to the form receivers (src/forms/formReceiver.ts) on a real Node HTTP
+ * server with a temporary store, with the interest form and the partner referral as the server
+ * has them: every check answers as Astro's endpoint does, a valid post is stored before its 303,
+ * and answers that are a page in her language go on to be rendered (here: a stand-in for Astro
+ * that shows what it was handed). The rendered pages themselves, and the same answers from both
+ * doors side by side, are in tests/e2e/interest-receiver.spec.ts.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import http from 'node:http';
@@ -12,33 +13,41 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { createInterestReceiver } from '#src/interest/interestReceiver.ts';
+import { createFormReceiver } from '#src/forms/formReceiver.ts';
+import { createRateLimiter } from '#src/forms/formRateLimit.ts';
+import { createFormToken } from '#src/forms/formToken.ts';
+import { interestForm } from '#src/interest/interestForm.ts';
 import { interestSettings } from '#src/interest/interestSettings.ts';
 import { openInterestStore } from '#src/store/interest.ts';
-import { createRateLimiter } from '#src/interest/interestRateLimit.ts';
-import { createFormToken } from '#src/interest/interestToken.ts';
 import type { InterestRuntime } from '#src/interest/interestRuntime.ts';
-import type { InterestReply } from '#src/interest/receiveInterest.ts';
+import { referralForm } from '#src/referral/referralForm.ts';
+import { dayOf } from '#src/channels/channelCounts.ts';
 
 const secret = 'unit-only-form-secret-0123456789';
 let dir: string;
 let runtime: InterestRuntime;
 let server: http.Server;
 let base: string;
-let handedToAstro: { method?: string; url?: string; reply: InterestReply }[] = [];
+type Handed = { method?: string; url?: string; reply: App.Locals['interestReply'] | App.Locals['referralReply'] };
+let handedToAstro: Handed[] = [];
+
+/** The stand-in for Astro: keeps what it was handed, answers with the reply's status. */
+const renderReply = (req: http.IncomingMessage, res: http.ServerResponse, locals: Partial<App.Locals>) => {
+  const reply = locals.interestReply ?? locals.referralReply;
+  handedToAstro.push({ method: req.method, url: req.url, reply });
+  res.writeHead(reply?.status ?? 500, { 'Content-Type': 'text/html' }).end('rendered by Astro');
+};
 
 beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'aaben-doer-receiver-'));
   const settings = interestSettings({ retentionDays: 180, siteUrl: 'https://aabendoer.example.dk/' }, { DATA_DIR: dir, TRUST_PROXY: '1' });
   runtime = { settings, store: openInterestStore({ dataDir: dir }), secret, limiter: createRateLimiter({ max: 2, windowMs: 60_000 }) };
-  const receiver = createInterestReceiver({
+  const receiver = createFormReceiver({
+    forms: [interestForm, referralForm],
     runtime,
     db: runtime.store.db,
     choices: { activities: ['courses', 'mentor'], channels: ['lib1'] },
-    renderReply: (req, res, reply) => {
-      handedToAstro.push({ method: req.method, url: req.url, reply });
-      res.writeHead(reply.status, { 'Content-Type': 'text/html' }).end('rendered by Astro');
-    },
+    renderReply,
   });
   server = http.createServer((req, res) => {
     if (!receiver(req, res)) res.writeHead(418).end('not the receiver');
@@ -73,8 +82,17 @@ function post(body: string | Buffer | ReadableStream, headers: Record<string, st
   } as RequestInit);
 }
 
-const valid = (overrides: Record<string, string | string[]> = {}) => {
-  const fields: Record<string, string | string[]> = {
+type Fields = Record<string, string | string[]>;
+
+/** URL-encodes fields in order, repeating array values. */
+function encode(fields: Fields): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) params.append(k, x);
+  return params.toString();
+}
+
+const valid = (overrides: Fields = {}) =>
+  encode({
     lang: 'ar',
     token: createFormToken(secret, Date.now() - 10_000),
     name: 'فاطمة',
@@ -87,15 +105,11 @@ const valid = (overrides: Record<string, string | string[]> = {}) => {
     consent: 'yes',
     via: 'lib1',
     ...overrides,
-  };
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(fields)) for (const x of [v].flat()) params.append(k, x);
-  return params.toString();
-};
+  });
 
 const rows = () => runtime.store.db.prepare('SELECT count(*) AS n FROM interest').get() as { n: number };
 
-describe('the server’s own door to the interest receiver', () => {
+describe('the server’s own door to the interest form', () => {
   it('stores a valid post and answers 303 to the thanks page in her language, with nothing of hers in the URL', async () => {
     const before = rows().n;
     const response = await post(valid({ phone: '٢٠ ١١ ٢٢ ٣٣' }));
@@ -202,8 +216,8 @@ describe('the server’s own door to the interest receiver', () => {
     const [{ method, url, reply }] = handedToAstro as [(typeof handedToAstro)[number]];
     expect({ method, url }).toEqual({ method: 'GET', url: '/ar/interest/reply/' });
     expect(reply).toMatchObject({ kind: 'form', status: 400, values: { name: 'سارة', phone: '١٢٣', activities: ['courses', 'casino'] } });
-    expect(reply.kind === 'form' && reply.errors.map((e) => e.field)).toEqual(['phone', 'activity']);
-    expect(reply.kind === 'form' && reply.token).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]{43}$/);
+    expect(reply?.kind === 'form' && reply.errors.map((e) => e.field)).toEqual(['phone', 'activity']);
+    expect(reply?.kind === 'form' && reply.token).toMatch(/^[0-9a-z]+\.[A-Za-z0-9_-]{43}$/);
   });
 
   it('asks a page left open too long (or the unsigned placeholder) to be sent again', async () => {
@@ -228,14 +242,12 @@ describe('the server’s own door to the interest receiver', () => {
   it('answers 503 with the form again when the store fails, and logs only the error code', async () => {
     const broken = new DatabaseSync(':memory:');
     broken.close();
-    const receiver = createInterestReceiver({
+    const receiver = createFormReceiver({
+      forms: [interestForm],
       runtime,
       db: broken,
       choices: { activities: ['courses'], channels: [] },
-      renderReply: (req, res, reply) => {
-        handedToAstro.push({ method: req.method, url: req.url, reply });
-        res.writeHead(reply.status).end();
-      },
+      renderReply,
     });
     const own = http.createServer((req, res) => void receiver(req, res));
     await new Promise<void>((resolve) => own.listen(0, '127.0.0.1', resolve));
@@ -267,6 +279,70 @@ describe('the server’s own door to the interest receiver', () => {
   it('leaves every other request to the rest of the server', async () => {
     expect((await fetch(`${base}/api/interest`)).status).toBe(418);
     expect((await post(valid(), {}, '/api/interest/?x=1')).status).toBe(418);
-    expect((await post(valid(), {}, '/api/referral')).status).toBe(418);
+    expect((await post(valid(), {}, '/api/other')).status).toBe(418);
+  });
+});
+
+describe('the server’s own door to the partner referral', () => {
+  const today = dayOf(new Date());
+  const referral = (overrides: Fields = {}) =>
+    encode({
+      lang: 'da',
+      token: createFormToken(secret, Date.now() - 10_000),
+      referrer_name: 'Hanne Holm',
+      referrer_role: 'Sundhedsplejerske',
+      referrer_org: 'Greve Kommune',
+      referrer_contact: 'hanne@greve.example.dk',
+      name: 'Samira',
+      phone: '30 44 55 66',
+      language: 'ar',
+      time: 'any',
+      consent: ['explained', 'agrees', 'voluntary'],
+      consent_how: 'oral',
+      feedback: 'yes',
+      consent_date: today,
+      via: 'lib1',
+      ...overrides,
+    });
+
+  it('stores a valid referral with its referrer and consent, and answers 303 to the partners’ thanks page', async () => {
+    const response = await post(referral(), {}, '/api/referral');
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe('/da/partners/refer/thanks/');
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    const row = runtime.store.db
+      .prepare("SELECT kind, language, channel, heard_via, consent_version FROM interest WHERE phone = '+4530445566'")
+      .get();
+    expect(row).toEqual({
+      kind: 'referral',
+      language: 'ar',
+      channel: 'lib1',
+      heard_via: 'professional',
+      consent_version: `referral:oral:${today}`,
+    });
+  });
+
+  it('hands a referral without consent to the partners’ reply page in English, with what was typed', async () => {
+    const response = await post(referral({ lang: 'en', consent: 'explained', phone: '30445567' }), {}, '/api/referral/');
+    expect(response.status).toBe(400);
+    expect(handedToAstro).toHaveLength(1);
+    expect(handedToAstro[0]).toMatchObject({
+      method: 'GET',
+      url: '/en/partners/refer/reply/',
+      reply: {
+        kind: 'form',
+        status: 400,
+        values: { name: 'Samira', consent: ['explained'] },
+        errors: [{ key: 'referral.error.consent.missing' }],
+      },
+    });
+    expect(runtime.store.findByPhone('+4530445567')).toEqual([]);
+  });
+
+  it('answers in Danish when the page language is not one of the form’s, and drops bots silently', async () => {
+    const bot = await post(referral({ lang: 'ar', extra_note: 'spam', phone: '30445568' }), {}, '/api/referral');
+    expect(bot.status).toBe(303);
+    expect(bot.headers.get('location')).toBe('/da/partners/refer/thanks/');
+    expect(runtime.store.findByPhone('+4530445568')).toEqual([]);
   });
 });
