@@ -53,7 +53,7 @@ export const buildBudgetMeetings = 1000;
  * @property {boolean} content  a content page (the page-weight budgets apply)
  * @property {string} lang
  * @property {'latin' | 'arabic'} script
- * @property {import('./measurePageWeight.mjs').PageWeight} weight
+ * @property {import('./measurePageWeight.ts').PageWeight} weight
  */
 
 /** Languages written in Arabic script (a web font, not the phone's system font): their budgets differ. */
@@ -64,7 +64,7 @@ export const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
 
 /**
  * @param {{ weights: WeightRow[], weightsSkipped?: string,
- *   lighthouse: (import('./runLighthouse.mjs').LighthouseResult & { type: string, lang: string })[] | null,
+ *   lighthouse: (import('./runLighthouse.ts').LighthouseResult & { type: string, lang: string })[] | null,
  *   lighthouseSkipped?: string, form: { p99: number, staticBaseline?: { p99: number } } | null, formSkipped?: string,
  *   inbox?: { p95: number, p50: number } | null, inboxSkipped?: string,
  *   scaling?: { meetings: number, error?: string }[], scalingSkipped?: string,
@@ -218,7 +218,7 @@ export function evaluateBudgets(m) {
 
 /**
  * Each extra page of our build (astro build + postbuild) against each extra page of the reference
- * site (./referenceBuild.mjs), between the same page counts of the same run.
+ * site (./referenceBuild.ts), between the same page counts of the same run.
  * @param {Parameters<typeof evaluateBudgets>[0]} m
  * @returns {BudgetResult}
  */

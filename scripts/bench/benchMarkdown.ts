@@ -2,11 +2,11 @@
  * The sentences and the Markdown of a bench report: the summary the console prints and the
  * figures docs/performance.md shows (between its bench:figures markers).
  */
-import { voiceTable } from './measureVoice.mjs';
-import { budgetTable, buildTable, lighthouseTable, phaseTable, transferMatrix, weightTable } from './formatReport.mjs';
-import { phasesPerExtraPage } from './buildPhases.mjs';
+import { voiceTable } from './measureVoice.ts';
+import { budgetTable, buildTable, lighthouseTable, phaseTable, transferMatrix, weightTable } from './formatReport.ts';
+import { phasesPerExtraPage } from './buildPhases.ts';
 
-/** @typedef {import('./benchReport.mjs').BenchReport} BenchReport */
+/** @typedef {import('./benchReport.ts').BenchReport} BenchReport */
 
 /** The machine in one line. @param {BenchReport} report */
 export function machineText(report) {
@@ -76,7 +76,7 @@ export function buildRows(report) {
   return [...(report.build ? [report.build] : []), ...report.scaling, ...(report.reference ?? [])];
 }
 
-/** @param {import('./measureFormReceiver.mjs').FormLoadResult} form */
+/** @param {import('./measureFormReceiver.ts').FormLoadResult} form */
 function formText(form) {
   const floor = form.staticBaseline;
   return (

@@ -9,17 +9,17 @@ import { createRequire } from 'node:module';
 import { defaultLang, locales } from '#src/i18n/locales.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { startServer } from '../lib/startServer.ts';
-import { buildTable, lighthouseTable, weightTable } from './formatReport.mjs';
-import { measureBuildScaling, msPerExtraPage, timeBuild } from './measureBuildScaling.mjs';
-import { measureFormReceiver } from './measureFormReceiver.mjs';
-import { measureInboxList } from './measureInboxList.mjs';
-import { measurePageWeight } from './measurePageWeight.mjs';
-import { pageTypes } from './discoverPageTypes.mjs';
-import { lighthouseUnavailable, runLighthouse } from './runLighthouse.mjs';
+import { buildTable, lighthouseTable, weightTable } from './formatReport.ts';
+import { measureBuildScaling, msPerExtraPage, timeBuild } from './measureBuildScaling.ts';
+import { measureFormReceiver } from './measureFormReceiver.ts';
+import { measureInboxList } from './measureInboxList.ts';
+import { measurePageWeight } from './measurePageWeight.ts';
+import { pageTypes } from './discoverPageTypes.ts';
+import { lighthouseUnavailable, runLighthouse } from './runLighthouse.ts';
 
 /**
- * @typedef {import('./benchReport.mjs').BenchReport} BenchReport
- * @typedef {import('./benchOptions.mjs').BenchOptions} BenchOptions
+ * @typedef {import('./benchReport.ts').BenchReport} BenchReport
+ * @typedef {import('./benchOptions.ts').BenchOptions} BenchOptions
  * @typedef {{ root: string, clientDir: string, port: number, log: (s: string) => void }} BenchContext
  */
 

@@ -2,8 +2,8 @@
  * Tables for the terminal and the same tables as Markdown (bench-results/latest.md), so
  * docs/performance.md can be refreshed from a run without retyping a figure.
  */
-import { kb } from './evaluateBudgets.mjs';
-import { phaseBreakdown } from './buildPhases.mjs';
+import { kb } from './evaluateBudgets.ts';
+import { phaseBreakdown } from './buildPhases.ts';
 
 /**
  * @param {string[]} head
@@ -24,7 +24,7 @@ export function table(head, rows, { markdown = false } = {}) {
   return cells.map((r, n) => r.map(pad).join('  ') + (n === 0 ? `\n${widths.map((w) => '-'.repeat(w)).join('  ')}` : '')).join('\n');
 }
 
-/** @param {import('./evaluateBudgets.mjs').WeightRow[]} weights @param {{ markdown?: boolean }} [o] */
+/** @param {import('./evaluateBudgets.ts').WeightRow[]} weights @param {{ markdown?: boolean }} [o] */
 export function weightTable(weights, o) {
   return table(
     ['page', 'lang', 'HTML', 'HTML br', 'CSS', 'JS', 'fonts', 'images', 'req', 'transfer', 'w/o photos'],
@@ -47,7 +47,7 @@ export function weightTable(weights, o) {
 
 /**
  * Transfer (photos excluded) per page type (rows) and language (columns).
- * @param {import('./evaluateBudgets.mjs').WeightRow[]} weights @param {string[]} langs @param {{ markdown?: boolean }} [o]
+ * @param {import('./evaluateBudgets.ts').WeightRow[]} weights @param {string[]} langs @param {{ markdown?: boolean }} [o]
  */
 export function transferMatrix(weights, langs, o) {
   const types = [...new Set(weights.map((w) => w.type))];
@@ -64,7 +64,7 @@ export function transferMatrix(weights, langs, o) {
   );
 }
 
-/** @param {(import('./runLighthouse.mjs').LighthouseResult & { type: string, lang: string })[]} runs @param {{ markdown?: boolean }} [o] */
+/** @param {(import('./runLighthouse.ts').LighthouseResult & { type: string, lang: string })[]} runs @param {{ markdown?: boolean }} [o] */
 export function lighthouseTable(runs, o) {
   return table(
     ['page', 'lang', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP', 'FCP', 'TBT', 'CLS', 'CPU index', 'lost points on'],
@@ -90,7 +90,7 @@ export function lighthouseTable(runs, o) {
   );
 }
 
-/** @param {import('./measureBuildScaling.mjs').BuildTiming[]} timings @param {{ markdown?: boolean }} [o] */
+/** @param {import('./measureBuildScaling.ts').BuildTiming[]} timings @param {{ markdown?: boolean }} [o] */
 export function buildTable(timings, o) {
   return table(
     ['build', 'meetings', 'pages', 'astro build', 'postbuild', 'total (wall)', 'CPU time', 'wall ms/page', 'CPU ms/page'],
@@ -116,7 +116,7 @@ export function buildTable(timings, o) {
 /**
  * Where each build's time went (seconds per phase, one column per build), and what one extra page
  * costs in each phase between the smallest and the largest scaling copy (`perPage`: ms or null).
- * @param {import('./measureBuildScaling.mjs').BuildTiming[]} timings
+ * @param {import('./measureBuildScaling.ts').BuildTiming[]} timings
  * @param {(number | null)[] | null} perPage one figure per row of phaseBreakdown()
  * @param {{ markdown?: boolean }} [o]
  */
@@ -131,7 +131,7 @@ export function phaseTable(timings, perPage, o) {
   return table(['phase', ...ok.map((t) => `${t.label}`), ...(perPage ? ['ms per extra page'] : [])], rows, o);
 }
 
-/** @param {import('./evaluateBudgets.mjs').BudgetResult[]} results @param {{ markdown?: boolean }} [o] */
+/** @param {import('./evaluateBudgets.ts').BudgetResult[]} results @param {{ markdown?: boolean }} [o] */
 export function budgetTable(results, o) {
   return table(
     ['budget', 'limit', 'result', 'figure'],

@@ -2,8 +2,8 @@
 import os from 'node:os';
 
 /**
- * @typedef {import('./runLighthouse.mjs').LighthouseResult & { type: string, lang: string }} LighthouseRow
- * @typedef {import('./measureBuildScaling.mjs').BuildTiming} BuildTiming
+ * @typedef {import('./runLighthouse.ts').LighthouseResult & { type: string, lang: string }} LighthouseRow
+ * @typedef {import('./measureBuildScaling.ts').BuildTiming} BuildTiming
  */
 
 /**
@@ -13,22 +13,22 @@ import os from 'node:os';
  *   platform: string, node: string, chromium: string, lighthouse: string }} machine
  * @property {BuildTiming | null} build  the in-place build of the real content
  * @property {Record<string, string | null>} pageTypes  page type → path after /<lang>/, null when not built
- * @property {import('./evaluateBudgets.mjs').WeightRow[]} weights
+ * @property {import('./evaluateBudgets.ts').WeightRow[]} weights
  * @property {string} [weightsSkipped]
  * @property {LighthouseRow[] | null} lighthouse
  * @property {string} [lighthouseSkipped]
- * @property {import('./measureFormReceiver.mjs').FormLoadResult | null} form
+ * @property {import('./measureFormReceiver.ts').FormLoadResult | null} form
  * @property {string} [formSkipped]
- * @property {import('./measureInboxList.mjs').InboxListResult | null} inbox  the staff inbox's list with 5,000 requests
+ * @property {import('./measureInboxList.ts').InboxListResult | null} inbox  the staff inbox's list with 5,000 requests
  * @property {string} [inboxSkipped]
  * @property {BuildTiming[]} scaling
  * @property {string} [scalingSkipped]
- * @property {ReturnType<typeof import('./measureBuildScaling.mjs').msPerExtraPage>} msPerExtraPage
+ * @property {ReturnType<typeof import('./measureBuildScaling.ts').msPerExtraPage>} msPerExtraPage
  * @property {BuildTiming[]} reference  the plain Astro MDX site, one build per scaling copy (same pages)
- * @property {ReturnType<typeof import('./measureBuildScaling.mjs').msPerExtraPage>} referencePerPage
- * @property {import('./measureVoice.mjs').VoiceRow[] | null} voice  bytes per minute of speech per audio format
+ * @property {ReturnType<typeof import('./measureBuildScaling.ts').msPerExtraPage>} referencePerPage
+ * @property {import('./measureVoice.ts').VoiceRow[] | null} voice  bytes per minute of speech per audio format
  * @property {string} [voiceSkipped]
- * @property {import('./evaluateBudgets.mjs').BudgetResult[]} budgets
+ * @property {import('./evaluateBudgets.ts').BudgetResult[]} budgets
  * @property {Record<string, string>} kept  sections taken over from an earlier run (--keep): section → that run's date and load
  * @property {number} durationS
  */

@@ -7,7 +7,7 @@
  * on worker threads across the cores, and files whose .br and .gz are already newer than the file
  * are skipped. Pagefind is a process of its own that uses about one core and only writes into
  * pagefind/, so everything else is compressed while it runs, and its files once it is done.
- * Which brotli level each file gets, and why: scripts/lib/brotliQuality.mjs.
+ * Which brotli level each file gets, and why: scripts/lib/brotliQuality.ts.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import zlib from 'node:zlib';
-import { DENSEST_BROTLI_QUALITY, DENSEST_COST_FACTOR, brotliQualityFor } from './lib/brotliQuality.mjs';
+import { DENSEST_BROTLI_QUALITY, DENSEST_COST_FACTOR, brotliQualityFor } from './lib/brotliQuality.ts';
 
 /**
  * Writes `file`.br and `file`.gz; returns the sizes before and after brotli.
@@ -73,7 +73,7 @@ async function main() {
   const reused = site.skipped + index.skipped ? `, ${site.skipped + index.skipped} unchanged kept` : '';
   const sizes = `${site.before + index.before} → ${site.after + index.after} bytes with brotli`;
   console.log(`postbuild: search index, _headers, ${files} files precompressed${reused} (${sizes}, ${site.threads} threads)`);
-  // The bench reads this line for its build breakdown (scripts/bench/buildPhases.mjs). The two overlap, so
+  // The bench reads this line for its build breakdown (scripts/bench/buildPhases.ts). The two overlap, so
   // that the rows add up to the postbuild's wall time, precompression is the time it takes beyond Pagefind.
   const pagefindMs = Math.round(pagefindDone - started);
   const compressMs = Math.round(done - pagefindDone);

@@ -25,8 +25,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultLang, locales } from '#src/i18n/locales.ts';
 import { builtPages } from './lib/builtPages.ts';
-import { parseBenchArgs } from './bench/benchOptions.mjs';
-import { keepPrevious, newReport, noteLoadAtEnd } from './bench/benchReport.mjs';
+import { parseBenchArgs } from './bench/benchOptions.ts';
+import { keepPrevious, newReport, noteLoadAtEnd } from './bench/benchReport.ts';
 import {
   benchMarkdown,
   buildRows,
@@ -36,12 +36,12 @@ import {
   perPageText,
   phaseText,
   replaceFigures,
-} from './bench/benchMarkdown.mjs';
-import { buildSite, heading, measureInbox, measureScaling, measureServedSite } from './bench/benchSections.mjs';
-import { discoverPageTypes, pageTypes } from './bench/discoverPageTypes.mjs';
-import { evaluateBudgets, kb } from './bench/evaluateBudgets.mjs';
-import { budgetTable, buildTable, transferMatrix } from './bench/formatReport.mjs';
-import { measureVoice, voiceTable } from './bench/measureVoice.mjs';
+} from './bench/benchMarkdown.ts';
+import { buildSite, heading, measureInbox, measureScaling, measureServedSite } from './bench/benchSections.ts';
+import { discoverPageTypes, pageTypes } from './bench/discoverPageTypes.ts';
+import { evaluateBudgets, kb } from './bench/evaluateBudgets.ts';
+import { budgetTable, buildTable, transferMatrix } from './bench/formatReport.ts';
+import { measureVoice, voiceTable } from './bench/measureVoice.ts';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
 const ctx = {
@@ -54,7 +54,7 @@ const resultsDir = path.join(root, 'bench-results');
 const figuresFile = path.join(root, 'docs', 'performance.md');
 const langs = locales.map((l) => l.code);
 
-/** Prints the page types the build has, and where. @param {import('./bench/benchReport.mjs').BenchReport} report */
+/** Prints the page types the build has, and where. @param {import('./bench/benchReport.ts').BenchReport} report */
 function printPageTypes(report) {
   heading(ctx, 'page types found in dist/client');
   for (const type of pageTypes) {
@@ -63,7 +63,7 @@ function printPageTypes(report) {
   }
 }
 
-/** Prints the summary and the budgets. @param {import('./bench/benchReport.mjs').BenchReport} report */
+/** Prints the summary and the budgets. @param {import('./bench/benchReport.ts').BenchReport} report */
 function printSummary(report) {
   heading(ctx, 'summary');
   ctx.log(`${report.date}, ${machineText(report)}; the run took ${report.durationS} s`);
@@ -90,7 +90,7 @@ function printSummary(report) {
 
 /**
  * The JSON for tools, the Markdown for docs/performance.md.
- * @param {import('./bench/benchReport.mjs').BenchReport} report @param {boolean} intoDocs
+ * @param {import('./bench/benchReport.ts').BenchReport} report @param {boolean} intoDocs
  */
 function writeResults(report, intoDocs) {
   fs.mkdirSync(resultsDir, { recursive: true });

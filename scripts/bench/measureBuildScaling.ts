@@ -2,17 +2,17 @@
  * Build time and how it grows with content: `astro build` and the postbuild step (Pagefind,
  * _headers, precompression) timed separately, in place for the real content, and in
  * throw-away copies of the project with N meetings for the scaling figures. Each phase's share
- * is read from the build's own log (./buildPhases.mjs), and every copy is followed by a plain
- * Astro MDX site with the same number of pages (./referenceBuild.mjs), built in the same run.
+ * is read from the build's own log (./buildPhases.ts), and every copy is followed by a plain
+ * Astro MDX site with the same number of pages (./referenceBuild.ts), built in the same run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { builtPages } from '../lib/builtPages.ts';
-import { readMeetingTemplate, syntheticMeetings } from './syntheticMeetings.mjs';
-import { astroPhases, postbuildPhases } from './buildPhases.mjs';
-import { timeReferenceBuild } from './referenceBuild.mjs';
+import { readMeetingTemplate, syntheticMeetings } from './syntheticMeetings.ts';
+import { astroPhases, postbuildPhases } from './buildPhases.ts';
+import { timeReferenceBuild } from './referenceBuild.ts';
 
 /** What a copy of the project leaves out: build output, caches, local data, git. */
 const notCopied = new Set([
@@ -45,7 +45,7 @@ const privateCaches = new Set(['.astro', '.vite', '.cache']);
  */
 
 /**
- * @typedef {import('./buildPhases.mjs').AstroPhases & ReturnType<typeof postbuildPhases> & { flyersMs?: number | null }} BuildPhases
+ * @typedef {import('./buildPhases.ts').AstroPhases & ReturnType<typeof postbuildPhases> & { flyersMs?: number | null }} BuildPhases
  */
 
 /**
@@ -64,10 +64,10 @@ export function childrenCpuMs() {
 }
 
 /**
- * Runs the project's build (`astro build`, then scripts/postbuild.mjs) in `dir` with this Node.
+ * Runs the project's build (`astro build`, then scripts/postbuild.ts) in `dir` with this Node.
  * @param {string} dir a project directory (the real one or a copy)
  * @param {string} label
- * @param {{ flyers?: boolean }} [o] also make the flyer PDFs (scripts/flyers.mjs; skipped without Chromium)
+ * @param {{ flyers?: boolean }} [o] also make the flyer PDFs (scripts/flyers.ts; skipped without Chromium)
  * @returns {BuildTiming}
  */
 export function timeBuild(dir, label, { flyers = false } = {}) {
@@ -94,13 +94,13 @@ export function timeBuild(dir, label, { flyers = false } = {}) {
   const cpuBefore = childrenCpuMs();
   const astro = run([path.join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
   const cpuBetween = childrenCpuMs();
-  const postbuild = run([path.join(dir, 'scripts', 'postbuild.mjs')]);
+  const postbuild = run([path.join(dir, 'scripts', 'postbuild.ts')]);
   const cpuAfter = childrenCpuMs();
   const cpuMs = cpuBefore === null || cpuAfter === null ? null : Math.round(cpuAfter - cpuBefore);
   const astroMs = astro.ms;
   const postbuildMs = postbuild.ms;
   // The flyers are not part of `npm run build:site` (nor of its wall or CPU time): timed on their own.
-  const flyersMs = flyers ? run([path.join(dir, 'scripts', 'flyers.mjs'), '--optional']).ms : undefined;
+  const flyersMs = flyers ? run([path.join(dir, 'scripts', 'flyers.ts'), '--optional']).ms : undefined;
   return {
     label,
     meetings,

@@ -1,5 +1,5 @@
 /**
- * The brotli level of each precompressed file (scripts/postbuild.mjs). Content-hashed assets in
+ * The brotli level of each precompressed file (scripts/postbuild.ts). Content-hashed assets in
  * /_astro/ never change once served: level 11, the densest. Pages are rewritten on every build
  * and, with a year of meetings, number in the thousands: level 8, about a tenth of the CPU for
  * pages about 9 % larger (docs/performance.md, "Build time"). The few pages a woman lands on from

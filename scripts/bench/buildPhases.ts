@@ -1,6 +1,6 @@
 /**
  * Where a build's time goes, read from the logs the build prints anyway (no instrumentation of
- * Astro itself): Astro's own phase timings and the postbuild's timing line (scripts/postbuild.mjs).
+ * Astro itself): Astro's own phase timings and the postbuild's timing line (scripts/postbuild.ts).
  */
 
 /**
@@ -67,7 +67,7 @@ export function postbuildPhases(log) {
  * One build's time by phase, in the order they run; "rest" rows take what the named phases leave of
  * `astro build` and of the postbuild (start-up, sitemap, _headers, work added later), so the rows add
  * up to the build's wall time (flyers come on top: they are not part of `build:site`).
- * @param {{ astroMs: number, postbuildMs: number, phases?: Partial<import('./measureBuildScaling.mjs').BuildPhases> }} t
+ * @param {{ astroMs: number, postbuildMs: number, phases?: Partial<import('./measureBuildScaling.ts').BuildPhases> }} t
  * @returns {{ phase: string, ms: number | null }[]}
  */
 export function phaseBreakdown(t) {
@@ -92,7 +92,7 @@ export function phaseBreakdown(t) {
 /**
  * What one extra page costs in each phase (ms, in phaseBreakdown()'s order) between the smallest and
  * the largest of `timings`; null without two successful builds of different size.
- * @param {import('./measureBuildScaling.mjs').BuildTiming[]} timings
+ * @param {import('./measureBuildScaling.ts').BuildTiming[]} timings
  * @returns {(number | null)[] | null}
  */
 export function phasesPerExtraPage(timings) {

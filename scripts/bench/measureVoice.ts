@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { clipOutputs } from '#src/voice/clipFormats.ts';
 import { prepareClips } from '#src/voice/convertClip.ts';
-import { table } from './formatReport.mjs';
+import { table } from './formatReport.ts';
 
 /**
  * @typedef {{ format: string, type: string, clips: number, seconds: number, bytes: number, bytesPerMinute: number }} VoiceRow

@@ -8,8 +8,8 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { childrenCpuMs } from './measureBuildScaling.mjs';
-import { astroPhases } from './buildPhases.mjs';
+import { childrenCpuMs } from './measureBuildScaling.ts';
+import { astroPhases } from './buildPhases.ts';
 
 /** A page of running text with a list: about the text of one meeting page in one language. */
 function referencePage(n) {
@@ -93,7 +93,7 @@ const { Content } = await render(entry);
  * Builds the reference site with `pages` pages in a temporary folder and times `astro build`.
  * @param {string} root the project (its node_modules supply astro and @astrojs/mdx)
  * @param {number} pages
- * @returns {import('./measureBuildScaling.mjs').BuildTiming}
+ * @returns {import('./measureBuildScaling.ts').BuildTiming}
  */
 export function timeReferenceBuild(root, pages) {
   const label = `reference, ${pages} pages`;

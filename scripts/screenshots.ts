@@ -1,6 +1,6 @@
 /**
  * Developer tool: full-page Chromium screenshots of pages at phone width, to LOOK at them.
- *   npx node scripts/screenshots.mjs http://127.0.0.1:4321 /ar/ /ur/ [--width=360] [--height=740] [--out=shots] [--first-screen]
+ *   npx node scripts/screenshots.ts http://127.0.0.1:4321 /ar/ /ur/ [--width=360] [--height=740] [--out=shots] [--first-screen]
  * --first-screen takes only what the phone shows before she scrolls (--height px high), e.g. for the README.
  */
 /* global document, window -- the page.evaluate() callbacks below run in the page, not in Node */
