@@ -1,47 +1,58 @@
 /** The report one bench run fills in, and how it takes over sections from the previous run (--keep). */
 import os from 'node:os';
+import type { BuildTiming, PerExtraPage } from './buildTiming.ts';
+import type { BudgetResult, WeightRow } from './evaluateBudgets.ts';
+import type { FormLoadResult } from './measureFormReceiver.ts';
+import type { InboxListResult } from './measureInboxList.ts';
+import type { VoiceRow } from './measureVoice.ts';
+import type { LighthouseRow } from './runLighthouse.ts';
 
-/**
- * @typedef {import('./runLighthouse.ts').LighthouseResult & { type: string, lang: string }} LighthouseRow
- * @typedef {import('./measureBuildScaling.ts').BuildTiming} BuildTiming
- */
+export interface BenchReport {
+  /** ISO time the run began */
+  date: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+    platform: string;
+    node: string;
+    chromium: string;
+    lighthouse: string;
+  };
+  /** the in-place build of the real content */
+  build: BuildTiming | null;
+  /** page type → path after /<lang>/, null when not built */
+  pageTypes: Record<string, string | null>;
+  weights: WeightRow[];
+  weightsSkipped?: string;
+  lighthouse: LighthouseRow[] | null;
+  lighthouseSkipped?: string;
+  form: FormLoadResult | null;
+  formSkipped?: string;
+  /** the staff inbox's list with 5,000 requests */
+  inbox: InboxListResult | null;
+  inboxSkipped?: string;
+  scaling: BuildTiming[];
+  scalingSkipped?: string;
+  msPerExtraPage: PerExtraPage | null;
+  /** the plain Astro MDX site, one build per scaling copy (same pages) */
+  reference: BuildTiming[];
+  referencePerPage: PerExtraPage | null;
+  /** bytes per minute of speech per audio format */
+  voice: VoiceRow[] | null;
+  voiceSkipped?: string;
+  budgets: BudgetResult[];
+  /** sections taken over from an earlier run (--keep): section → that run's date and load */
+  kept: Record<string, string>;
+  durationS: number;
+}
 
-/**
- * @typedef {object} BenchReport
- * @property {string} date  ISO time the run began
- * @property {{ cpus: number, cpuModel: string, memoryGiB: number, loadAverageAtStart: number[], loadAverageAtEnd: number[],
- *   platform: string, node: string, chromium: string, lighthouse: string }} machine
- * @property {BuildTiming | null} build  the in-place build of the real content
- * @property {Record<string, string | null>} pageTypes  page type → path after /<lang>/, null when not built
- * @property {import('./evaluateBudgets.ts').WeightRow[]} weights
- * @property {string} [weightsSkipped]
- * @property {LighthouseRow[] | null} lighthouse
- * @property {string} [lighthouseSkipped]
- * @property {import('./measureFormReceiver.ts').FormLoadResult | null} form
- * @property {string} [formSkipped]
- * @property {import('./measureInboxList.ts').InboxListResult | null} inbox  the staff inbox's list with 5,000 requests
- * @property {string} [inboxSkipped]
- * @property {BuildTiming[]} scaling
- * @property {string} [scalingSkipped]
- * @property {ReturnType<typeof import('./measureBuildScaling.ts').msPerExtraPage>} msPerExtraPage
- * @property {BuildTiming[]} reference  the plain Astro MDX site, one build per scaling copy (same pages)
- * @property {ReturnType<typeof import('./measureBuildScaling.ts').msPerExtraPage>} referencePerPage
- * @property {import('./measureVoice.ts').VoiceRow[] | null} voice  bytes per minute of speech per audio format
- * @property {string} [voiceSkipped]
- * @property {import('./evaluateBudgets.ts').BudgetResult[]} budgets
- * @property {Record<string, string>} kept  sections taken over from an earlier run (--keep): section → that run's date and load
- * @property {number} durationS
- */
+const loadAverage = (): number[] => os.loadavg().map((n) => Number(n.toFixed(2)));
 
-/** @returns {number[]} */
-const loadAverage = () => os.loadavg().map((n) => Number(n.toFixed(2)));
-
-/**
- * An empty report for a run starting now, with the machine it runs on.
- * @param {Date} [now]
- * @returns {BenchReport}
- */
-export function newReport(now = new Date()) {
+/** An empty report for a run starting now, with the machine it runs on. */
+export function newReport(now: Date = new Date()): BenchReport {
   return {
     date: now.toISOString(),
     machine: {
@@ -73,8 +84,8 @@ export function newReport(now = new Date()) {
   };
 }
 
-/** Notes the load average at the end of the run. @param {BenchReport} report */
-export function noteLoadAtEnd(report) {
+/** Notes the load average at the end of the run. */
+export function noteLoadAtEnd(report: BenchReport): void {
   report.machine.loadAverageAtEnd = loadAverage();
 }
 
@@ -82,15 +93,13 @@ export function noteLoadAtEnd(report) {
  * Fills the sections this run did not measure with the previous run's figures, and notes where
  * each came from (a section kept twice keeps its first origin). Only skipped sections are taken
  * over; a section that was measured now, or that the previous run lacks, stays as it is.
- * @param {BenchReport} report  this run (changed in place and returned)
- * @param {Partial<BenchReport>} previous  the previous bench-results/latest.json
- * @param {Set<string>} skip  the sections skipped in this run
- * @returns {BenchReport}
+ * `report` is this run (changed in place and returned), `previous` the previous
+ * bench-results/latest.json, `skip` the sections skipped in this run.
  */
-export function keepPrevious(report, previous, skip) {
+export function keepPrevious(report: BenchReport, previous: Partial<BenchReport>, skip: Set<string>): BenchReport {
   const when = `${String(previous.date).slice(0, 16).replace('T', ' ')} UTC`;
   const from = `${when}, load average ${previous.machine?.loadAverageAtStart?.[0] ?? '?'}`;
-  const keep = (/** @type {string} */ section) => (report.kept[section] = previous.kept?.[section] ?? from);
+  const keep = (section: string) => (report.kept[section] = previous.kept?.[section] ?? from);
   if (!report.build && previous.build) {
     report.build = previous.build;
     keep('build');

@@ -14,14 +14,25 @@ import { startServer } from '../lib/startServer.ts';
 const langs = ['ar', 'so', 'ur', 'fa', 'tr', 'en', 'da'];
 const names = ['فاطمة', 'Hodan', 'نازیہ', 'مریم', 'Ayşe', 'Amina', 'Sara'];
 const statuses = ['new', 'new', 'contacted', 'not_reached', 'came', 'started', 'declined'];
+/** The i-th of `list`, round and round. */
+const nth = (list: readonly string[], i: number): string => list[i % list.length] ?? '';
 
-/**
- * @typedef {{ requests: number, runs: number, p50: number, p95: number, max: number, bytes: number }} InboxListResult
- * @param {string} root
- * @param {{ port: number, requests?: number, runs?: number, log?: (s: string) => void }} options
- * @returns {Promise<InboxListResult>}
- */
-export async function measureInboxList(root, { port, requests = 5000, runs = 20, log = () => {} }) {
+export interface InboxListResult {
+  requests: number;
+  runs: number;
+  /** server time to render the list, ms */
+  p50: number;
+  p95: number;
+  max: number;
+  /** HTML bytes of the page */
+  bytes: number;
+}
+
+/** Fills a throw-away database with `requests` requests and times `runs` renders of the list on `port`. */
+export async function measureInboxList(
+  root: string,
+  { port, requests = 5000, runs = 20, log = () => {} }: { port: number; requests?: number; runs?: number; log?: (s: string) => void },
+): Promise<InboxListResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-bench-inbox-'));
   const store = openInterestStore({ dataDir });
   const insert = store.db.prepare(`INSERT INTO interest
@@ -30,16 +41,16 @@ export async function measureInboxList(root, { port, requests = 5000, runs = 20,
   const start = Date.now() - requests * 60_000;
   store.db.exec('BEGIN');
   for (let i = 0; i < requests; i++) {
-    const lang = langs[i % langs.length];
+    const lang = nth(langs, i);
     insert.run(
       new Date(start + i * 60_000).toISOString(),
-      names[i % names.length],
+      nth(names, i),
       `+452${String(i).padStart(7, '0')}`,
       lang,
       'call',
       i % 2,
       lang,
-      statuses[i % statuses.length],
+      nth(statuses, i),
     );
   }
   store.db.exec('COMMIT');
@@ -57,7 +68,7 @@ export async function measureInboxList(root, { port, requests = 5000, runs = 20,
       return { ms: performance.now() - t, bytes: Buffer.byteLength(body) };
     };
     for (let i = 0; i < 3; i++) await get(); // warm-up: first renders compile and fill caches
-    const times = [];
+    const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i < runs; i++) {
       const r = await get();
@@ -65,8 +76,8 @@ export async function measureInboxList(root, { port, requests = 5000, runs = 20,
       bytes = r.bytes;
     }
     times.sort((a, b) => a - b);
-    const at = (q) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]);
-    const result = { requests, runs, p50: at(0.5), p95: at(0.95), max: Math.round(times.at(-1)), bytes };
+    const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0);
+    const result = { requests, runs, p50: at(0.5), p95: at(0.95), max: Math.round(times.at(-1) ?? 0), bytes };
     const kB = Math.round(bytes / 1000);
     log(`${requests} requests, ${runs} renders of /inbox/?show=all (page 1): p50 ${result.p50} ms, p95 ${result.p95} ms, ${kB} kB of HTML`);
     return result;
