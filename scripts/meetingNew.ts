@@ -70,13 +70,13 @@ export class InputError extends Error {}
 /** "2027-03-04", "4.3.2027", "4/3/2027" or "4-3-2027" (Danish order) → "2027-03-04". */
 export function parseDate(text: string): string {
   const s = String(text).trim();
-  let y = '';
-  let m = '';
-  let d = '';
+  let y: string | undefined;
+  let m: string | undefined;
+  let d: string | undefined;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
-  if (match) [, y = '', m = '', d = ''] = match;
-  else if ((match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s))) [, d = '', m = '', y = ''] = match;
-  else throw new InputError(`date "${s}" is not a date: write it as 2027-03-04 (or 4.3.2027)`);
+  if (match) [, y, m, d] = match;
+  else if ((match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s))) [, d, m, y] = match;
+  if (!y || !m || !d) throw new InputError(`date "${s}" is not a date: write it as 2027-03-04 (or 4.3.2027)`);
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const check = new Date(`${iso}T12:00:00Z`);
   if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) {
