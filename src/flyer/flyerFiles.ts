@@ -2,7 +2,7 @@
  * Where the ready flyers live: the static printable page per language (works without
  * JavaScript) and its PDF, written by `npm run flyers` into the build output.
  */
-// With .ts extensions: scripts/flyers.mjs imports this file straight into Node.
+// With .ts extensions: scripts/flyers.ts imports this file straight into Node.
 import type { Lang } from '#src/i18n/locales.ts';
 import { readyFlyerLangs } from './flyerOptions.ts';
 import { localizedUrl } from '#src/i18n/localizedUrl.ts';

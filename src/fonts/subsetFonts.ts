@@ -1,5 +1,5 @@
 /**
- * Build step (scripts/postbuild.mjs runs it first, before precompression): every web font that the
+ * Build step (scripts/postbuild.ts runs it first, before precompression): every web font that the
  * built stylesheets download from /_astro/ is cut down to the characters the site can show, with
  * HarfBuzz's subsetter (subset-font, WebAssembly). Every layout feature and shaping table stays:
  * Arabic joining and Nastaliq's contextual forms come through whole for the letters kept.

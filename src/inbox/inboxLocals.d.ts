@@ -1,4 +1,4 @@
-/** What src/server/server.mjs hands to the inbox pages (Astro.locals). */
+/** What src/server/server.ts hands to the inbox pages (Astro.locals). */
 declare namespace App {
   interface Locals {
     /** The inbox's database and stores, opened once by the server. */

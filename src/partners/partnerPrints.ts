@@ -3,7 +3,7 @@
  * language) and the one-page partner info sheet (Danish, English). Their text is content
  * (content/pages/<lang>/letter.mdx, partner-sheet.mdx); `npm run flyers` saves them as PDFs.
  */
-// With .ts extensions: scripts/flyers.mjs imports this file straight into Node.
+// With .ts extensions: scripts/flyers.ts imports this file straight into Node.
 import { defaultLang, type Lang } from '#src/i18n/locales.ts';
 import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 

@@ -2,7 +2,7 @@
  * Where the consent slip lives: the printable page per language (hers + Danish side by side,
  * one A4 sheet) and its PDF, written by `npm run flyers` into the build output.
  */
-// With .ts extensions: scripts/flyers.mjs imports this file straight into Node.
+// With .ts extensions: scripts/flyers.ts imports this file straight into Node.
 import { defaultLang, type Lang } from '#src/i18n/locales.ts';
 import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 

@@ -186,7 +186,7 @@ async function convert(data: Buffer, key: string, cacheDir: string): Promise<Cac
   }
 }
 
-/** Runs FFmpeg once on `data` with `args` (after the input) and returns the output file (scripts/voices.mjs). */
+/** Runs FFmpeg once on `data` with `args` (after the input) and returns the output file (scripts/voices.ts). */
 export async function ffmpegConvert(data: Uint8Array, args: string[]): Promise<Uint8Array> {
   const core = await ffmpeg();
   core.FS.writeFile('convert-in', data);

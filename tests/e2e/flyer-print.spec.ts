@@ -340,7 +340,7 @@ test('npm run flyers saves a ready flyer and the consent slip, each as a one-pag
   test.setTimeout(75_000);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'flyers-'));
   try {
-    const run = spawnSync(process.execPath, ['scripts/flyers.mjs', '--lang=ur', `--out=${out}`], { encoding: 'utf8', timeout: 60_000 });
+    const run = spawnSync(process.execPath, ['scripts/flyers.ts', '--lang=ur', `--out=${out}`], { encoding: 'utf8', timeout: 60_000 });
     expect(run.status, run.stderr).toBe(0);
     for (const file of ['flyer-ur-da-a4.pdf', 'consent-slip-ur-da.pdf']) {
       const pdf = await PDFDocument.load(fs.readFileSync(path.join(out, file)));

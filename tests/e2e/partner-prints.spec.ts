@@ -22,7 +22,7 @@ test('npm run flyers prints the letter and the partner sheet as exactly one A4 p
   test.setTimeout(240_000);
   const out = fs.mkdtempSync(path.join(os.tmpdir(), 'partner-prints-'));
   try {
-    const run = spawnSync(process.execPath, ['scripts/flyers.mjs', '--lang=da', '--lang=en', '--lang=ur', `--out=${out}`], {
+    const run = spawnSync(process.execPath, ['scripts/flyers.ts', '--lang=da', '--lang=en', '--lang=ur', `--out=${out}`], {
       encoding: 'utf8',
       timeout: 220_000,
     });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { discoverPageTypes } from '../../scripts/bench/discoverPageTypes.mjs';
-import { localTime, readMeetingTemplate, syntheticMeetings } from '../../scripts/bench/syntheticMeetings.mjs';
+import { discoverPageTypes } from '../../scripts/bench/discoverPageTypes.ts';
+import { localTime, readMeetingTemplate, syntheticMeetings } from '../../scripts/bench/syntheticMeetings.ts';
 import { meetingSchema } from '#src/collections/meetingSchema.ts';
 import { yamlIds } from '#src/collections/readYamlDir.ts';
 import { parse } from 'yaml';
-import { evaluateBudgets, type WeightRow } from '../../scripts/bench/evaluateBudgets.mjs';
-import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.mjs';
+import { evaluateBudgets, type WeightRow } from '../../scripts/bench/evaluateBudgets.ts';
+import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.ts';
 
 describe('discoverPageTypes()', () => {
   const pages = [
@@ -218,7 +218,7 @@ describe('msPerExtraPage()', () => {
 
 describe('voiceBytesPerMinute()', () => {
   it('gives each served audio format its bytes per minute of speech over all clips', async () => {
-    const { voiceBytesPerMinute } = await import('../../scripts/bench/measureVoice.mjs');
+    const { voiceBytesPerMinute } = await import('../../scripts/bench/measureVoice.ts');
     const { clipOutputs } = await import('#src/voice/clipFormats.ts');
     const clip = (seconds: number, bytes: number[]) => ({
       seconds,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { astroPhases, parseAstroDuration, phaseBreakdown, phasesPerExtraPage, postbuildPhases } from '../../scripts/bench/buildPhases.mjs';
-import { referenceSiteFiles } from '../../scripts/bench/referenceBuild.mjs';
-import { evaluateBudgets } from '../../scripts/bench/evaluateBudgets.mjs';
-import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.mjs';
+import { astroPhases, parseAstroDuration, phaseBreakdown, phasesPerExtraPage, postbuildPhases } from '../../scripts/bench/buildPhases.ts';
+import { referenceSiteFiles } from '../../scripts/bench/referenceBuild.ts';
+import { evaluateBudgets } from '../../scripts/bench/evaluateBudgets.ts';
+import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.ts';
 
 // What `astro build` printed for this project (colour off), shortened.
 const astroLog = `19:36:56 [build] output: "static"

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { parseBenchArgs } from '../../scripts/bench/benchOptions.mjs';
-import { keepPrevious, newReport, type BenchReport } from '../../scripts/bench/benchReport.mjs';
-import { benchMarkdown, cpuNote, replaceFigures } from '../../scripts/bench/benchMarkdown.mjs';
-import { evaluateBudgets, type WeightRow } from '../../scripts/bench/evaluateBudgets.mjs';
+import { parseBenchArgs } from '../../scripts/bench/benchOptions.ts';
+import { keepPrevious, newReport, type BenchReport } from '../../scripts/bench/benchReport.ts';
+import { benchMarkdown, cpuNote, replaceFigures } from '../../scripts/bench/benchMarkdown.ts';
+import { evaluateBudgets, type WeightRow } from '../../scripts/bench/evaluateBudgets.ts';
 
 const langs = ['da', 'en', 'ar', 'tr', 'ur', 'so', 'fa'];
 

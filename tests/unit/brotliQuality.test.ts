@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DENSEST_BROTLI_QUALITY, PAGE_BROTLI_QUALITY, brotliQualityFor } from '../../scripts/lib/brotliQuality.mjs';
+import { DENSEST_BROTLI_QUALITY, PAGE_BROTLI_QUALITY, brotliQualityFor } from '../../scripts/lib/brotliQuality.ts';
 
 describe('brotliQualityFor()', () => {
   it('gives the landing pages (language chooser, each home page) and hashed assets the densest level', () => {

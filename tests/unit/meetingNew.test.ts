@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { buildMeeting, copenhagenIso, parseDate } from '../../scripts/meetingNew.mjs';
+import { buildMeeting, copenhagenIso, parseDate } from '../../scripts/meetingNew.ts';
 import { meetingSchema } from '#src/collections/meetingSchema.ts';
 import { parseYamlEntry } from '#src/collections/readYamlDir.ts';
 
-const script = fileURLToPath(new URL('../../scripts/meetingNew.mjs', import.meta.url));
+const script = fileURLToPath(new URL('../../scripts/meetingNew.ts', import.meta.url));
 const fixtureVenues = fileURLToPath(new URL('../fixtures/content/good/venues', import.meta.url));
 const now = new Date('2026-11-25T12:00:00Z');
 const good = {

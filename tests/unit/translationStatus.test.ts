@@ -75,7 +75,7 @@ describe('routeOf()', () => {
 
 describe('npm run translations', () => {
   const run = (...args: string[]) =>
-    spawnSync(process.execPath, ['scripts/translations.mjs', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+    spawnSync(process.execPath, ['scripts/translations.ts', ...args], { encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
 
   it('prints the outdated fixture by file name and fails on the file without status', () => {
     const result = run('--root', fixture);

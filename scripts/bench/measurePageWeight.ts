@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import type { Browser } from '@playwright/test';
 
 export const mobileViewport = { width: 412, height: 823 };
 export const mobileScale = 1.75;
@@ -16,35 +17,53 @@ const mobileUserAgent =
 /** Raster photos (the Latin-script budget leaves them out); SVG icons are not photos. */
 const photoType = /^image\/(jpeg|png|webp|avif|gif)/;
 
-/**
- * @typedef {object} PageWeight
- * @property {string} url
- * @property {number} status        HTTP status of the document
- * @property {number} htmlRaw       bytes of the HTML file in dist/client
- * @property {number} htmlBrotli    the same, brotli quality 11 (what the server sends)
- * @property {Record<'html'|'css'|'js'|'font'|'image'|'other', number>} bytes  transfer per kind (headers included)
- * @property {number} requests
- * @property {number} transfer      everything, headers included
- * @property {number} transferBodies  the same without HTTP headers
- * @property {number} photos        transfer of raster images
- * @property {number} fonts
- * @property {number} frameworkJs   transfer of scripts that carry a framework/hydration runtime
- * @property {string[]} scripts     script URLs (for the report)
- * @property {string[]} fontFiles   font URLs
- * @property {string[]} failed      requests that failed or answered ≥ 400
- */
+export interface PageWeight {
+  url: string;
+  /** HTTP status of the document */
+  status: number;
+  /** bytes of the HTML file in dist/client */
+  htmlRaw: number;
+  /** the same, brotli quality 11 (what the server sends) */
+  htmlBrotli: number;
+  /** transfer per kind (headers included) */
+  bytes: Record<'html' | 'css' | 'js' | 'font' | 'image' | 'other', number>;
+  requests: number;
+  /** everything, headers included */
+  transfer: number;
+  /** the same without HTTP headers */
+  transferBodies: number;
+  /** transfer of raster images */
+  photos: number;
+  fonts: number;
+  /** transfer of scripts that carry a framework/hydration runtime */
+  frameworkJs: number;
+  /** script URLs (for the report) */
+  scripts: string[];
+  /** font URLs */
+  fontFiles: string[];
+  /** requests that failed or answered ≥ 400 */
+  failed: string[];
+}
+
+/** One request of the page as the DevTools protocol reports it. */
+interface SeenRequest {
+  url: string;
+  type: string;
+  mime: string;
+  status: number;
+  headerBytes: number;
+  total: number;
+  done: boolean;
+}
 
 /** Script text that means a UI framework or Astro's island hydration shipped to the browser. */
 const frameworkSignature = /astro-island|react-dom|\bpreact\b|svelte\/internal|vue\.runtime|solid-js|alpinejs/;
 
 /**
- * @param {import('@playwright/test').Browser} browser
- * @param {string} baseUrl  e.g. http://127.0.0.1:4416
- * @param {string} urlPath  e.g. /ar/activities/danish/
- * @param {string} clientDir dist/client, for the HTML file sizes
- * @returns {Promise<PageWeight>}
+ * The weight of `urlPath` (/ar/activities/danish/) at `baseUrl` (http://127.0.0.1:4416);
+ * `clientDir` is dist/client, for the HTML file sizes.
  */
-export async function measurePageWeight(browser, baseUrl, urlPath, clientDir) {
+export async function measurePageWeight(browser: Browser, baseUrl: string, urlPath: string, clientDir: string): Promise<PageWeight> {
   const context = await browser.newContext({
     viewport: mobileViewport,
     deviceScaleFactor: mobileScale,
@@ -54,8 +73,7 @@ export async function measurePageWeight(browser, baseUrl, urlPath, clientDir) {
   });
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
-  /** @type {Map<string, { url: string, type: string, mime: string, status: number, headerBytes: number, total: number, done: boolean }>} */
-  const requests = new Map();
+  const requests = new Map<string, SeenRequest>();
   cdp.on('Network.requestWillBeSent', (e) => {
     requests.set(e.requestId, { url: e.request.url, type: e.type ?? 'Other', mime: '', status: 0, headerBytes: 0, total: 0, done: false });
   });
@@ -83,15 +101,14 @@ export async function measurePageWeight(browser, baseUrl, urlPath, clientDir) {
   // Scripts that fetch after load (search index, clock check) get a moment to do so.
   await page.waitForTimeout(300);
 
-  /** @type {PageWeight['bytes']} */
-  const bytes = { html: 0, css: 0, js: 0, font: 0, image: 0, other: 0 };
+  const bytes: PageWeight['bytes'] = { html: 0, css: 0, js: 0, font: 0, image: 0, other: 0 };
   let transfer = 0;
   let transferBodies = 0;
   let photos = 0;
   let frameworkJs = 0;
-  const scripts = [];
-  const fontFiles = [];
-  const failed = [];
+  const scripts: string[] = [];
+  const fontFiles: string[] = [];
+  const failed: string[] = [];
   for (const r of requests.values()) {
     const kind = kindOf(r.type);
     bytes[kind] += r.total;
@@ -130,8 +147,8 @@ export async function measurePageWeight(browser, baseUrl, urlPath, clientDir) {
   };
 }
 
-/** @param {string} cdpType @returns {keyof PageWeight['bytes']} */
-function kindOf(cdpType) {
+/** The kind a request counts as, from the DevTools protocol's resource type. */
+function kindOf(cdpType: string): keyof PageWeight['bytes'] {
   switch (cdpType) {
     case 'Document':
       return 'html';

@@ -2,14 +2,15 @@
  * The sentences and the Markdown of a bench report: the summary the console prints and the
  * figures docs/performance.md shows (between its bench:figures markers).
  */
-import { voiceTable } from './measureVoice.mjs';
-import { budgetTable, buildTable, lighthouseTable, phaseTable, transferMatrix, weightTable } from './formatReport.mjs';
-import { phasesPerExtraPage } from './buildPhases.mjs';
+import { voiceTable } from './measureVoice.ts';
+import { budgetTable, buildTable, lighthouseTable, phaseTable, transferMatrix, weightTable, type TableOptions } from './formatReport.ts';
+import { phasesPerExtraPage } from './buildPhases.ts';
+import type { BenchReport } from './benchReport.ts';
+import type { BuildTiming } from './buildTiming.ts';
+import type { FormLoadResult } from './measureFormReceiver.ts';
 
-/** @typedef {import('./benchReport.mjs').BenchReport} BenchReport */
-
-/** The machine in one line. @param {BenchReport} report */
-export function machineText(report) {
+/** The machine in one line. */
+export function machineText(report: BenchReport): string {
   const m = report.machine;
   return (
     `${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB, load average ${m.loadAverageAtStart[0]} at the start, ` +
@@ -17,8 +18,8 @@ export function machineText(report) {
   );
 }
 
-/** What one more page costs the build, or '' without scaling figures. @param {BenchReport} report */
-export function perPageText(report) {
+/** What one more page costs the build, or '' without scaling figures. */
+export function perPageText(report: BenchReport): string {
   const p = report.msPerExtraPage;
   if (!p) return '';
   const split =
@@ -39,14 +40,14 @@ export function perPageText(report) {
   );
 }
 
-/** Where the build time goes, per phase, or '' without builds. @param {BenchReport} report @param {{ markdown?: boolean }} [o] */
-export function phaseText(report, o) {
+/** Where the build time goes, per phase, or '' without builds. */
+export function phaseText(report: BenchReport, o?: TableOptions): string {
   const rows = buildRows(report);
   return rows.length ? phaseTable(rows, phasesPerExtraPage(report.scaling), o) : '';
 }
 
-/** Which sections came from earlier runs (--keep), or ''. @param {BenchReport} report */
-export function keptText(report) {
+/** Which sections came from earlier runs (--keep), or ''. */
+export function keptText(report: BenchReport): string {
   const kept = Object.entries(report.kept);
   if (!kept.length) return '';
   return `Sections taken over from earlier runs (--keep): ${kept.map(([section, when]) => `${section} (${when})`).join('; ')}.`;
@@ -55,29 +56,29 @@ export function keptText(report) {
 /**
  * Lighthouse measures the CPU before each run; a busy shared machine scores far lower than a
  * quiet one, so the report says how busy it was. '' without Lighthouse figures.
- * @param {BenchReport} report
  */
-export function cpuNote(report) {
+export function cpuNote(report: BenchReport): string {
   const indexes = (report.lighthouse ?? [])
     .map((r) => r.benchmarkIndex)
     .filter((n) => typeof n === 'number')
     .sort((a, b) => a - b);
-  if (!indexes.length) return '';
-  const median = /** @type {number} */ (indexes[Math.floor(indexes.length / 2)]);
-  const range = `${Math.round(/** @type {number} */ (indexes[0]))}–${Math.round(/** @type {number} */ (indexes.at(-1)))}`;
+  const median = indexes[Math.floor(indexes.length / 2)];
+  const [lowest, highest] = [indexes[0], indexes.at(-1)];
+  if (median === undefined || lowest === undefined || highest === undefined) return '';
+  const range = `${Math.round(lowest)}–${Math.round(highest)}`;
   const busy =
     ': the CPU was busy with other work, which inflates TBT, the performance score and, partly, LCP ' +
     '(at a quieter moment the same machine measured about 3800).';
   return `Lighthouse's CPU benchmark index was ${Math.round(median)} (median; ${range})${median < 2000 ? busy : '.'}`;
 }
 
-/** The in-place build, the scaling copies and the reference builds, in that order. @param {BenchReport} report */
-export function buildRows(report) {
+/** The in-place build, the scaling copies and the reference builds, in that order. */
+export function buildRows(report: BenchReport): BuildTiming[] {
   return [...(report.build ? [report.build] : []), ...report.scaling, ...(report.reference ?? [])];
 }
 
-/** @param {import('./measureFormReceiver.mjs').FormLoadResult} form */
-function formText(form) {
+/** The form receiver's figures in two sentences. */
+function formText(form: FormLoadResult): string {
   const floor = form.staticBaseline;
   return (
     `${form.posts} valid posts, ${form.connections} connections: ${form.rps} requests/s, ` +
@@ -89,12 +90,10 @@ function formText(form) {
 
 /**
  * The figures as Markdown (### headings, so they sit under the page's "## Latest figures").
- * @param {BenchReport} report
- * @param {string[]} langs every language, in the registry's order (the transfer matrix's columns)
- * @param {string[]} [detailLangs] languages of the detailed page-weight table
- * @returns {string}
+ * `langs` is every language, in the registry's order (the transfer matrix's columns);
+ * `detailLangs` are the languages of the detailed page-weight table.
  */
-export function benchMarkdown(report, langs, detailLangs = ['da', 'ar', 'ur']) {
+export function benchMarkdown(report: BenchReport, langs: string[], detailLangs: string[] = ['da', 'ar', 'ur']): string {
   const rows = buildRows(report);
   const perPage = perPageText(report);
   const weights = report.weights.length > 0;
@@ -129,11 +128,9 @@ export const figuresMarkers = { open: '<!-- bench:figures -->', close: '<!-- /be
 /**
  * `text` with everything between the figures markers replaced by `md`, or null when the
  * markers are missing (the page is left alone then).
- * @param {string} text @param {string} md
- * @returns {string | null}
  */
-export function replaceFigures(text, md) {
+export function replaceFigures(text: string, md: string): string | null {
   const marked = /(<!-- bench:figures -->\n)[\s\S]*?(<!-- \/bench:figures -->)/;
   if (!marked.test(text)) return null;
-  return text.replace(marked, (_, open, close) => `${open}${md}\n${close}`);
+  return text.replace(marked, (_, open: string, close: string) => `${open}${md}\n${close}`);
 }

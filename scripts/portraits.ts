@@ -8,15 +8,25 @@ import sharp from 'sharp';
 
 const size = 480;
 
+/** A demo portrait's colours; one with a `scarf` wears a headscarf, the others show their `hair`. */
+interface Portrait {
+  id: string;
+  bg: string;
+  skin: string;
+  cloth: string;
+  scarf?: string;
+  hair?: string;
+}
+
 /** One portrait per demo staff member: colours and whether she wears a headscarf. */
-const people = [
+const people: Portrait[] = [
   { id: 'amina', bg: '#f4d9c6', skin: '#8d5a3b', cloth: '#2f6f73', scarf: '#7a2e5c' },
   { id: 'leyla', bg: '#d9e8d5', skin: '#d9a577', cloth: '#7a2e5c', hair: '#3b2417' },
   { id: 'sana', bg: '#e6dcf2', skin: '#b57a55', cloth: '#c4572f', scarf: '#24506b' },
   { id: 'maryam', bg: '#fbe6b4', skin: '#e0b48f', cloth: '#3f4d8a', hair: '#1e1614' },
 ];
 
-function face(p) {
+function face(p: Portrait): string {
   return `
     <ellipse cx="240" cy="215" rx="78" ry="92" fill="${p.skin}"/>
     <path d="M196 200q12-10 24 0M260 200q12-10 24 0" stroke="#2a1a14" stroke-width="6" fill="none" stroke-linecap="round"/>
@@ -27,7 +37,7 @@ function face(p) {
     <circle cx="284" cy="248" r="12" fill="#e88a7a" opacity="0.35"/>`;
 }
 
-function svg(p) {
+function svg(p: Portrait): string {
   const body = `<path d="M70 480q10-150 170-150t170 150Z" fill="${p.cloth}"/>`;
   const neck = `<rect x="212" y="280" width="56" height="60" rx="20" fill="${p.skin}"/>`;
   const head = p.scarf

@@ -7,7 +7,7 @@
  * on worker threads across the cores, and files whose .br and .gz are already newer than the file
  * are skipped. Pagefind is a process of its own that uses about one core and only writes into
  * pagefind/, so everything else is compressed while it runs, and its files once it is done.
- * Which brotli level each file gets, and why: scripts/lib/brotliQuality.mjs.
+ * Which brotli level each file gets, and why: scripts/lib/brotliQuality.ts.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -15,14 +15,20 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import zlib from 'node:zlib';
-import { DENSEST_BROTLI_QUALITY, DENSEST_COST_FACTOR, brotliQualityFor } from './lib/brotliQuality.mjs';
+import { DENSEST_BROTLI_QUALITY, DENSEST_COST_FACTOR, brotliQualityFor } from './lib/brotliQuality.ts';
 
-/**
- * Writes `file`.br and `file`.gz; returns the sizes before and after brotli.
- * @param {string} file
- * @param {number} quality
- */
-function precompress(file, quality) {
+/** A worker's share: files with their brotli level. */
+type Jobs = [file: string, quality: number][];
+
+/** What a worker reports back: files written and their bytes before and after brotli. */
+interface WorkerResult {
+  files: number;
+  before: number;
+  after: number;
+}
+
+/** Writes `file`.br and `file`.gz; returns the sizes before and after brotli. */
+function precompress(file: string, quality: number): { before: number; after: number } {
   const data = fs.readFileSync(file);
   const br = zlib.brotliCompressSync(data, {
     params: { [zlib.constants.BROTLI_PARAM_QUALITY]: quality, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: data.length },
@@ -34,8 +40,7 @@ function precompress(file, quality) {
 
 if (isMainThread) await main();
 else {
-  /** @type {{ jobs: [string, number][] }} */
-  const { jobs } = workerData;
+  const { jobs } = workerData as { jobs: Jobs };
   let before = 0;
   let after = 0;
   for (const [file, quality] of jobs) {
@@ -43,7 +48,7 @@ else {
     before += sizes.before;
     after += sizes.after;
   }
-  parentPort?.postMessage({ files: jobs.length, before, after });
+  parentPort?.postMessage({ files: jobs.length, before, after } satisfies WorkerResult);
 }
 
 async function main() {
@@ -73,7 +78,7 @@ async function main() {
   const reused = site.skipped + index.skipped ? `, ${site.skipped + index.skipped} unchanged kept` : '';
   const sizes = `${site.before + index.before} → ${site.after + index.after} bytes with brotli`;
   console.log(`postbuild: search index, _headers, ${files} files precompressed${reused} (${sizes}, ${site.threads} threads)`);
-  // The bench reads this line for its build breakdown (scripts/bench/buildPhases.mjs). The two overlap, so
+  // The bench reads this line for its build breakdown (scripts/bench/buildPhases.ts). The two overlap, so
   // that the rows add up to the postbuild's wall time, precompression is the time it takes beyond Pagefind.
   const pagefindMs = Math.round(pagefindDone - started);
   const compressMs = Math.round(done - pagefindDone);
@@ -83,12 +88,8 @@ async function main() {
   );
 }
 
-/**
- * Indexes the site for search (one index per language) in dist/client/pagefind/.
- * @param {string} client
- * @returns {Promise<void>}
- */
-function runPagefind(client) {
+/** Indexes the site for search (one index per language) in dist/client/pagefind/. */
+function runPagefind(client: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [path.resolve('node_modules/pagefind/lib/runner/bin.cjs'), '--site', client, '--quiet'], {
       stdio: 'inherit',
@@ -100,15 +101,13 @@ function runPagefind(client) {
 
 /**
  * Writes a .br and a .gz next to every compressible file under `root` (of 256 bytes or more) whose
- * copies are missing or older than it, on worker threads.
- * @param {string} root
- * @param {(dir: string) => boolean} [enter] whether to include the files of a folder (and those under it)
+ * copies are missing or older than it, on worker threads. `enter` says whether to include the
+ * files of a folder (and those under it).
  */
-async function precompressAll(root, enter = () => true) {
+async function precompressAll(root: string, enter: (dir: string) => boolean = () => true) {
   const compressible = /\.(html|css|js|mjs|json|svg|xml|txt|ics|webmanifest)$/;
   const client = path.resolve('dist/client');
-  /** @type {{ file: string, quality: number, size: number }[]} */
-  const todo = [];
+  const todo: { file: string; quality: number; size: number }[] = [];
   let skipped = 0;
   for (const file of filesUnder(root, enter)) {
     if (!compressible.test(file)) continue;
@@ -123,20 +122,18 @@ async function precompressAll(root, enter = () => true) {
 
   // Largest first, each to the least-loaded worker, so no worker is left with the long tail.
   const threads = Math.max(1, Math.min(os.availableParallelism(), Math.ceil(todo.length / 8)));
-  /** @type {{ jobs: [string, number][], load: number }[]} */
-  const shares = Array.from({ length: threads }, () => ({ jobs: [], load: 0 }));
+  const shares: { jobs: Jobs; load: number }[] = Array.from({ length: threads }, () => ({ jobs: [], load: 0 }));
   for (const job of todo.sort((a, b) => b.size - a.size)) {
     const share = shares.reduce((least, s) => (s.load < least.load ? s : least));
     share.jobs.push([job.file, job.quality]);
     share.load += job.size * (job.quality === DENSEST_BROTLI_QUALITY ? DENSEST_COST_FACTOR : 1);
   }
-  /** @type {{ files: number, before: number, after: number }[]} */
   const results = await Promise.all(
     shares
       .filter(({ jobs }) => jobs.length > 0)
       .map(
         ({ jobs }) =>
-          new Promise((resolve, reject) => {
+          new Promise<WorkerResult>((resolve, reject) => {
             const worker = new Worker(new URL(import.meta.url), { workerData: { jobs } });
             worker.once('message', resolve);
             worker.once('error', reject);
@@ -153,13 +150,8 @@ async function precompressAll(root, enter = () => true) {
   };
 }
 
-/**
- * The files under `dir`, not looking into the folders `enter` refuses.
- * @param {string} dir
- * @param {(dir: string) => boolean} enter
- * @returns {Generator<string>}
- */
-function* filesUnder(dir, enter) {
+/** The files under `dir`, not looking into the folders `enter` refuses. */
+function* filesUnder(dir: string, enter: (dir: string) => boolean): Generator<string> {
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) {
@@ -168,12 +160,8 @@ function* filesUnder(dir, enter) {
   }
 }
 
-/**
- * True when both compressed copies exist and are newer than the file.
- * @param {string} file
- * @param {number} mtimeMs
- */
-function isFresh(file, mtimeMs) {
+/** True when both compressed copies exist and are newer than the file. */
+function isFresh(file: string, mtimeMs: number): boolean {
   // No exception for a missing copy (the usual case in a fresh build): a thrown error costs more than the stat.
   const br = fs.statSync(`${file}.br`, { throwIfNoEntry: false });
   const gz = br && br.mtimeMs > mtimeMs ? fs.statSync(`${file}.gz`, { throwIfNoEntry: false }) : undefined;

@@ -1,9 +1,8 @@
 /**
  * Developer tool: full-page Chromium screenshots of pages at phone width, to LOOK at them.
- *   npx node scripts/screenshots.mjs http://127.0.0.1:4321 /ar/ /ur/ [--width=360] [--height=740] [--out=shots] [--first-screen]
+ *   npx node scripts/screenshots.ts http://127.0.0.1:4321 /ar/ /ur/ [--width=360] [--height=740] [--out=shots] [--first-screen]
  * --first-screen takes only what the phone shows before she scrolls (--height px high), e.g. for the README.
  */
-/* global document, window -- the page.evaluate() callbacks below run in the page, not in Node */
 import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from './lib/chromium.ts';
@@ -21,7 +20,7 @@ const browser = await launchChromium();
 const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: 1 });
 for (const p of paths) {
   await page.goto(base + p, { waitUntil: 'networkidle' });
-  // Scroll through once so lazy images load before the full-page shot.
+  // Scroll through once so lazy images load before the full-page shot (this callback runs in the page).
   await page.evaluate(async () => {
     for (let y = 0; y < document.body.scrollHeight; y += 400) {
       window.scrollTo(0, y);

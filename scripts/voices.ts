@@ -17,7 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { parseDocument } from 'yaml';
-import { langs } from '#src/i18n/locales.ts';
+import { langs, type Lang } from '#src/i18n/locales.ts';
 import { ffmpegConvert } from '#src/voice/convertClip.ts';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -25,10 +25,23 @@ const voiceDir = path.join(root, 'content', 'voice');
 const { values: args } = parseArgs({ options: { lang: { type: 'string' } } });
 
 /** eSpeak NG's voice per site language; a language missing here gets no clip. */
-const espeakVoice = { da: 'da', en: 'en-gb', ar: 'ar', tr: 'tr', ur: 'ur', fa: 'fa' };
+const espeakVoice: Partial<Record<Lang, string>> = { da: 'da', en: 'en-gb', ar: 'ar', tr: 'tr', ur: 'ur', fa: 'fa' };
+
+/** The fields of a YAML entry (a venue, a staff member) that the demo clips read, per language. */
+interface YamlEntry {
+  name?: string;
+  directions?: Partial<Record<Lang, string>>;
+  role?: Partial<Record<Lang, string>>;
+  bio?: Partial<Record<Lang, string>>;
+}
+
+/** A demo entry: an MDX page per language, or a YAML entry whose text per language is picked out. */
+type VoiceTarget =
+  | { name: string; mdx: (lang: Lang) => string; yaml?: undefined; text?: undefined }
+  | { name: string; mdx?: undefined; yaml: string; text: (d: YamlEntry, lang: Lang) => string | undefined };
 
 /** The demo entries: an MDX page per language, or a YAML entry whose text per language is picked out. */
-const targets = [
+const targets: VoiceTarget[] = [
   { name: 'page-home', mdx: (lang) => `content/pages/${lang}/home.mdx` },
   { name: 'activity-mentor', mdx: (lang) => `content/activities/${lang}/mentor.mdx` },
   { name: 'venue-beboerhuset-greve-nord', yaml: 'content/venues/beboerhuset-greve-nord.yaml', text: (d, lang) => d.directions?.[lang] },
@@ -53,7 +66,7 @@ const installed = new Set(
 );
 
 /** The words of an MDX file as plain sentences: title, then the body without Markdown marks. */
-function mdxText(raw) {
+function mdxText(raw: string): string {
   const [, front = '', body = ''] = /^---\n([\s\S]*?)\n---\n?([\s\S]*)$/.exec(raw) ?? [];
   const title = parseDocument(front).get('title');
   const plain = body
@@ -64,20 +77,21 @@ function mdxText(raw) {
   return `${title}.\n\n${plain}`.trim();
 }
 
-/** Speaks `text` in `lang` and returns a small Ogg Opus clip (mono, 16 kbit/s: like a WhatsApp voice note). */
-async function speak(text, lang) {
-  const wav = execFileSync('espeak-ng', ['-v', espeakVoice[lang], '-s', '140', '--stdout'], { input: text, maxBuffer: 64 << 20 });
+/** Speaks `text` with eSpeak NG's `voice` and returns a small Ogg Opus clip (mono, 16 kbit/s: like a WhatsApp voice note). */
+async function speak(text: string, voice: string): Promise<Uint8Array> {
+  const wav = execFileSync('espeak-ng', ['-v', voice, '-s', '140', '--stdout'], { input: text, maxBuffer: 64 << 20 });
   return ffmpegConvert(wav, ['-ac', '1', '-c:a', 'libopus', '-b:a', '16k', '-application', 'voip', '-map_metadata', '-1', '-f', 'ogg']);
 }
 
 /** Puts `clip:` into an MDX file's front matter, unless it already has a recorded one. */
-function setMdxClip(file, clipFile) {
+function setMdxClip(file: string, clipFile: string): boolean {
   const raw = fs.readFileSync(file, 'utf8');
   const match = /^---\n([\s\S]*?)\n---/.exec(raw);
   if (!match) throw new Error(`${file} has no front matter`);
-  if (parseDocument(match[1]).getIn(['clip', 'voice']) === 'recorded') return false;
-  const lines = match[1].split('\n');
-  const kept = [];
+  const front = match[1] ?? '';
+  if (parseDocument(front).getIn(['clip', 'voice']) === 'recorded') return false;
+  const lines = front.split('\n');
+  const kept: string[] = [];
   let skipping = false;
   for (const line of lines) {
     // Drop the old clip block: its key and the indented lines under it.
@@ -93,7 +107,7 @@ function setMdxClip(file, clipFile) {
 }
 
 /** Sets `clips.<lang>` in a YAML entry, keeping its comments and quoting; a recorded clip stays. */
-function setYamlClip(file, lang, clipFile) {
+function setYamlClip(file: string, lang: Lang, clipFile: string): boolean {
   const doc = parseDocument(fs.readFileSync(file, 'utf8'));
   if (doc.getIn(['clips', lang, 'voice']) === 'recorded') return false;
   doc.setIn(['clips', lang], doc.createNode({ file: clipFile, voice: 'synthetic' }));
@@ -104,7 +118,8 @@ function setYamlClip(file, lang, clipFile) {
 fs.mkdirSync(voiceDir, { recursive: true });
 let made = 0;
 for (const lang of langs.filter((l) => !args.lang || l === args.lang)) {
-  if (!espeakVoice[lang] || !installed.has(espeakVoice[lang])) {
+  const voice = espeakVoice[lang];
+  if (!voice || !installed.has(voice)) {
     console.log(`${lang}: eSpeak NG has no voice for this language: no clip (never another language's voice)`);
     continue;
   }
@@ -121,7 +136,7 @@ for (const lang of langs.filter((l) => !args.lang || l === args.lang)) {
       console.log(`${path.relative(root, source)} (${lang}) has a recorded clip: left alone`);
       continue;
     }
-    const clip = await speak(text, lang);
+    const clip = await speak(text, voice);
     fs.writeFileSync(path.join(voiceDir, clipFile), clip);
     made += 1;
     console.log(`content/voice/${clipFile}: ${Math.round(clip.length / 1000)} KB`);

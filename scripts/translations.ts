@@ -11,11 +11,22 @@
 import path from 'node:path';
 import { langs } from '#src/i18n/locales.ts';
 import { sourceHash } from '#src/i18n/translationSource.ts';
-import { countStates, orphanTranslations, readContentFiles, translationReport } from '#src/i18n/translationStatus.ts';
+import {
+  countStates,
+  orphanTranslations,
+  readContentFiles,
+  translationReport,
+  type TranslationState,
+} from '#src/i18n/translationStatus.ts';
 
 const args = process.argv.slice(2);
 const rootArg = args.indexOf('--root');
-const contentDir = path.resolve(rootArg >= 0 ? args[rootArg + 1] : 'content');
+const rootValue = rootArg >= 0 ? args[rootArg + 1] : 'content';
+if (rootValue === undefined) {
+  console.error('--root needs a folder: npm run translations -- --root DIR');
+  process.exit(1);
+}
+const contentDir = path.resolve(rootValue);
 const files = readContentFiles(contentDir);
 const rows = translationReport(files, langs);
 const orphans = orphanTranslations(files);
@@ -24,18 +35,25 @@ const counts = countStates(rows);
 if (args.includes('--json')) {
   console.log(JSON.stringify({ rows, counts, orphans: orphans.map((o) => o.file) }, null, 2));
 } else {
-  const mark = { source: 'DA', missing: '—', outdated: 'OUTDATED', machine: 'machine', reviewed: 'reviewed', invalid: 'INVALID' };
+  const mark: Record<TranslationState, string> = {
+    source: 'DA',
+    missing: '—',
+    outdated: 'OUTDATED',
+    machine: 'machine',
+    reviewed: 'reviewed',
+    invalid: 'INVALID',
+  };
   const header = ['page', 'da hash', ...langs.filter((l) => l !== 'da')];
   const table = rows.map((row) => {
     const source = files.find((f) => f.lang === 'da' && f.collection === row.collection && f.slug === row.slug);
     return [
       `${row.collection}/${row.slug}`,
-      sourceHash(source.text),
-      ...langs.filter((l) => l !== 'da').map((l) => mark[row.cells[l].state]),
+      source ? sourceHash(source.text) : '—',
+      ...langs.filter((l) => l !== 'da').map((l) => mark[row.cells[l]?.state ?? 'missing']),
     ];
   });
-  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ');
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((r) => (r[i] ?? '').length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ');
   console.log(line(header));
   for (const r of table) console.log(line(r));
   const states = [

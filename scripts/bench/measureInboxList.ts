@@ -10,19 +10,31 @@ import { performance } from 'node:perf_hooks';
 import { openStore } from '#src/store/openStore.ts';
 import { addSyntheticRequests } from '#src/store/requests.ts';
 import { staffStore } from '#src/store/staff.ts';
+import type { RequestStatus } from '#src/inbox/requestStatus.ts';
 import { startServer } from '../lib/startServer.ts';
 
 const langs = ['ar', 'so', 'ur', 'fa', 'tr', 'en', 'da'];
 const names = ['فاطمة', 'Hodan', 'نازیہ', 'مریم', 'Ayşe', 'Amina', 'Sara'];
-const statuses = ['new', 'new', 'contacted', 'not_reached', 'came', 'started', 'declined'];
+const statuses: readonly RequestStatus[] = ['new', 'new', 'contacted', 'not_reached', 'came', 'started', 'declined'];
+/** The i-th of `list`, round and round. */
+const nth = <T extends string>(list: readonly T[], i: number): T => list[i % list.length] as T;
 
-/**
- * @typedef {{ requests: number, runs: number, p50: number, p95: number, max: number, bytes: number }} InboxListResult
- * @param {string} root
- * @param {{ port: number, requests?: number, runs?: number, log?: (s: string) => void }} options
- * @returns {Promise<InboxListResult>}
- */
-export async function measureInboxList(root, { port, requests = 5000, runs = 20, log = () => {} }) {
+export interface InboxListResult {
+  requests: number;
+  runs: number;
+  /** server time to render the list, ms */
+  p50: number;
+  p95: number;
+  max: number;
+  /** HTML bytes of the page */
+  bytes: number;
+}
+
+/** Fills a throw-away database with `requests` requests and times `runs` renders of the list on `port`. */
+export async function measureInboxList(
+  root: string,
+  { port, requests = 5000, runs = 20, log = () => {} }: { port: number; requests?: number; runs?: number; log?: (s: string) => void },
+): Promise<InboxListResult> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-bench-inbox-'));
   const store = openStore({ dataDir });
   const start = Date.now() - requests * 60_000;
@@ -30,16 +42,16 @@ export async function measureInboxList(root, { port, requests = 5000, runs = 20,
     store.db,
     Array.from({ length: requests }, (_, i) => ({
       createdAt: new Date(start + i * 60_000).toISOString(),
-      firstName: names[i % names.length],
+      firstName: nth(names, i),
       phone: `+452${String(i).padStart(7, '0')}`,
-      language: langs[i % langs.length],
+      language: nth(langs, i),
       contactMethod: 'call',
       bestTime: 'any',
       activities: ['courses'],
       interpreter: i % 2 === 1,
       consentVersion: 'bench',
-      consentLanguage: langs[i % langs.length],
-      status: statuses[i % statuses.length],
+      consentLanguage: nth(langs, i),
+      status: nth(statuses, i),
     })),
   );
   const staff = staffStore(store.db);
@@ -56,7 +68,7 @@ export async function measureInboxList(root, { port, requests = 5000, runs = 20,
       return { ms: performance.now() - t, bytes: Buffer.byteLength(body) };
     };
     for (let i = 0; i < 3; i++) await get(); // warm-up: first renders compile and fill caches
-    const times = [];
+    const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i < runs; i++) {
       const r = await get();
@@ -64,8 +76,8 @@ export async function measureInboxList(root, { port, requests = 5000, runs = 20,
       bytes = r.bytes;
     }
     times.sort((a, b) => a - b);
-    const at = (q) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]);
-    const result = { requests, runs, p50: at(0.5), p95: at(0.95), max: Math.round(times.at(-1)), bytes };
+    const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? 0);
+    const result = { requests, runs, p50: at(0.5), p95: at(0.95), max: Math.round(times.at(-1) ?? 0), bytes };
     const kB = Math.round(bytes / 1000);
     log(`${requests} requests, ${runs} renders of /inbox/?show=all (page 1): p50 ${result.p50} ms, p95 ${result.p95} ms, ${kB} kB of HTML`);
     return result;

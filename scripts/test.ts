@@ -11,8 +11,10 @@
  */
 import { spawn } from 'node:child_process';
 
-/** @type {[name: string, command: string, args: string[]][][]} */
-const phases = [
+/** A step: its name in the table, the command and its arguments. */
+type Step = [name: string, command: string, args: string[]];
+
+const phases: Step[][] = [
   [
     ['lint', 'npm', ['run', 'lint']],
     ['astro check', 'npm', ['run', 'check']],
@@ -22,22 +24,21 @@ const phases = [
   [['browser tests', 'npm', ['run', 'test:e2e']]],
 ];
 
-/** @typedef {{ name: string, ok: boolean, seconds: number }} StepResult */
+interface StepResult {
+  name: string;
+  ok: boolean;
+  seconds: number;
+}
 
-/**
- * Runs one step; `collect` keeps its output and prints it when the step ends.
- * @param {string} name @param {string} command @param {string[]} args @param {boolean} collect
- * @returns {Promise<StepResult>}
- */
-function run(name, command, args, collect) {
+/** Runs one step; `collect` keeps its output and prints it when the step ends. */
+function run(name: string, command: string, args: string[], collect: boolean): Promise<StepResult> {
   const started = performance.now();
   if (!collect) process.stdout.write(`\n==== ${name} ====\n`);
   return new Promise((resolve) => {
     const child = spawn(command, args, { stdio: collect ? 'pipe' : 'inherit' });
-    /** @type {Buffer[]} */
-    const output = [];
-    child.stdout?.on('data', (chunk) => output.push(chunk));
-    child.stderr?.on('data', (chunk) => output.push(chunk));
+    const output: Buffer[] = [];
+    child.stdout?.on('data', (chunk: Buffer) => output.push(chunk));
+    child.stderr?.on('data', (chunk: Buffer) => output.push(chunk));
     child.on('close', (code) => {
       const seconds = (performance.now() - started) / 1000;
       const ok = code === 0;
@@ -49,8 +50,7 @@ function run(name, command, args, collect) {
 }
 
 const started = performance.now();
-/** @type {StepResult[]} */
-const results = [];
+const results: StepResult[] = [];
 let failed = false;
 for (const phase of phases) {
   const done = await Promise.all(phase.map(([name, command, args]) => run(name, command, args, phase.length > 1)));

@@ -11,33 +11,47 @@
  */
 import autocannon from 'autocannon';
 import { countStoredRows } from '#src/store/interest.ts';
+import type { Browser } from '@playwright/test';
 
-/**
- * @typedef {object} FormLoadResult
- * @property {number} connections
- * @property {number} posts          requests sent
- * @property {number} acknowledged   303 See Other answers
- * @property {Record<string, number>} statusCodes
- * @property {number} errors         connection errors and timeouts
- * @property {number} rowsStored     rows the run added to the database
- * @property {boolean} rowsMatch     rowsStored === acknowledged
- * @property {number} rps            mean requests per second
- * @property {number} p50            latency, ms
- * @property {number} p90
- * @property {number} p99
- * @property {number} max
- * @property {number} durationS
- * @property {number} waitedMs       time waited for the minimum fill time before the run
- * @property {{ url: string, rps: number, p50: number, p99: number }} staticBaseline  the same load as
- *   GETs of a static page: the floor this machine (and its other work) puts under any figure
- */
+export interface FormLoadResult {
+  connections: number;
+  /** requests sent */
+  posts: number;
+  /** 303 See Other answers */
+  acknowledged: number;
+  statusCodes: Record<string, number>;
+  /** connection errors and timeouts */
+  errors: number;
+  /** rows the run added to the database */
+  rowsStored: number;
+  /** rowsStored === acknowledged */
+  rowsMatch: boolean;
+  /** mean requests per second */
+  rps: number;
+  /** latency, ms */
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+  durationS: number;
+  /** time waited for the minimum fill time before the run */
+  waitedMs: number;
+  /** the same load as GETs of a static page: the floor this machine (and its other work) puts under any figure */
+  staticBaseline: { url: string; rps: number; p50: number; p99: number };
+}
 
-/**
- * @param {import('@playwright/test').Browser} browser
- * @param {{ baseUrl: string, formPath: string, dataDir: string, connections?: number, posts?: number, log?: (s: string) => void }} o
- * @returns {Promise<FormLoadResult>}
- */
-export async function measureFormReceiver(browser, { baseUrl, formPath, dataDir, connections = 50, posts = 3000, log = () => {} }) {
+/** Loads the form in `browser`, then sends `posts` valid posts on `connections` connections. */
+export async function measureFormReceiver(
+  browser: Browser,
+  {
+    baseUrl,
+    formPath,
+    dataDir,
+    connections = 50,
+    posts = 3000,
+    log = () => {},
+  }: { baseUrl: string; formPath: string; dataDir: string; connections?: number; posts?: number; log?: (s: string) => void },
+): Promise<FormLoadResult> {
   const page = await browser.newPage();
   await page.goto(baseUrl + formPath);
   const servedAt = Date.now();
@@ -47,9 +61,8 @@ export async function measureFormReceiver(browser, { baseUrl, formPath, dataDir,
   await form.locator('input[name="name"]').fill('Bench');
   await form.locator('input[name="phone"]').fill('20 00 00 00');
   await form.locator('input[name="consent"]').check();
-  /** @type {[string, string][]} */
   const entries = await form.evaluate((f) =>
-    [...new FormData(/** @type {HTMLFormElement} */ (f)).entries()].map(([k, v]) => [k, typeof v === 'string' ? v : '']),
+    [...new FormData(f as HTMLFormElement).entries()].map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : '']),
   );
   await page.close();
 
@@ -125,16 +138,15 @@ export async function measureFormReceiver(browser, { baseUrl, formPath, dataDir,
 /**
  * The same number of requests on the same connections, as GETs of the home page (a precompressed
  * static file): what the server, autocannon and the machine's other work cost without the form.
- * @param {string} baseUrl @param {number} connections @param {number} amount
  */
-async function staticBaseline(baseUrl, connections, amount) {
+async function staticBaseline(baseUrl: string, connections: number, amount: number): Promise<FormLoadResult['staticBaseline']> {
   const url = `${baseUrl}/`;
   const r = await autocannon({ url, connections, amount, headers: { 'accept-encoding': 'br' } });
   return { url, rps: Math.round(r.requests.total / r.duration), p50: r.latency.p50, p99: r.latency.p99 };
 }
 
 /** The receiver's minimum fill time (src/interest/interestSettings.ts, env INTEREST_MIN_FILL_MS). */
-async function minimumFillTime() {
+async function minimumFillTime(): Promise<number> {
   try {
     const { interestSettings } = await import('#src/interest/interestSettings.ts');
     return interestSettings({ retentionDays: 1, siteUrl: 'http://localhost/' }).minFillMs;
@@ -143,7 +155,7 @@ async function minimumFillTime() {
   }
 }
 
-/** Rows in the interest database (0 before the first registration created it). @param {string} dataDir */
-function countRows(dataDir) {
+/** Rows in the interest database (0 before the first registration created it). */
+function countRows(dataDir: string): number {
   return countStoredRows(dataDir);
 }

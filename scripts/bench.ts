@@ -25,37 +25,28 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defaultLang, locales } from '#src/i18n/locales.ts';
 import { builtPages } from './lib/builtPages.ts';
-import { parseBenchArgs } from './bench/benchOptions.mjs';
-import { keepPrevious, newReport, noteLoadAtEnd } from './bench/benchReport.mjs';
-import {
-  benchMarkdown,
-  buildRows,
-  cpuNote,
-  keptText,
-  machineText,
-  perPageText,
-  phaseText,
-  replaceFigures,
-} from './bench/benchMarkdown.mjs';
-import { buildSite, heading, measureInbox, measureScaling, measureServedSite } from './bench/benchSections.mjs';
-import { discoverPageTypes, pageTypes } from './bench/discoverPageTypes.mjs';
-import { evaluateBudgets, kb } from './bench/evaluateBudgets.mjs';
-import { budgetTable, buildTable, transferMatrix } from './bench/formatReport.mjs';
-import { measureVoice, voiceTable } from './bench/measureVoice.mjs';
+import { parseBenchArgs } from './bench/benchOptions.ts';
+import { keepPrevious, newReport, noteLoadAtEnd, type BenchReport } from './bench/benchReport.ts';
+import { benchMarkdown, buildRows, cpuNote, keptText, machineText, perPageText, phaseText, replaceFigures } from './bench/benchMarkdown.ts';
+import { buildSite, heading, measureInbox, measureScaling, measureServedSite, type BenchContext } from './bench/benchSections.ts';
+import { discoverPageTypes, pageTypes } from './bench/discoverPageTypes.ts';
+import { evaluateBudgets, kb } from './bench/evaluateBudgets.ts';
+import { budgetTable, buildTable, transferMatrix } from './bench/formatReport.ts';
+import { measureVoice, voiceTable } from './bench/measureVoice.ts';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
-const ctx = {
+const ctx: BenchContext = {
   root,
   clientDir: path.join(root, 'dist', 'client'),
   port: Number(process.env.BENCH_PORT ?? 4416),
-  log: (/** @type {string} */ s) => console.log(s),
+  log: (s) => console.log(s),
 };
 const resultsDir = path.join(root, 'bench-results');
 const figuresFile = path.join(root, 'docs', 'performance.md');
 const langs = locales.map((l) => l.code);
 
-/** Prints the page types the build has, and where. @param {import('./bench/benchReport.mjs').BenchReport} report */
-function printPageTypes(report) {
+/** Prints the page types the build has, and where. */
+function printPageTypes(report: BenchReport): void {
   heading(ctx, 'page types found in dist/client');
   for (const type of pageTypes) {
     const where = report.pageTypes[type.id];
@@ -63,8 +54,8 @@ function printPageTypes(report) {
   }
 }
 
-/** Prints the summary and the budgets. @param {import('./bench/benchReport.mjs').BenchReport} report */
-function printSummary(report) {
+/** Prints the summary and the budgets. */
+function printSummary(report: BenchReport): void {
   heading(ctx, 'summary');
   ctx.log(`${report.date}, ${machineText(report)}; the run took ${report.durationS} s`);
   if (report.weights.length) {
@@ -89,10 +80,9 @@ function printSummary(report) {
 }
 
 /**
- * The JSON for tools, the Markdown for docs/performance.md.
- * @param {import('./bench/benchReport.mjs').BenchReport} report @param {boolean} intoDocs
+ * The JSON for tools, the Markdown for docs/performance.md (only when `intoDocs`).
  */
-function writeResults(report, intoDocs) {
+function writeResults(report: BenchReport, intoDocs: boolean): void {
   fs.mkdirSync(resultsDir, { recursive: true });
   fs.writeFileSync(path.join(resultsDir, 'latest.json'), JSON.stringify(report, null, 2));
   const md = benchMarkdown(report, langs);

@@ -6,31 +6,38 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
+import type { Browser } from '@playwright/test';
 import { defaultLang, locales } from '#src/i18n/locales.ts';
 import { launchChromium } from '../lib/chromium.ts';
 import { startServer } from '../lib/startServer.ts';
-import { buildTable, lighthouseTable, weightTable } from './formatReport.mjs';
-import { measureBuildScaling, msPerExtraPage, timeBuild } from './measureBuildScaling.mjs';
-import { measureFormReceiver } from './measureFormReceiver.mjs';
-import { measureInboxList } from './measureInboxList.mjs';
-import { measurePageWeight } from './measurePageWeight.mjs';
-import { pageTypes } from './discoverPageTypes.mjs';
-import { lighthouseUnavailable, runLighthouse } from './runLighthouse.mjs';
+import { buildTable, lighthouseTable, weightTable } from './formatReport.ts';
+import { measureBuildScaling, msPerExtraPage, timeBuild } from './measureBuildScaling.ts';
+import { measureFormReceiver } from './measureFormReceiver.ts';
+import { measureInboxList } from './measureInboxList.ts';
+import { measurePageWeight } from './measurePageWeight.ts';
+import { pageTypes } from './discoverPageTypes.ts';
+import { lighthouseUnavailable, runLighthouse } from './runLighthouse.ts';
+import type { BenchOptions } from './benchOptions.ts';
+import type { BenchReport } from './benchReport.ts';
 
-/**
- * @typedef {import('./benchReport.mjs').BenchReport} BenchReport
- * @typedef {import('./benchOptions.mjs').BenchOptions} BenchOptions
- * @typedef {{ root: string, clientDir: string, port: number, log: (s: string) => void }} BenchContext
- */
+/** Where the bench runs and how it prints. */
+export interface BenchContext {
+  /** the project */
+  root: string;
+  /** its dist/client */
+  clientDir: string;
+  /** the served site's port (BENCH_PORT) */
+  port: number;
+  log: (s: string) => void;
+}
 
-/** @param {BenchContext} ctx @param {string} title */
-export const heading = (ctx, title) => ctx.log(`\n== ${title} ==`);
+/** Prints a section's title. */
+export const heading = (ctx: BenchContext, title: string): void => ctx.log(`\n== ${title} ==`);
 
 /**
  * Builds the real site in place (this is also what gets served), or checks that a build exists.
- * @param {BenchReport} report @param {BenchOptions} options @param {BenchContext} ctx
  */
-export function buildSite(report, options, ctx) {
+export function buildSite(report: BenchReport, options: BenchOptions, ctx: BenchContext): void {
   if (options.noBuild) {
     if (!fs.existsSync(ctx.clientDir)) throw new Error('--no-build, but dist/client is missing: run "npm run build" first');
     ctx.log('Using the existing build in dist/ (--no-build).');
@@ -41,14 +48,13 @@ export function buildSite(report, options, ctx) {
   ctx.log(buildTable([report.build]));
 }
 
-/** The page types that have a built page. @param {BenchReport} report */
-const builtTypes = (report) => pageTypes.filter((t) => report.pageTypes[t.id] != null);
+/** The page types that have a built page. */
+const builtTypes = (report: BenchReport) => pageTypes.filter((t) => report.pageTypes[t.id] != null);
 
 /**
  * Page weight of one page of each type in every language.
- * @param {BenchReport} report @param {import('@playwright/test').Browser} browser @param {string} url @param {BenchContext} ctx
  */
-async function measureWeights(report, browser, url, ctx) {
+async function measureWeights(report: BenchReport, browser: Browser, url: string, ctx: BenchContext): Promise<void> {
   heading(ctx, 'page weight (412 px mobile, empty cache, bytes on the wire incl. headers)');
   for (const type of builtTypes(report)) {
     for (const locale of locales) {
@@ -65,9 +71,8 @@ async function measureWeights(report, browser, url, ctx) {
 
 /**
  * Lighthouse (mobile) for each page type in the chosen languages, one page at a time.
- * @param {BenchReport} report @param {BenchOptions} options @param {string} url @param {BenchContext} ctx
  */
-async function measureLighthouse(report, options, url, ctx) {
+async function measureLighthouse(report: BenchReport, options: BenchOptions, url: string, ctx: BenchContext): Promise<void> {
   heading(ctx, 'Lighthouse 13, mobile');
   const why = await lighthouseUnavailable();
   if (why) {
@@ -97,10 +102,15 @@ async function measureLighthouse(report, options, url, ctx) {
 
 /**
  * The interest-form receiver under 50 concurrent valid posts.
- * @param {BenchReport} report @param {BenchOptions} options @param {import('@playwright/test').Browser} browser
- * @param {string} url @param {string} dataDir @param {BenchContext} ctx
  */
-async function measureForm(report, options, browser, url, dataDir, ctx) {
+async function measureForm(
+  report: BenchReport,
+  options: BenchOptions,
+  browser: Browser,
+  url: string,
+  dataDir: string,
+  ctx: BenchContext,
+): Promise<void> {
   heading(ctx, 'interest-form receiver, 50 concurrent valid posts on loopback');
   try {
     const formPath = `/${defaultLang}/${report.pageTypes.interest}`;
@@ -113,7 +123,7 @@ async function measureForm(report, options, browser, url, dataDir, ctx) {
     const figures = `${floor.rps} requests/s, p50 ${floor.p50} ms, p99 ${floor.p99} ms`;
     ctx.log(`the same load as GETs of a static page (the floor on this machine): ${figures}`);
   } catch (error) {
-    report.formSkipped = `could not run: ${/** @type {Error} */ (error).message}`;
+    report.formSkipped = `could not run: ${(error as Error).message}`;
     ctx.log(report.formSkipped);
   }
 }
@@ -121,9 +131,8 @@ async function measureForm(report, options, browser, url, dataDir, ctx) {
 /**
  * Everything measured against the running site: page weight, Lighthouse and the form receiver,
  * with one production server and one browser.
- * @param {BenchReport} report @param {BenchOptions} options @param {BenchContext} ctx
  */
-export async function measureServedSite(report, options, ctx) {
+export async function measureServedSite(report: BenchReport, options: BenchOptions, ctx: BenchContext): Promise<void> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-bench-data-'));
   // TRUST_PROXY=1: the load test gives each post its own client address (X-Forwarded-For), as
   // 50 women on 50 phones would have; the per-client rate limit stays on, at its production default.
@@ -149,9 +158,8 @@ export async function measureServedSite(report, options, ctx) {
 /**
  * The staff inbox's list with 5,000 requests: the server's time to render it, on a server of its
  * own (BENCH_PORT + 2) with a throw-away database.
- * @param {BenchReport} report @param {BenchOptions} options @param {BenchContext} ctx
  */
-export async function measureInbox(report, options, ctx) {
+export async function measureInbox(report: BenchReport, options: BenchOptions, ctx: BenchContext): Promise<void> {
   if (options.skip.has('inbox')) {
     report.inboxSkipped = 'skipped (--skip=inbox)';
     return;
@@ -160,7 +168,7 @@ export async function measureInbox(report, options, ctx) {
   try {
     report.inbox = await measureInboxList(ctx.root, { port: ctx.port + 2, log: ctx.log });
   } catch (error) {
-    report.inboxSkipped = `could not run: ${/** @type {Error} */ (error).message}`;
+    report.inboxSkipped = `could not run: ${(error as Error).message}`;
     ctx.log(report.inboxSkipped);
   }
 }
@@ -168,9 +176,8 @@ export async function measureInbox(report, options, ctx) {
 /**
  * Build time with more meetings, in throw-away copies. Run it last: it keeps both cores busy
  * and must not disturb the timings of the served site.
- * @param {BenchReport} report @param {BenchOptions} options @param {BenchContext} ctx
  */
-export function measureScaling(report, options, ctx) {
+export function measureScaling(report: BenchReport, options: BenchOptions, ctx: BenchContext): void {
   if (options.skip.has('scaling')) {
     report.scalingSkipped = 'skipped (--skip=scaling)';
     return;

@@ -8,7 +8,7 @@
  * `pattern` matches one page of the type; the first match (sorted) is the one measured.
  * `content` pages carry the page-weight budgets; tools (search, flyer) need their script by nature.
  */
-export const pageTypes = /** @type {const} */ ([
+export const pageTypes = [
   { id: 'home', label: 'home', pattern: /^$/, content: true },
   { id: 'activity', label: 'activity', pattern: /^activities\/[^/]+\/$/, content: true },
   { id: 'meetings', label: 'meetings list', pattern: /^meetings\/$/, content: true },
@@ -17,24 +17,24 @@ export const pageTypes = /** @type {const} */ ([
   { id: 'interest', label: 'interest form', pattern: /^interest\/$/, content: true },
   { id: 'flyer', label: 'flyer generator', pattern: /^flyers?\/$/, content: false },
   { id: 'search', label: 'search', pattern: /^search\/$/, content: false },
-]);
+] as const;
 
-/** @typedef {(typeof pageTypes)[number]['id']} PageTypeId */
+export type PageTypeId = (typeof pageTypes)[number]['id'];
 
 /**
  * For each page type, the path after /<lang>/ of the page to measure, found in the source
  * language's pages (every language has the same paths), or null when none is built yet.
- * @param {readonly string[]} pages URL paths of the build ('/da/activities/danish/')
- * @param {string} sourceLang the language whose pages are searched ('da')
- * @returns {Record<PageTypeId, string | null>}
+ * `pages` are the URL paths of the build ('/da/activities/danish/'), `sourceLang` the language
+ * whose pages are searched ('da').
  */
-export function discoverPageTypes(pages, sourceLang) {
+export function discoverPageTypes(pages: readonly string[], sourceLang: string): Record<PageTypeId, string | null> {
   const prefix = `/${sourceLang}/`;
   const inLang = pages
     .filter((p) => p.startsWith(prefix))
     .map((p) => p.slice(prefix.length))
     .sort();
-  return /** @type {Record<PageTypeId, string | null>} */ (
-    Object.fromEntries(pageTypes.map((type) => [type.id, inLang.find((p) => type.pattern.test(p)) ?? null]))
-  );
+  return Object.fromEntries(pageTypes.map((type) => [type.id, inLang.find((p) => type.pattern.test(p)) ?? null])) as Record<
+    PageTypeId,
+    string | null
+  >;
 }

@@ -15,13 +15,14 @@ import { join, relative } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { Document } from 'yaml';
+import { Document, isScalar, isSeq } from 'yaml';
 import { copenhagenOffset, meetingSchema } from '#src/collections/meetingSchema.ts';
 import { venueSchema } from '#src/collections/venueSchema.ts';
 import { parseYamlEntry, readYamlDir } from '#src/collections/readYamlDir.ts';
 
-const flags = ['childcare', 'women-only', 'free', 'bring-friend'];
-const flagField = { childcare: 'childcare', 'women-only': 'womenOnly', free: 'free', 'bring-friend': 'bringFriend' };
+const flags = ['childcare', 'women-only', 'free', 'bring-friend'] as const;
+type Flag = (typeof flags)[number];
+const flagField = { childcare: 'childcare', 'women-only': 'womenOnly', free: 'free', 'bring-friend': 'bringFriend' } as const;
 
 const options = {
   date: { type: 'string' },
@@ -35,25 +36,47 @@ const options = {
   root: { type: 'string' },
   'dry-run': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
-  ...Object.fromEntries(
+  ...(Object.fromEntries(
     flags.flatMap((f) => [
       [f, { type: 'boolean' }],
       [`no-${f}`, { type: 'boolean' }],
     ]),
-  ),
+  ) as Record<Flag | `no-${Flag}`, { type: 'boolean' }>),
+} as const;
+
+/** The command line as parseArgs reads it: the text options, and each flag with its "no-" twin. */
+export type MeetingArgs = { [K in 'date' | 'start' | 'end' | 'venue' | 'interpreters' | 'title-da' | 'notes-da' | 'id']?: string } & {
+  [F in Flag | `no-${Flag}`]?: boolean;
 };
+
+/** The meeting file's fields, in the order they are written. */
+interface MeetingDraft {
+  start: string;
+  end: string;
+  venue: string;
+  interpreters: string[];
+  childcare?: boolean;
+  womenOnly?: boolean;
+  free?: boolean;
+  bringFriend?: boolean;
+  title?: { da: string };
+  notes?: { da: string };
+  cancelled?: boolean;
+}
 
 /** A mistake in the input: printed as it is, without a stack trace. */
 export class InputError extends Error {}
 
 /** "2027-03-04", "4.3.2027", "4/3/2027" or "4-3-2027" (Danish order) → "2027-03-04". */
-export function parseDate(text) {
+export function parseDate(text: string): string {
   const s = String(text).trim();
-  let y, m, d;
+  let y: string | undefined;
+  let m: string | undefined;
+  let d: string | undefined;
   let match = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (match) [, y, m, d] = match;
   else if ((match = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})$/.exec(s))) [, d, m, y] = match;
-  else throw new InputError(`date "${s}" is not a date: write it as 2027-03-04 (or 4.3.2027)`);
+  if (!y || !m || !d) throw new InputError(`date "${s}" is not a date: write it as 2027-03-04 (or 4.3.2027)`);
   const iso = `${y}-${m.padStart(2, '0')}-${d.padStart(2, '0')}`;
   const check = new Date(`${iso}T12:00:00Z`);
   if (Number.isNaN(check.getTime()) || check.toISOString().slice(0, 10) !== iso) {
@@ -63,23 +86,24 @@ export function parseDate(text) {
 }
 
 /** "17:00", "17.00", "17" or "9:30" → "17:00". */
-export function parseClock(text, what) {
+export function parseClock(text: string, what: string): string {
   const match = /^(\d{1,2})(?:[:.](\d{2}))?$/.exec(String(text).trim());
-  if (!match || +match[1] > 23 || +(match[2] ?? 0) > 59) {
+  const [, hours, minutes = '00'] = match ?? [];
+  if (hours === undefined || +hours > 23 || +minutes > 59) {
     throw new InputError(`${what} time "${text}" is not a time: write it as 17:00`);
   }
-  return `${match[1].padStart(2, '0')}:${match[2] ?? '00'}`;
+  return `${hours.padStart(2, '0')}:${minutes}`;
 }
 
 /** The local Copenhagen time `date` + `clock` as ISO 8601 with the right offset (winter +01:00, summer +02:00). */
-export function copenhagenIso(date, clock) {
+export function copenhagenIso(date: string, clock: string): string {
   const local = `${date}T${clock}:00`;
   const offset = ['+02:00', '+01:00'].find((o) => copenhagenOffset(new Date(`${local}${o}`)) === o);
   if (!offset) throw new InputError(`${date} ${clock} does not exist in Copenhagen (the clocks jump forward that night)`);
   return `${local}${offset}`;
 }
 
-function yesNo(answer) {
+function yesNo(answer: string): boolean {
   const a = answer.trim().toLowerCase();
   if (['y', 'yes', 'j', 'ja'].includes(a)) return true;
   if (['n', 'no', 'nej', ''].includes(a)) return false;
@@ -89,15 +113,16 @@ function yesNo(answer) {
 /**
  * Builds the meeting file from `args` (parsed flags), asking `ask(question)` for what is missing.
  * Returns { path, text }; writes nothing.
- * @param {Record<string, string | boolean | undefined>} args
- * @param {{ root: string, now: Date, ask?: (question: string) => Promise<string> }} context
- * @returns {Promise<{ path: string, text: string }>}
  */
-export async function buildMeeting(args, { root, now, ask }) {
+export async function buildMeeting(
+  args: MeetingArgs,
+  { root, now, ask }: { root: string; now: Date; ask?: (question: string) => Promise<string> },
+): Promise<{ path: string; text: string }> {
   const venuesDir = join(root, 'content', 'venues');
   const venues = readYamlDir(venuesDir, venueSchema, root);
   if (venues.length === 0) throw new InputError(`there are no venues: add one in ${relative(root, venuesDir) || venuesDir}/ first`);
-  const get = async (name, question) => args[name] ?? (ask ? await ask(question) : missing(name));
+  const get = async (name: 'date' | 'start' | 'end' | 'venue', question: string) =>
+    args[name] ?? (ask ? await ask(question) : missing(name));
 
   const date = parseDate(await get('date', 'Date (e.g. 2027-03-04): '));
   const start = copenhagenIso(date, parseClock(await get('start', 'Starts at (e.g. 17:00): '), 'start'));
@@ -111,7 +136,8 @@ export async function buildMeeting(args, { root, now, ask }) {
 
   const venueList = venues.map((v, i) => `  ${i + 1}. ${v.id} (${v.data.name}, ${v.data.address.street})`).join('\n');
   let venue = await get('venue', `Venue:\n${venueList}\nNumber or id: `);
-  if (/^\d+$/.test(venue.trim()) && venues[+venue - 1]) venue = venues[+venue - 1].id;
+  const numbered = /^\d+$/.test(venue.trim()) ? venues[+venue - 1] : undefined;
+  if (numbered) venue = numbered.id;
   venue = venue.trim();
   if (!venues.some((v) => v.id === venue)) {
     throw new InputError(
@@ -122,7 +148,7 @@ export async function buildMeeting(args, { root, now, ask }) {
   const interpretersText = args.interpreters ?? (ask ? await ask('Interpreter languages, comma-separated (e.g. ar,so,fa) or empty: ') : '');
   const interpreters = interpretersText.split(/[\s,]+/).filter(Boolean);
 
-  const meeting = { start, end, venue, interpreters };
+  const meeting: MeetingDraft = { start, end, venue, interpreters };
   for (const f of flags) {
     if (args[f]) meeting[flagField[f]] = true;
     else if (args[`no-${f}`]) meeting[flagField[f]] = false;
@@ -144,18 +170,22 @@ export async function buildMeeting(args, { root, now, ask }) {
 }
 
 /** YAML as staff would write it: times in quotes (no tool can mistake them), languages as [ar, so]. */
-function toYaml(meeting) {
+function toYaml(meeting: MeetingDraft): string {
   const doc = new Document(meeting);
-  for (const key of ['start', 'end']) doc.get(key, true).type = 'QUOTE_DOUBLE';
-  doc.get('interpreters', true).flow = true;
+  for (const key of ['start', 'end']) {
+    const time = doc.get(key, true);
+    if (isScalar(time)) time.type = 'QUOTE_DOUBLE';
+  }
+  const interpreters = doc.get('interpreters', true);
+  if (isSeq(interpreters)) interpreters.flow = true;
   return doc.toString({ flowCollectionPadding: false });
 }
 
-function missing(name) {
+function missing(name: string): never {
   throw new InputError(`--${name} is missing (run in a terminal to be asked, or see --help)`);
 }
 
-function uniqueId(dir, base) {
+function uniqueId(dir: string, base: string): string {
   let id = base;
   for (let n = 2; existsSync(join(dir, `${id}.yaml`)); n++) id = `${base}-${n}`;
   return id;
@@ -187,7 +217,7 @@ Without flags it asks. Flags: --no-childcare etc. say "no" without asking.`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  main().catch((e) => {
+  main().catch((e: Error & { code?: string }) => {
     // Mistakes in what staff typed get the message alone; anything else is a bug and keeps its stack.
     const theirMistake = e instanceof InputError || e?.name === 'ContentError' || e?.code?.startsWith?.('ERR_PARSE_ARGS');
     console.error(`meeting:new: ${theirMistake ? e.message : e.stack}`);

@@ -5,8 +5,10 @@
  * 1 KB = 1000 bytes (the stricter reading).
  */
 import { locales } from '#src/i18n/locales.ts';
+import type { PageWeight } from './measurePageWeight.ts';
+import type { LighthouseRow } from './runLighthouse.ts';
 
-export const budgets = /** @type {const} */ ({
+export const budgets = {
   latinTransfer: { label: 'total transfer of a content page, Latin-script languages (photos excluded)', limit: 14_000, unit: 'bytes' },
   arabicTransfer: {
     label: 'total transfer of a content page, Arabic and Farsi, fonts included (photos excluded)',
@@ -30,62 +32,71 @@ export const budgets = /** @type {const} */ ({
     limit: 1.5,
     unit: 'ratio',
   },
-});
+} as const;
 
 /** The build budget needs a scaling build with at least this many meetings. */
 export const buildBudgetMeetings = 1000;
 
-/** @typedef {keyof typeof budgets} BudgetId */
+export type BudgetId = keyof typeof budgets;
 
-/**
- * @typedef {object} BudgetResult
- * @property {BudgetId} id
- * @property {string} label
- * @property {string} budget       "≤ 20 KB"
- * @property {boolean | null} pass null = not measured (with `figure` saying why)
- * @property {string} figure       the deciding figure, where it is, and how many pages pass
- * @property {string[]} failures   every page/run over the budget
- */
+export interface BudgetResult {
+  id: BudgetId;
+  label: string;
+  /** "≤ 20 KB" */
+  budget: string;
+  /** null = not measured (with `figure` saying why) */
+  pass: boolean | null;
+  /** the deciding figure, where it is, and how many pages pass */
+  figure: string;
+  /** every page/run over the budget */
+  failures: string[];
+}
 
-/**
- * @typedef {object} WeightRow
- * @property {string} type      page type id
- * @property {boolean} content  a content page (the page-weight budgets apply)
- * @property {string} lang
- * @property {'latin' | 'arabic'} script
- * @property {import('./measurePageWeight.mjs').PageWeight} weight
- */
+export interface WeightRow {
+  /** page type id */
+  type: string;
+  /** a content page (the page-weight budgets apply) */
+  content: boolean;
+  lang: string;
+  script: 'latin' | 'arabic';
+  weight: PageWeight;
+}
+
+/** The figures the budgets judge: a bench report, or the part of one a test makes. */
+export interface BudgetFigures {
+  weights: WeightRow[];
+  weightsSkipped?: string;
+  lighthouse: LighthouseRow[] | null;
+  lighthouseSkipped?: string;
+  form: { p99: number; staticBaseline?: { p99: number } } | null;
+  formSkipped?: string;
+  inbox?: { p95: number; p50: number } | null;
+  inboxSkipped?: string;
+  scaling?: { meetings: number; error?: string }[];
+  scalingSkipped?: string;
+  msPerExtraPage?: { totalMs: number; cpuMs?: number | null } | null;
+  referencePerPage?: { totalMs: number; cpuMs?: number | null } | null;
+}
 
 /** Languages written in Arabic script (a web font, not the phone's system font): their budgets differ. */
-export const arabicScriptLangs = new Set(locales.filter((l) => l.font !== 'system').map((l) => l.code));
+export const arabicScriptLangs = new Set<string>(locales.filter((l) => l.font !== 'system').map((l) => l.code));
 
-/** @param {number} bytes */
-export const kb = (bytes) => `${(bytes / 1000).toFixed(1)} KB`;
+export const kb = (bytes: number): string => `${(bytes / 1000).toFixed(1)} KB`;
 
-/**
- * @param {{ weights: WeightRow[], weightsSkipped?: string,
- *   lighthouse: (import('./runLighthouse.mjs').LighthouseResult & { type: string, lang: string })[] | null,
- *   lighthouseSkipped?: string, form: { p99: number, staticBaseline?: { p99: number } } | null, formSkipped?: string,
- *   inbox?: { p95: number, p50: number } | null, inboxSkipped?: string,
- *   scaling?: { meetings: number, error?: string }[], scalingSkipped?: string,
- *   msPerExtraPage?: { totalMs: number, cpuMs?: number | null } | null,
- *   referencePerPage?: { totalMs: number, cpuMs?: number | null } | null }} m
- * @returns {BudgetResult[]}
- */
-export function evaluateBudgets(m) {
-  /** @type {BudgetResult[]} */
-  const out = [];
+/** Every budget judged against the figures `m`. */
+export function evaluateBudgets(m: BudgetFigures): BudgetResult[] {
+  const out: BudgetResult[] = [];
   const content = m.weights.filter((w) => w.content);
-  const where = (/** @type {WeightRow} */ w) => `${w.type} ${w.lang}`;
+  const where = (w: WeightRow) => `${w.type} ${w.lang}`;
 
-  for (const [id, rowsOf] of /** @type {const} */ ([
-    ['latinTransfer', (/** @type {WeightRow} */ w) => w.script === 'latin'],
-    ['arabicTransfer', (/** @type {WeightRow} */ w) => w.script === 'arabic' && w.lang !== 'ur'],
-    ['urduTransfer', (/** @type {WeightRow} */ w) => w.lang === 'ur'],
-  ])) {
+  for (const [id, rowsOf] of [
+    ['latinTransfer', (w: WeightRow) => w.script === 'latin'],
+    ['arabicTransfer', (w: WeightRow) => w.script === 'arabic' && w.lang !== 'ur'],
+    ['urduTransfer', (w: WeightRow) => w.lang === 'ur'],
+  ] as const) {
     const b = budgets[id];
     const rows = content.filter(rowsOf);
-    const size = (/** @type {WeightRow} */ w) => w.weight.transfer - w.weight.photos;
+    const size = (w: WeightRow) => w.weight.transfer - w.weight.photos;
     out.push(
       maxBudget(
         id,
@@ -118,7 +129,7 @@ export function evaluateBudgets(m) {
     out.push({ id: 'lcpArabicScript', label: budgets.lcpArabicScript.label, budget: '≤ 1.2 s', pass: null, figure: why, failures: [] });
   } else {
     const runs = m.lighthouse;
-    const lowest = (/** @type {(typeof runs)[number]} */ r) => (r.error ? -1 : Math.min(...Object.values(r.scores).map((s) => s ?? -1)));
+    const lowest = (r: LighthouseRow) => (r.error ? -1 : Math.min(...Object.values(r.scores).map((s) => s ?? -1)));
     const failures = runs
       .filter((r) => lowest(r) < 100)
       .map(
@@ -132,7 +143,8 @@ export function evaluateBudgets(m) {
                   .join(', ')
           }`,
       );
-    const worst = [...runs].sort((a, b) => lowest(a) - lowest(b))[0];
+    // The first run of the lowest score (runs has at least one here).
+    const worst = runs.reduce((a, b) => (lowest(b) < lowest(a) ? b : a));
     out.push({
       id: 'lighthouse',
       label: budgets.lighthouse.label,
@@ -141,14 +153,14 @@ export function evaluateBudgets(m) {
       figure: `lowest ${lowest(worst)} (${worst.type} ${worst.lang}); ${runs.length - failures.length}/${runs.length} runs all 100`,
       failures,
     });
-    for (const [id, arabicScript] of /** @type {const} */ ([
+    for (const [id, arabicScript] of [
       ['lcp', false],
       ['lcpArabicScript', true],
-    ])) {
+    ] as const) {
       const limit = budgets[id].limit;
       const timed = runs.filter((r) => r.lcpMs != null && arabicScriptLangs.has(r.lang) === arabicScript);
       const lcpFailures = timed
-        .filter((r) => /** @type {number} */ (r.lcpMs) > limit)
+        .filter((r) => (r.lcpMs ?? 0) > limit)
         .map((r) => `${r.type} ${r.lang}: ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`);
       const slowest = [...timed].sort((a, b) => (b.lcpMs ?? 0) - (a.lcpMs ?? 0))[0];
       out.push({
@@ -218,13 +230,11 @@ export function evaluateBudgets(m) {
 
 /**
  * Each extra page of our build (astro build + postbuild) against each extra page of the reference
- * site (./referenceBuild.mjs), between the same page counts of the same run.
- * @param {Parameters<typeof evaluateBudgets>[0]} m
- * @returns {BudgetResult}
+ * site (./referenceBuild.ts), between the same page counts of the same run.
  */
-function buildBudget(m) {
+function buildBudget(m: BudgetFigures): BudgetResult {
   const b = budgets.buildVsReference;
-  const base = { id: /** @type {const} */ ('buildVsReference'), label: b.label, budget: `≤ ${b.limit} ×`, failures: [] };
+  const base = { id: 'buildVsReference' as const, label: b.label, budget: `≤ ${b.limit} ×`, failures: [] };
   const largest = Math.max(0, ...(m.scaling ?? []).filter((t) => !t.error).map((t) => t.meetings));
   if (largest < buildBudgetMeetings) {
     const why = m.scalingSkipped ?? `needs a scaling build with ${buildBudgetMeetings} meetings (--meetings=100,${buildBudgetMeetings})`;
@@ -247,16 +257,22 @@ function buildBudget(m) {
 }
 
 /**
- * A "the largest figure must stay within the limit" budget over page rows.
- * @param {BudgetId} id @param {string} budgetText @param {WeightRow[]} rows
- * @param {(w: WeightRow) => number} value @param {number} limit
- * @param {(w: WeightRow) => string} describe @param {string} none
- * @returns {BudgetResult}
+ * A "the largest figure must stay within the limit" budget over page rows; `none` is the figure
+ * when there are no rows.
  */
-function maxBudget(id, budgetText, rows, value, limit, describe, none) {
+function maxBudget(
+  id: BudgetId,
+  budgetText: string,
+  rows: WeightRow[],
+  value: (w: WeightRow) => number,
+  limit: number,
+  describe: (w: WeightRow) => string,
+  none: string,
+): BudgetResult {
   if (rows.length === 0) return { id, label: budgets[id].label, budget: budgetText, pass: null, figure: none, failures: [] };
   const over = rows.filter((w) => value(w) > limit);
-  const worst = [...rows].sort((a, b) => value(b) - value(a))[0];
+  // The first row of the largest figure (rows has at least one here).
+  const worst = rows.reduce((a, b) => (value(b) > value(a) ? b : a));
   return {
     id,
     label: budgets[id].label,

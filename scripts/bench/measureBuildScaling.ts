@@ -2,17 +2,18 @@
  * Build time and how it grows with content: `astro build` and the postbuild step (Pagefind,
  * _headers, precompression) timed separately, in place for the real content, and in
  * throw-away copies of the project with N meetings for the scaling figures. Each phase's share
- * is read from the build's own log (./buildPhases.mjs), and every copy is followed by a plain
- * Astro MDX site with the same number of pages (./referenceBuild.mjs), built in the same run.
+ * is read from the build's own log (./buildPhases.ts), and every copy is followed by a plain
+ * Astro MDX site with the same number of pages (./referenceBuild.ts), built in the same run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { builtPages } from '../lib/builtPages.ts';
-import { readMeetingTemplate, syntheticMeetings } from './syntheticMeetings.mjs';
-import { astroPhases, postbuildPhases } from './buildPhases.mjs';
-import { timeReferenceBuild } from './referenceBuild.mjs';
+import { readMeetingTemplate, syntheticMeetings } from './syntheticMeetings.ts';
+import { astroPhases, postbuildPhases } from './buildPhases.ts';
+import { childrenCpuMs, type BuildTiming, type PerExtraPage } from './buildTiming.ts';
+import { timeReferenceBuild } from './referenceBuild.ts';
 
 /** What a copy of the project leaves out: build output, caches, local data, git. */
 const notCopied = new Set([
@@ -30,49 +31,13 @@ const notCopied = new Set([
 const privateCaches = new Set(['.astro', '.vite', '.cache']);
 
 /**
- * @typedef {object} BuildTiming
- * @property {string} label
- * @property {number} meetings     meeting files in content/meetings
- * @property {number} pages        HTML pages built
- * @property {number} astroMs      `astro build`
- * @property {number} postbuildMs  Pagefind + _headers + precompression
- * @property {number} totalMs
- * @property {number | null} cpuMs  CPU time (user + system) of the build's processes, null off Linux:
- *   on a shared machine wall time grows with other people's work, CPU time hardly does
- * @property {number | null} [astroCpuMs]  the CPU time of `astro build` alone
- * @property {BuildPhases} [phases]  where the time went, from the build's own log
- * @property {string} [error]
+ * Runs the project's build (`astro build`, then scripts/postbuild.ts) in `dir` (a project
+ * directory: the real one or a copy) with this Node. `flyers` also makes the flyer PDFs
+ * (scripts/flyers.ts; skipped without Chromium).
  */
-
-/**
- * @typedef {import('./buildPhases.mjs').AstroPhases & ReturnType<typeof postbuildPhases> & { flyersMs?: number | null }} BuildPhases
- */
-
-/**
- * CPU time of this process's finished children (cutime + cstime in /proc/self/stat), in ms;
- * null where there is no /proc. Read before and after a spawnSync to get that child's CPU.
- */
-export function childrenCpuMs() {
-  try {
-    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
-    // Fields after the ")" that closes the command name; cutime and cstime are fields 16 and 17.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[13]) + Number(fields[14])) * 1000) / 100; // USER_HZ is 100 on Linux
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Runs the project's build (`astro build`, then scripts/postbuild.mjs) in `dir` with this Node.
- * @param {string} dir a project directory (the real one or a copy)
- * @param {string} label
- * @param {{ flyers?: boolean }} [o] also make the flyer PDFs (scripts/flyers.mjs; skipped without Chromium)
- * @returns {BuildTiming}
- */
-export function timeBuild(dir, label, { flyers = false } = {}) {
+export function timeBuild(dir: string, label: string, { flyers = false }: { flyers?: boolean } = {}): BuildTiming {
   const env = { ...process.env, FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' };
-  const run = (/** @type {string[]} */ args) => {
+  const run = (args: string[]) => {
     const started = performance.now();
     const result = spawnSync(process.execPath, args, {
       cwd: dir,
@@ -94,13 +59,13 @@ export function timeBuild(dir, label, { flyers = false } = {}) {
   const cpuBefore = childrenCpuMs();
   const astro = run([path.join(dir, 'node_modules', 'astro', 'bin', 'astro.mjs'), 'build']);
   const cpuBetween = childrenCpuMs();
-  const postbuild = run([path.join(dir, 'scripts', 'postbuild.mjs')]);
+  const postbuild = run([path.join(dir, 'scripts', 'postbuild.ts')]);
   const cpuAfter = childrenCpuMs();
   const cpuMs = cpuBefore === null || cpuAfter === null ? null : Math.round(cpuAfter - cpuBefore);
   const astroMs = astro.ms;
   const postbuildMs = postbuild.ms;
   // The flyers are not part of `npm run build:site` (nor of its wall or CPU time): timed on their own.
-  const flyersMs = flyers ? run([path.join(dir, 'scripts', 'flyers.mjs'), '--optional']).ms : undefined;
+  const flyersMs = flyers ? run([path.join(dir, 'scripts', 'flyers.ts'), '--optional']).ms : undefined;
   return {
     label,
     meetings,
@@ -117,9 +82,8 @@ export function timeBuild(dir, label, { flyers = false } = {}) {
 /**
  * A throw-away copy of the project at `root` whose node_modules links to the real packages
  * but keeps its own build caches.
- * @param {string} root
  */
-export function copyProject(root) {
+export function copyProject(root: string): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-bench-'));
   for (const entry of fs.readdirSync(root)) {
     if (notCopied.has(entry)) continue;
@@ -135,13 +99,13 @@ export function copyProject(root) {
 
 /**
  * Builds copies of the project with `total` meetings each (the real ones plus synthetic ones
- * made from a real meeting file) and times them.
- * @param {string} root the project
- * @param {number[]} totals e.g. [100, 1000]
- * @param {(t: BuildTiming) => void} [onResult]
- * @returns {{ timings: BuildTiming[], references: BuildTiming[], skipped?: string }}
+ * made from a real meeting file) and times them. `totals` are the meeting counts, e.g. [100, 1000].
  */
-export function measureBuildScaling(root, totals, onResult) {
+export function measureBuildScaling(
+  root: string,
+  totals: number[],
+  onResult?: (t: BuildTiming) => void,
+): { timings: BuildTiming[]; references: BuildTiming[]; skipped?: string } {
   const meetingsDir = path.join(root, 'content', 'meetings');
   const template = readMeetingTemplate(meetingsDir);
   if (!template) {
@@ -152,17 +116,14 @@ export function measureBuildScaling(root, totals, onResult) {
     };
   }
   const real = fs.readdirSync(meetingsDir).filter((f) => /\.ya?ml$/.test(f)).length;
-  /** @type {BuildTiming[]} */
-  const timings = [];
-  /** @type {BuildTiming[]} */
-  const references = [];
+  const timings: BuildTiming[] = [];
+  const references: BuildTiming[] = [];
   for (const total of totals) {
     const dir = copyProject(root);
     try {
       const extra = syntheticMeetings(template.data, Math.max(0, total - real));
       for (const m of extra) fs.writeFileSync(path.join(dir, 'content', 'meetings', `${m.id}.yaml`), m.yaml);
-      /** @type {BuildTiming} */
-      let timing;
+      let timing: BuildTiming;
       try {
         timing = timeBuild(dir, `${total} meetings (copy)`);
       } catch (error) {
@@ -173,7 +134,8 @@ export function measureBuildScaling(root, totals, onResult) {
           astroMs: 0,
           postbuildMs: 0,
           totalMs: 0,
-          error: /** @type {Error} */ (error).message,
+          cpuMs: null,
+          error: (error as Error).message,
         };
       }
       timings.push(timing);
@@ -183,12 +145,11 @@ export function measureBuildScaling(root, totals, onResult) {
     }
     const pages = timings.at(-1)?.pages ?? 0;
     if (pages > 0) {
-      /** @type {BuildTiming} */
-      let reference;
+      let reference: BuildTiming;
       try {
         reference = timeReferenceBuild(root, pages);
       } catch (error) {
-        const e = /** @type {Error} */ (error).message;
+        const e = (error as Error).message;
         reference = {
           label: `reference, ${pages} pages`,
           meetings: 0,
@@ -207,21 +168,12 @@ export function measureBuildScaling(root, totals, onResult) {
   return { timings, references };
 }
 
-/**
- * @typedef {{ from: string, to: string, extraPages: number, astroMs: number, postbuildMs: number, totalMs: number,
- *   cpuMs: number | null, astroCpuMs?: number | null }} PerExtraPage
- */
-
-/**
- * Milliseconds each extra page costs between the smallest and the largest build.
- * @param {BuildTiming[]} timings
- * @returns {PerExtraPage | null}
- */
-export function msPerExtraPage(timings) {
+/** Milliseconds each extra page costs between the smallest and the largest build. */
+export function msPerExtraPage(timings: BuildTiming[]): PerExtraPage | null {
   const ok = timings.filter((t) => !t.error && t.pages > 0).sort((a, b) => a.pages - b.pages);
-  if (ok.length < 2) return null;
   const small = ok[0];
-  const large = ok[ok.length - 1];
+  const large = ok.at(-1);
+  if (!small || !large || ok.length < 2) return null;
   if (large.pages === small.pages) return null;
   return {
     from: small.label,

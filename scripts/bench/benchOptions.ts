@@ -2,25 +2,28 @@
 import { parseArgs } from 'node:util';
 
 /** The sections a run can measure (--skip takes a comma list of them). */
-export const sections = /** @type {const} */ (['weight', 'lighthouse', 'form', 'inbox', 'scaling', 'voice']);
+export const sections = ['weight', 'lighthouse', 'form', 'inbox', 'scaling', 'voice'] as const;
 
-/**
- * @typedef {object} BenchOptions
- * @property {Set<string>} skip            sections not measured in this run
- * @property {boolean} noBuild             measure the existing dist/ instead of building
- * @property {number[]} meetings           meeting totals for the build-scaling copies
- * @property {string[]} lighthouseLangs
- * @property {number} lighthouseRuns       runs per page; the median run is reported
- * @property {number} posts                valid posts for the form receiver's load test
- * @property {boolean} readme              write the figures into docs/performance.md
- * @property {boolean} keep                take skipped sections from the previous run
- */
+export interface BenchOptions {
+  /** sections not measured in this run */
+  skip: Set<string>;
+  /** measure the existing dist/ instead of building */
+  noBuild: boolean;
+  /** meeting totals for the build-scaling copies */
+  meetings: number[];
+  lighthouseLangs: string[];
+  /** runs per page; the median run is reported */
+  lighthouseRuns: number;
+  /** valid posts for the form receiver's load test */
+  posts: number;
+  /** write the figures into docs/performance.md */
+  readme: boolean;
+  /** take skipped sections from the previous run */
+  keep: boolean;
+}
 
-/**
- * @param {string[]} argv the arguments after the script's name
- * @returns {BenchOptions}
- */
-export function parseBenchArgs(argv) {
+/** The options from `argv`, the arguments after the script's name. */
+export function parseBenchArgs(argv: string[]): BenchOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -35,7 +38,7 @@ export function parseBenchArgs(argv) {
     },
   });
   const skip = new Set(values.skip.split(',').filter(Boolean));
-  const unknown = [...skip].filter((s) => !(/** @type {readonly string[]} */ (sections).includes(s)));
+  const unknown = [...skip].filter((s) => !(sections as readonly string[]).includes(s));
   if (unknown.length) throw new Error(`--skip: unknown section(s) ${unknown.join(', ')}; the sections are ${sections.join(', ')}`);
   return {
     skip,

@@ -3,32 +3,37 @@
  * system Chromium that Playwright starts with a DevTools port. Lighthouse 13 needs Node ≥ 22.19:
  * run it through `npm run bench` (the project's Node 22), never the system Node 20.
  */
+import type lighthouseApi from 'lighthouse';
 import { launchChromium } from '../lib/chromium.ts';
 
 /** The four categories the budget names ("agentic-browsing", new in 13.x, is left out). */
 export const lighthouseCategories = ['performance', 'accessibility', 'best-practices', 'seo'];
 
-/**
- * @typedef {object} LighthouseResult
- * @property {string} url
- * @property {Record<string, number | null>} scores  0–100 per category
- * @property {number | null} lcpMs
- * @property {number | null} fcpMs
- * @property {number | null} tbtMs
- * @property {number | null} cls
- * @property {number | null} totalBytes  Lighthouse's own total byte weight
- * @property {number | null} benchmarkIndex  how fast Lighthouse judged this machine's CPU
- * @property {string[]} failing  ids of audits that lost points (score < 1), for the report
- * @property {number} [runs]  how many runs this median was taken from
- * @property {string} [error]
- */
+export interface LighthouseResult {
+  url: string;
+  /** 0–100 per category */
+  scores: Record<string, number | null>;
+  lcpMs: number | null;
+  fcpMs: number | null;
+  tbtMs: number | null;
+  cls: number | null;
+  /** Lighthouse's own total byte weight */
+  totalBytes: number | null;
+  /** how fast Lighthouse judged this machine's CPU */
+  benchmarkIndex: number | null;
+  /** ids of audits that lost points (score < 1), for the report */
+  failing: string[];
+  /** how many runs this median was taken from */
+  runs?: number;
+  error?: string;
+}
 
-/**
- * Why Lighthouse cannot run here, or null when it can.
- * @returns {Promise<string | null>}
- */
-export async function lighthouseUnavailable() {
-  const [major, minor] = process.versions.node.split('.').map(Number);
+/** One Lighthouse result with the page type and language it measured (the bench's rows). */
+export type LighthouseRow = LighthouseResult & { type: string; lang: string };
+
+/** Why Lighthouse cannot run here, or null when it can. */
+export async function lighthouseUnavailable(): Promise<string | null> {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
   if (major < 22 || (major === 22 && minor < 19)) {
     const fix = `run "npm run bench", which uses the project's Node 22`;
     return `Lighthouse 13 needs Node >= 22.19 and this is Node ${process.versions.node}: ${fix}`;
@@ -36,7 +41,7 @@ export async function lighthouseUnavailable() {
   try {
     await import('lighthouse');
   } catch (error) {
-    return `lighthouse is not installed (${/** @type {Error} */ (error).message.split('\n')[0]}): run "npm install"`;
+    return `lighthouse is not installed (${(error as Error).message.split('\n')[0]}): run "npm install"`;
   }
   return null;
 }
@@ -44,19 +49,17 @@ export async function lighthouseUnavailable() {
 /**
  * Runs Lighthouse `runs` times per URL, one after another (parallel runs on a small machine
  * would distort each other's CPU timings), and keeps the median run of each URL.
- * @param {string[]} urls
- * @param {{ debugPort: number, runs?: number, onResult?: (r: LighthouseResult) => void }} options
- * @returns {Promise<LighthouseResult[]>}
  */
-export async function runLighthouse(urls, { debugPort, runs = 1, onResult }) {
+export async function runLighthouse(
+  urls: string[],
+  { debugPort, runs = 1, onResult }: { debugPort: number; runs?: number; onResult?: (r: LighthouseResult) => void },
+): Promise<LighthouseResult[]> {
   const { default: lighthouse } = await import('lighthouse');
   const browser = await launchChromium([`--remote-debugging-port=${debugPort}`, '--disable-dev-shm-usage']);
-  /** @type {LighthouseResult[]} */
-  const results = [];
+  const results: LighthouseResult[] = [];
   try {
     for (const url of urls) {
-      /** @type {LighthouseResult[]} */
-      const attempts = [];
+      const attempts: LighthouseResult[] = [];
       for (let i = 0; i < Math.max(1, runs); i += 1) attempts.push(await runOnce(lighthouse, url, debugPort));
       const result = medianRun(attempts);
       results.push(result);
@@ -68,30 +71,24 @@ export async function runLighthouse(urls, { debugPort, runs = 1, onResult }) {
   return results;
 }
 
-/**
- * The middle run by performance score, then LCP (errors count as worst).
- * @param {LighthouseResult[]} attempts
- */
-export function medianRun(attempts) {
-  const key = (/** @type {LighthouseResult} */ r) => (r.error ? -Infinity : (r.scores.performance ?? 0) * 1e6 - (r.lcpMs ?? 0));
+/** The middle run by performance score, then LCP (errors count as worst). */
+export function medianRun(attempts: LighthouseResult[]): LighthouseResult {
+  const key = (r: LighthouseResult) => (r.error ? -Infinity : (r.scores.performance ?? 0) * 1e6 - (r.lcpMs ?? 0));
   const sorted = [...attempts].sort((a, b) => key(a) - key(b));
-  return { ...sorted[Math.floor((sorted.length - 1) / 2)], runs: attempts.length };
+  const median = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!median) throw new Error('medianRun() needs at least one run');
+  return { ...median, runs: attempts.length };
 }
 
-/**
- * @param {any} lighthouse the Lighthouse Node API
- * @param {string} url @param {number} debugPort
- * @returns {Promise<LighthouseResult>}
- */
-async function runOnce(lighthouse, url, debugPort) {
-  /** @type {LighthouseResult} */
-  let result;
+/** One Lighthouse run of `url` through the browser on `debugPort`; a failed run is a result with `error`. */
+async function runOnce(lighthouse: typeof lighthouseApi, url: string, debugPort: number): Promise<LighthouseResult> {
+  let result: LighthouseResult;
   try {
     const run = await lighthouse(url, { port: debugPort, output: 'json', logLevel: 'error', onlyCategories: lighthouseCategories });
     const lhr = run?.lhr;
     if (!lhr) throw new Error('Lighthouse returned no result');
     if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
-    const num = (/** @type {string} */ id) => lhr.audits[id]?.numericValue ?? null;
+    const num = (id: string) => lhr.audits[id]?.numericValue ?? null;
     result = {
       url,
       scores: Object.fromEntries(
@@ -105,7 +102,7 @@ async function runOnce(lighthouse, url, debugPort) {
       benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
       failing: lighthouseCategories.flatMap((c) =>
         (lhr.categories[c]?.auditRefs ?? [])
-          .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score != null && /** @type {number} */ (lhr.audits[ref.id].score) < 1)
+          .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score != null && (lhr.audits[ref.id]?.score ?? 1) < 1)
           .map((ref) => ref.id),
       ),
     };
@@ -120,7 +117,7 @@ async function runOnce(lighthouse, url, debugPort) {
       totalBytes: null,
       benchmarkIndex: null,
       failing: [],
-      error: /** @type {Error} */ (error).message,
+      error: (error as Error).message,
     };
   }
   return result;

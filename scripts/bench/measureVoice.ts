@@ -5,15 +5,21 @@
  */
 import path from 'node:path';
 import { clipOutputs } from '#src/voice/clipFormats.ts';
-import { prepareClips } from '#src/voice/convertClip.ts';
-import { table } from './formatReport.mjs';
+import { prepareClips, type VoiceManifest } from '#src/voice/convertClip.ts';
+import { table, type TableOptions } from './formatReport.ts';
 
-/**
- * @typedef {{ format: string, type: string, clips: number, seconds: number, bytes: number, bytesPerMinute: number }} VoiceRow
- * @param {import('#src/voice/convertClip.ts').VoiceManifest} manifest
- * @returns {VoiceRow[]}
- */
-export function voiceBytesPerMinute(manifest) {
+/** One audio format's bytes over every clip. */
+export interface VoiceRow {
+  format: string;
+  type: string;
+  clips: number;
+  seconds: number;
+  bytes: number;
+  bytesPerMinute: number;
+}
+
+/** Bytes per minute of speech for each format the build serves, over the clips of `manifest`. */
+export function voiceBytesPerMinute(manifest: VoiceManifest): VoiceRow[] {
   const clips = Object.values(manifest);
   const seconds = clips.reduce((sum, c) => sum + c.seconds, 0);
   return clipOutputs.map((output) => {
@@ -29,8 +35,8 @@ export function voiceBytesPerMinute(manifest) {
   });
 }
 
-/** @param {string} root the project @returns {Promise<VoiceRow[]>} */
-export async function measureVoice(root) {
+/** The voice figures of the project at `root`. */
+export async function measureVoice(root: string): Promise<VoiceRow[]> {
   const { manifest, problems } = await prepareClips({
     dir: path.join(root, 'content', 'voice'),
     cacheDir: path.join(root, 'node_modules', '.cache', 'aaben-doer-voice'),
@@ -40,8 +46,8 @@ export async function measureVoice(root) {
   return voiceBytesPerMinute(manifest);
 }
 
-/** @param {VoiceRow[]} rows @param {{ markdown?: boolean }} [o] */
-export function voiceTable(rows, o) {
+/** The voice figures as a table. */
+export function voiceTable(rows: VoiceRow[], o?: TableOptions): string {
   return table(
     ['format', 'clips', 'speech', 'bytes', 'KB per minute', 'kbit/s'],
     rows.map((r) => [

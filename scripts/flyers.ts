@@ -9,13 +9,13 @@
  *   --out=dir     write somewhere else than dist/client/flyers
  *   --optional    without Chromium, warn and exit 0 instead of failing
  */
-/* global document -- the page.evaluate() callback below runs in the page, not in Node */
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
 import { PDFDocument } from 'pdf-lib';
-import { langs } from '#src/i18n/locales.ts';
+import type { Page } from '@playwright/test';
+import { isLang, langs, type Lang } from '#src/i18n/locales.ts';
 import { pdfUrl, printUrl } from '#src/flyer/flyerFiles.ts';
 import { chromiumCandidate, launchChromium } from './lib/chromium.ts';
 import { consentSlipPdfUrl, consentSlipUrl } from '#src/referral/consentSlipFiles.ts';
@@ -39,7 +39,7 @@ if (!fs.existsSync(chromiumCandidate())) {
   console.error(message);
   process.exit(1);
 }
-const unknown = only.filter((l) => !langs.includes(l));
+const unknown = only.filter((l) => !isLang(l));
 if (unknown.length) {
   console.error(`Unknown language(s): ${unknown.join(', ')} (see src/i18n/locales.ts)`);
   process.exit(1);
@@ -50,10 +50,17 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(undef
 const address = server.address();
 const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
+/** One page to print: its URL, the PDF's URL and the stylesheet to blame when it does not fit. */
+interface PrintJob {
+  page: string;
+  pdf: string;
+  css: string;
+}
+
 const browser = await launchChromium();
 try {
-  const chosen = only.length ? only : langs;
-  const jobs = [
+  const chosen: Lang[] = only.length ? only.filter(isLang) : langs;
+  const jobs: PrintJob[] = [
     ...chosen.map((lang) => ({ page: printUrl(lang), pdf: pdfUrl(lang), css: 'src/styles/flyer.css' })),
     ...chosen.map((lang) => ({ page: consentSlipUrl(lang), pdf: consentSlipPdfUrl(lang), css: 'src/styles/consentSlip.css' })),
     ...chosen.map((lang) => ({ page: letterUrl(lang), pdf: letterPdfUrl(lang), css: 'src/styles/printSheet.css' })),
@@ -61,11 +68,8 @@ try {
       .filter((lang) => sheetLangs.includes(lang))
       .map((lang) => ({ page: sheetUrl(lang), pdf: sheetPdfUrl(lang), css: 'src/styles/printSheet.css' })),
   ];
-  /**
-   * Prints one job in `page`; two pages print side by side (a core each).
-   * @param {import('@playwright/test').Page} page @param {typeof jobs[number]} job
-   */
-  const print = async (page, job) => {
+  /** Prints one job in `page`; two pages print side by side (a core each). The evaluate() callbacks run in the page. */
+  const print = async (page: Page, job: PrintJob) => {
     // 'load' has the page's styles, images (the QR code) and fonts in; fonts.ready waits for the rest.
     await page.goto(base + job.page, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready);

@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { childrenCpuMs } from './measureBuildScaling.mjs';
-import { astroPhases } from './buildPhases.mjs';
+import { astroPhases } from './buildPhases.ts';
+import { childrenCpuMs, type BuildTiming } from './buildTiming.ts';
 
 /** A page of running text with a list: about the text of one meeting page in one language. */
-function referencePage(n) {
+function referencePage(n: number): string {
   return `---
 title: Page ${n}
 ---
@@ -34,11 +34,9 @@ If you cannot come, call us and we find another time that suits you.
 /**
  * The reference site's files, relative to its folder: config, one layout, one route and `pages`
  * MDX files (each becomes one HTML page).
- * @param {number} pages
- * @returns {Map<string, string>}
  */
-export function referenceSiteFiles(pages) {
-  const files = new Map();
+export function referenceSiteFiles(pages: number): Map<string, string> {
+  const files = new Map<string, string>();
   files.set('package.json', JSON.stringify({ name: 'bench-reference', private: true, type: 'module' }, null, 2));
   files.set(
     'astro.config.mjs',
@@ -91,11 +89,9 @@ const { Content } = await render(entry);
 
 /**
  * Builds the reference site with `pages` pages in a temporary folder and times `astro build`.
- * @param {string} root the project (its node_modules supply astro and @astrojs/mdx)
- * @param {number} pages
- * @returns {import('./measureBuildScaling.mjs').BuildTiming}
+ * `root` is the project: its node_modules supply astro and @astrojs/mdx.
  */
-export function timeReferenceBuild(root, pages) {
+export function timeReferenceBuild(root: string, pages: number): BuildTiming {
   const label = `reference, ${pages} pages`;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-bench-reference-'));
   try {
