@@ -36,7 +36,9 @@ export async function nuCheckerErrors(paths: string[], nameOf: (file: string) =>
     ({ stdout } = await promisify(execFile)('java', args, { maxBuffer: 64 * 1024 * 1024 }));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    throw new Error('The Nu checker needs Java: no "java" on the PATH (apt-get install default-jre-headless; .ci/run does).');
+    throw new Error('The Nu checker needs Java: no "java" on the PATH (apt-get install default-jre-headless; .ci/run does).', {
+      cause: error,
+    });
   }
   const { messages } = JSON.parse(stdout) as { messages: NuMessage[] };
   return messages.map((m) => {
