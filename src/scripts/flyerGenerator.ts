@@ -70,16 +70,31 @@ function renderChannel(flyer: HTMLElement, channel: { code: string; short: strin
     url.replaceChildren(host, document.createElement('wbr'), tail);
   }
   for (const block of flyer.querySelectorAll<HTMLElement>('[data-flyer-lang]')) {
-    const img = block.querySelector<HTMLImageElement>('img[data-flyer-channel-qr]');
-    const plain = block.querySelector<SVGElement>('svg.flyer-qr-svg');
-    if (!img || !plain || !isLang(block.dataset.flyerLang)) continue;
+    const figure = block.querySelector<HTMLElement>('[data-flyer-channel-label]');
+    const plain = figure?.querySelector<SVGElement>('svg.flyer-qr-svg');
+    if (!figure || !plain || !isLang(block.dataset.flyerLang)) continue;
+    let img = figure.querySelector<HTMLImageElement>('img.flyer-qr-channel');
     if (channel) {
+      if (!img) {
+        img = channelQrImage();
+        plain.after(img);
+      }
       img.src = channelQrFile(channel.code, block.dataset.flyerLang);
-      img.alt = (img.dataset.label ?? '').replace('{url}', channel.short);
+      img.alt = (figure.dataset.flyerChannelLabel ?? '').replace('{url}', channel.short);
     }
-    img.hidden = !channel;
+    if (img) img.hidden = !channel;
     plain.style.display = channel ? 'none' : '';
   }
+}
+
+/** A channel's QR code beside the plain one, made on first use: an <img> in the page would need a src already. */
+function channelQrImage(): HTMLImageElement {
+  const img = document.createElement('img');
+  img.className = 'flyer-qr-svg flyer-qr-channel';
+  img.alt = '';
+  img.width = 240;
+  img.height = 240;
+  return img;
 }
 
 function renderFlyer(flyer: HTMLElement, { langs, kind, meeting, session }: FlyerOptions, activity: string): void {

@@ -1,7 +1,8 @@
 /**
  * The folder staff publish (dist/client, as `npm run build` leaves it) is whole and valid: every
- * page is valid HTML (html-validate, rules in .htmlvalidate.mjs) and every internal link, image,
- * script and form leads to a file of the build or a route the server renders on demand.
+ * page is valid HTML (the W3C Nu checker, and html-validate with the rules in .htmlvalidate.mjs)
+ * and every internal link, image, script and form leads to a file of the build or a route the
+ * server renders on demand.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,7 +12,8 @@ import { isLang, langs } from '#src/i18n/locales.ts';
 import { siteConfig } from '#site.config.ts';
 import { builtPages, clientDir } from '../../scripts/lib/builtPages.ts';
 import { brokenLinks, onDemandRoutes } from '../helpers/siteLinks.ts';
-import { postInterest, validFields } from '../helpers/interestServer.ts';
+import { formBody, formToken, postInterest, validFields } from '../helpers/interestServer.ts';
+import { nuCheckerErrors } from '../helpers/nuChecker.ts';
 import { fontFaces } from '../helpers/fontFaces.ts';
 import { afterPaintLoader, afterPaintLoaderSource } from '#src/scripts/afterPaint.ts';
 import { contentSecurityPolicy } from '#src/config/securityHeaders.ts';
@@ -51,6 +53,54 @@ test('the pages the server renders on demand are valid HTML: the form again with
     expect(res.status).toBe(400);
     expect(await problems(`POST /api/interest (${lang}, errors)`, await res.text())).toEqual([]);
   }
+});
+
+test('every built page, /admin/ and the 404 page too, and the pages the server renders on demand pass the W3C Nu checker', async ({
+  baseURL,
+}, testInfo) => {
+  // One Java start for all the pages: about 10 s on a quiet 2-core machine, more beside other tests.
+  test.setTimeout(180_000);
+  const post = (to: string, fields: Record<string, string>) =>
+    fetch(new URL(to, baseURL), {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Origin: new URL(baseURL!).origin },
+      body: formBody(fields),
+    });
+  // What the server renders on demand without a staff session (the signed-in inbox: inbox.spec.ts).
+  const onDemand: [name: string, status: number, response: Promise<Response>][] = [
+    ['GET /inbox/signin/', 200, fetch(new URL('/inbox/signin/', baseURL))],
+    ['GET /inbox/invite/ (a bad link)', 410, fetch(new URL('/inbox/invite/?token=bad', baseURL))],
+    ...['da', 'ar'].map((lang): [string, number, Promise<Response>] => [
+      `POST /api/interest (${lang}, errors)`,
+      400,
+      postInterest(baseURL!, validFields({ lang, language: lang, phone: '12', consent: '' })),
+    ]),
+    ...['da', 'en'].map((lang): [string, number, Promise<Response>] => [
+      `POST /api/referral (${lang}, errors)`,
+      400,
+      post('/api/referral', { lang, token: formToken() }),
+    ]),
+  ];
+  const dir = testInfo.outputPath('on-demand');
+  fs.mkdirSync(dir, { recursive: true });
+  const names = new Map<string, string>();
+  for (const [i, [name, status, response]] of onDemand.entries()) {
+    const res = await response;
+    expect(res.status, name).toBe(status);
+    const file = path.join(dir, `${i}.html`);
+    fs.writeFileSync(file, await res.text());
+    names.set(file, name);
+  }
+  // A page with a known error, so a checker that checks nothing cannot pass.
+  const canary = path.join(dir, 'canary.html');
+  fs.writeFileSync(canary, '<!doctype html><html lang="en"><title>canary</title><img alt="">');
+  names.set(canary, 'canary');
+  expect(builtPages(clientDir, { withAdmin: true })).toEqual(expect.arrayContaining(['/admin/', '/404.html']));
+
+  const errors = await nuCheckerErrors([clientDir, dir], (file) => names.get(file) ?? path.relative('.', file));
+  expect(errors.filter((e) => e.startsWith('canary:'))).toEqual([expect.stringMatching(/“img” is missing .*“src”/)]);
+  expect(errors.filter((e) => !e.startsWith('canary:'))).toEqual([]);
 });
 
 test('every internal link, image, script and form of the build leads somewhere', () => {

@@ -7,12 +7,13 @@
 import { expect, test, type Page, waitForScriptsOnNavigation } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import ExcelJS from 'exceljs';
 import { SMTPServer } from 'smtp-server';
 import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
+import { nuCheckerErrors } from '../helpers/nuChecker.ts';
 
 // Passkey ceremonies, axe and a real form post per test: generous on a shared 2-core machine.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
@@ -125,7 +126,7 @@ test('not signed in, every inbox address redirects to sign-in or refuses, and sh
   expect((await fetch(`${origin}/inbox/action/?action=delete&id=1`, { redirect: 'manual' })).status).toBe(303);
 });
 
-test('the whole flow: invite, passkey, a request from the public form, contacted, Excel, delete, audit', async ({ page }) => {
+test('the whole flow: invite, passkey, a request from the public form, contacted, Excel, delete, audit', async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   await addAuthenticator(page);
   const link = inviteByCli('--name', 'Maryam Ali', '--email', 'maryam@example.dk', '--coordinator');
@@ -190,6 +191,27 @@ test('the whole flow: invite, passkey, a request from the public form, contacted
   await note.fill('Ringer igen torsdag.');
   await page.getByRole('button', { name: 'Gem note' }).click();
   await expect(page.getByRole('textbox', { name: 'Kort note' })).toHaveValue('Ringer igen torsdag.');
+
+  // Every page she can open passes the W3C Nu checker, as the server sends it (one Java start).
+  const pages = [
+    '/inbox/',
+    '/inbox/?show=all',
+    `/inbox/request/${id}/`,
+    `/inbox/request/${id}/delete/`,
+    '/inbox/me/',
+    '/inbox/staff/',
+    '/inbox/audit/',
+    '/inbox/results/',
+  ];
+  const names = new Map<string, string>();
+  for (const [i, address] of pages.entries()) {
+    const res = await page.request.get(address, { maxRedirects: 0 });
+    expect(res.status(), address).toBe(200);
+    const file = testInfo.outputPath(`inbox-${i}.html`);
+    writeFileSync(file, await res.text());
+    names.set(file, address);
+  }
+  expect(await nuCheckerErrors([...names.keys()], (file) => names.get(file) ?? file)).toEqual([]);
 
   // Excel: read the download back.
   await page.goto('/inbox/?show=all');
