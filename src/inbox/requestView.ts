@@ -5,7 +5,7 @@
  */
 import { formatPhone, smsHref, telHref, whatsappHref } from '#src/config/contactLinks.ts';
 import { getLocale, isLang, type LocaleDef } from '#src/i18n/locales.ts';
-import type { StaffLang } from '#src/i18n/staffTranslate.ts';
+import type { StaffLang } from '#src/inbox/staffTranslations.ts';
 import { readyMessage } from './messageTemplates.ts';
 import { ageOf, deletionDate, isWaiting, suggestsClosing } from './requestStatus.ts';
 import type { InboxRequest } from './requestsStore.ts';

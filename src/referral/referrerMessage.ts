@@ -5,7 +5,7 @@
  */
 import { normalisePhone } from '#src/interest/validateInterest.ts';
 import { smsHref } from '#src/config/contactLinks.ts';
-import { staffTranslations, type StaffLang } from '#src/i18n/staffTranslate.ts';
+import { staffTranslations, type StaffLang } from '#src/inbox/staffTranslations.ts';
 import type { InboxRequest } from '#src/inbox/requestsStore.ts';
 
 /** The message and its links, or undefined when none may be sent (open, not a referral, or no feedback agreed). */

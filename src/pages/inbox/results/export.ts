@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { currentStaff, inboxHeaders, isSameOrigin, plain, seeOther } from '#src/inbox/staffAuth.ts';
 import { writeAudit } from '#src/inbox/auditLog.ts';
-import { staffTranslations, type StaffKey } from '#src/i18n/staffTranslate.ts';
+import { staffTranslations, type StaffKey } from '#src/inbox/staffTranslations.ts';
 import { maskSmall, monthResults } from '#src/results/resultsReport.ts';
 import { labelledTables, resultLabels } from '#src/results/resultLabels.ts';
 import { monthOf } from '#src/channels/channelCounts.ts';
