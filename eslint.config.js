@@ -33,7 +33,7 @@ export default defineConfig(
   },
   {
     // Browser code: the scripts that pages ship, and <script> blocks inside components.
-    files: ['src/scripts/**', '**/*.astro/*.js', '**/*.astro/*.ts'],
+    files: ['src/browser/**', '**/*.astro/*.js', '**/*.astro/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -13,7 +13,7 @@ import { builtPages, clientDir } from '../../scripts/lib/builtPages.ts';
 import { brokenLinks, onDemandRoutes } from '../helpers/siteLinks.ts';
 import { postInterest, validFields } from '../helpers/interestServer.ts';
 import { fontFaces } from '../helpers/fontFaces.ts';
-import { afterPaintLoader, afterPaintLoaderSource } from '#src/scripts/afterPaint.ts';
+import { afterPaintLoader, afterPaintLoaderSource } from '#src/browser/afterPaint.ts';
 import { contentSecurityPolicy } from '#src/config/securityHeaders.ts';
 
 const htmlValidate = new HtmlValidate(new FileSystemConfigLoader());
