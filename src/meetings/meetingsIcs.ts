@@ -5,7 +5,7 @@
 import type { Lang } from '#src/i18n/locales.ts';
 import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 import { t } from '#src/i18n/translate.ts';
-import type { Venue } from '#src/collections/venueSchema.ts';
+import type { Venue } from '#src/meetings/venueSchema.ts';
 import { formatPhone } from '#src/config/contactLinks.ts';
 import { icsCalendar, type IcsEvent } from '#src/calendar/calendarIcs.ts';
 import { textFor } from '#src/i18n/localizedText.ts';

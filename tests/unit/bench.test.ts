@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { discoverPageTypes } from '../../scripts/bench/discoverPageTypes.mjs';
 import { localTime, readMeetingTemplate, syntheticMeetings } from '../../scripts/bench/syntheticMeetings.mjs';
-import { meetingSchema } from '#src/collections/meetingSchema.ts';
-import { yamlIds } from '#src/collections/readYamlDir.ts';
+import { meetingSchema } from '#src/meetings/meetingSchema.ts';
+import { yamlIds } from '#src/contentLoaders/readYamlDir.ts';
 import { parse } from 'yaml';
 import { evaluateBudgets, type WeightRow } from '../../scripts/bench/evaluateBudgets.mjs';
 import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.mjs';

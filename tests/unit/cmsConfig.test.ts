@@ -7,9 +7,9 @@ import { cmsConfig } from '#src/cms/cmsConfig.ts';
 import { adminRtlCss } from '#src/cms/adminRtlCss.ts';
 import { CmsSettingsSchema } from '#src/cms/cmsSettingsSchema.ts';
 import { defaultLang, langs, locales } from '#src/i18n/locales.ts';
-import { meetingSchema } from '#src/collections/meetingSchema.ts';
-import { venueSchema } from '#src/collections/venueSchema.ts';
-import { staffSchema } from '#src/collections/staffSchema.ts';
+import { meetingSchema } from '#src/meetings/meetingSchema.ts';
+import { venueSchema } from '#src/meetings/venueSchema.ts';
+import { staffSchema } from '#src/staff/staffSchema.ts';
 import { ActivitySchema, PageSchema, StorySchema } from '#src/content.config.ts';
 import { activityIconNames } from '#src/components/activityIcons.ts';
 import {

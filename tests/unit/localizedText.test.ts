@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { e164Pattern, localizedText, phoneNumber, textFor } from '#src/i18n/localizedText.ts';
 import { defaultLang, locales } from '#src/i18n/locales.ts';
-import { staffSchema } from '#src/collections/staffSchema.ts';
+import { staffSchema } from '#src/staff/staffSchema.ts';
 import { SiteConfigSchema } from '#src/config/siteConfigSchema.ts';
 import { siteConfig } from '#site.config.ts';
 
