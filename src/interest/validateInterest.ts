@@ -3,7 +3,7 @@
  * so this is the only check that counts; every error code maps to a UI string key
  * (`interest.error.<field>.<code>`) so the form shows it in her language.
  */
-import { contactChannels } from '#src/config/contactLinks.ts';
+import { contactChannels } from '#src/site/contactLinks.ts';
 
 /** How she wants to be contacted; 'visit' (we call first, then visit her at home) only where site.config.ts has homeVisits. */
 export const contactMethods = [...contactChannels, 'visit'] as const;

@@ -4,7 +4,7 @@
  * no outcome). Ready as a mailto: or sms: link, in the staff member's language.
  */
 import { normalisePhone } from '#src/interest/validateInterest.ts';
-import { smsHref } from '#src/config/contactLinks.ts';
+import { smsHref } from '#src/site/contactLinks.ts';
 import { staffTranslations, type StaffLang } from '#src/inbox/staffTranslations.ts';
 import type { InboxRequest } from '#src/inbox/requestsStore.ts';
 

@@ -14,7 +14,7 @@ import { brokenLinks, onDemandRoutes } from '../helpers/siteLinks.ts';
 import { postInterest, validFields } from '../helpers/interestServer.ts';
 import { fontFaces } from '../helpers/fontFaces.ts';
 import { afterPaintLoader, afterPaintLoaderSource } from '#src/browser/afterPaint.ts';
-import { contentSecurityPolicy } from '#src/config/securityHeaders.ts';
+import { contentSecurityPolicy } from '#src/server/securityHeaders.ts';
 
 const htmlValidate = new HtmlValidate(new FileSystemConfigLoader());
 const pages = builtPages();

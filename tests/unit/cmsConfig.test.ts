@@ -18,7 +18,7 @@ import {
   cmsApiOrigins,
   headersFile,
   isAdminPath,
-} from '#src/config/securityHeaders.ts';
+} from '#src/server/securityHeaders.ts';
 import { siteConfig } from '#site.config.ts';
 
 type Field = { name: string; required?: boolean | string[]; fields?: Field[]; default?: unknown; pattern?: [string, string] };
