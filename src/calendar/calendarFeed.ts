@@ -10,7 +10,7 @@ import type { Venue } from '#src/meetings/venueSchema.ts';
 import { formatPhone } from '#src/site/contactLinks.ts';
 import { meetingFeatures } from '#src/meetings/meetingDetails.ts';
 import { textFor } from '#src/i18n/localizedText.ts';
-import { meetingIcsEvent, type IcsSite } from '#src/meetings/meetingsIcs.ts';
+import { meetingIcsEvent, type IcsSite } from '#src/calendar/meetingsIcs.ts';
 import { upcomingMeetings } from '#src/meetings/upcomingMeetings.ts';
 import { icsCalendar, type IcsEvent } from './calendarIcs.ts';
 import type { CalendarContent, EventEntry, SessionEntry } from './calendarItems.ts';

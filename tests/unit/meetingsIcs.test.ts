@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
-import { meetingsIcs } from '#src/meetings/meetingsIcs.ts';
+import { meetingsIcs } from '#src/calendar/meetingsIcs.ts';
 import { upcomingMeetings } from '#src/meetings/upcomingMeetings.ts';
 import { meetingSchema } from '#src/meetings/meetingSchema.ts';
 import { venueSchema } from '#src/meetings/venueSchema.ts';
