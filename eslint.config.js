@@ -33,7 +33,21 @@ export default defineConfig(
   },
   {
     // Browser code: the scripts that pages ship, and <script> blocks inside components.
-    files: ['src/scripts/**', '**/*.astro/*.js', '**/*.astro/*.ts'],
+    files: ['src/browser/**', '**/*.astro/*.js', '**/*.astro/*.ts'],
     languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    // One direction between the two: the calendar shows meetings, so it imports src/meetings/, never the reverse.
+    files: ['src/meetings/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['#src/calendar/*', '**/calendar/*'], message: 'src/calendar/ imports src/meetings/, not the other way round.' },
+          ],
+        },
+      ],
+    },
   },
 );

@@ -1,11 +1,11 @@
 /**
  * The one file a project changes to make the kit its own (with the content/ folder).
- * Every field is documented in src/config/siteConfigSchema.ts. The values below are a made-up
+ * Every field is documented in src/site/siteConfigSchema.ts. The values below are a made-up
  * example: the organisation says "Eksempel", the address does not exist, and the numbers start
  * with 00, which no Danish subscriber number does (the numbering plan keeps 0x for prefixes).
  * Set demo: false only when every value is your own.
  */
-import { defineSiteConfig } from './src/config/siteConfigSchema.ts';
+import { defineSiteConfig } from './src/site/siteConfigSchema.ts';
 
 export const siteConfig = defineSiteConfig({
   demo: true,

@@ -16,9 +16,9 @@ import { createInterface } from 'node:readline/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { Document, isScalar, isSeq } from 'yaml';
-import { copenhagenOffset, meetingSchema } from '#src/collections/meetingSchema.ts';
-import { venueSchema } from '#src/collections/venueSchema.ts';
-import { parseYamlEntry, readYamlDir } from '#src/collections/readYamlDir.ts';
+import { copenhagenOffset, meetingSchema } from '#src/meetings/meetingSchema.ts';
+import { venueSchema } from '#src/meetings/venueSchema.ts';
+import { parseYamlEntry, readYamlDir } from '#src/contentLoaders/readYamlDir.ts';
 
 const flags = ['childcare', 'women-only', 'free', 'bring-friend'] as const;
 type Flag = (typeof flags)[number];

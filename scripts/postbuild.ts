@@ -53,7 +53,7 @@ else {
 
 async function main() {
   const { siteConfig } = await import('#site.config.ts');
-  const { headersFile } = await import('#src/config/securityHeaders.ts');
+  const { headersFile } = await import('#src/server/securityHeaders.ts');
   const client = path.resolve('dist/client');
   if (!fs.existsSync(client)) throw new Error('dist/client is missing: run astro build first');
 

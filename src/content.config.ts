@@ -6,11 +6,11 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { fileURLToPath } from 'node:url';
-import { meetingSchema } from './collections/meetingSchema.ts';
-import { venueSchema } from './collections/venueSchema.ts';
-import { yamlDirLoader } from './collections/yamlDirLoader.ts';
-import { yamlIds } from './collections/readYamlDir.ts';
-import { staffSchema } from './collections/staffSchema.ts';
+import { meetingSchema } from './meetings/meetingSchema.ts';
+import { venueSchema } from './meetings/venueSchema.ts';
+import { yamlDirLoader } from './contentLoaders/yamlDirLoader.ts';
+import { yamlIds } from './contentLoaders/readYamlDir.ts';
+import { staffSchema } from './staff/staffSchema.ts';
 import { activityIconNames } from './components/activityIcons.ts';
 import { sessionSchema } from './calendar/sessionSchema.ts';
 import { eventSchema } from './calendar/eventSchema.ts';
@@ -47,7 +47,7 @@ const pages = defineCollection({
   schema: PageSchema,
 });
 
-/** Venues: content/venues/<id>.yaml (fields documented in src/collections/venueSchema.ts). */
+/** Venues: content/venues/<id>.yaml (fields documented in src/meetings/venueSchema.ts). */
 const venues = defineCollection({
   loader: yamlDirLoader({ base: './content/venues', schema: venueSchema }),
   schema: venueSchema,
@@ -57,7 +57,7 @@ const venues = defineCollection({
 const venueIds = new Set(yamlIds(fileURLToPath(new URL('../content/venues/', import.meta.url))));
 const MeetingSchema = meetingSchema({ venueIds });
 
-/** Information meetings: content/meetings/<id>.yaml (fields documented in src/collections/meetingSchema.ts). */
+/** Information meetings: content/meetings/<id>.yaml (fields documented in src/meetings/meetingSchema.ts). */
 const meetings = defineCollection({
   loader: yamlDirLoader({ base: './content/meetings', schema: MeetingSchema }),
   schema: MeetingSchema,
@@ -95,7 +95,7 @@ const stories = defineCollection({
   schema: StorySchema,
 });
 
-/** One staff member: content/staff/<id>.yaml with the photo beside it (fields: src/collections/staffSchema.ts). */
+/** One staff member: content/staff/<id>.yaml with the photo beside it (fields: src/staff/staffSchema.ts). */
 const staff = defineCollection({
   loader: glob({ base: './content/staff', pattern: '*.yaml' }),
   schema: ({ image }) => staffSchema(image()),

@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 // The schema's own offset: a synthetic meeting is accepted exactly when a real one would be.
-import { copenhagenOffset } from '#src/collections/meetingSchema.ts';
+import { copenhagenOffset } from '#src/meetings/meetingSchema.ts';
 
 /** "2030-01-07T17:00:00+01:00" for a wall-clock time in Copenhagen (`clock` is "17:00:00"). */
 export function localTime(day: string, clock: string): string {

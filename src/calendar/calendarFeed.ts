@@ -6,11 +6,11 @@
 import type { Lang } from '#src/i18n/locales.ts';
 import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 import { t } from '#src/i18n/translate.ts';
-import type { Venue } from '#src/collections/venueSchema.ts';
-import { formatPhone } from '#src/config/contactLinks.ts';
+import type { Venue } from '#src/meetings/venueSchema.ts';
+import { formatPhone } from '#src/site/contactLinks.ts';
 import { meetingFeatures } from '#src/meetings/meetingDetails.ts';
 import { textFor } from '#src/i18n/localizedText.ts';
-import { meetingIcsEvent, type IcsSite } from '#src/meetings/meetingsIcs.ts';
+import { meetingIcsEvent, type IcsSite } from '#src/calendar/meetingsIcs.ts';
 import { upcomingMeetings } from '#src/meetings/upcomingMeetings.ts';
 import { icsCalendar, type IcsEvent } from './calendarIcs.ts';
 import type { CalendarContent, EventEntry, SessionEntry } from './calendarItems.ts';

@@ -1,6 +1,6 @@
 /** Meetings, sessions, events and venues from the content collections, for pages (build time only). */
 import { getCollection } from 'astro:content';
-import type { Venue } from '#src/collections/venueSchema.ts';
+import type { Venue } from '#src/meetings/venueSchema.ts';
 import { upcomingMeetings } from '#src/meetings/upcomingMeetings.ts';
 import type { CalendarContent } from './calendarItems.ts';
 

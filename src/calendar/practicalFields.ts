@@ -4,7 +4,7 @@
  * Shared by weekly sessions and one-off events, plus the plain date and time fields they use.
  */
 import { z } from 'astro/zod';
-import { interpreterLanguage } from '#src/collections/interpreterLanguage.ts';
+import { interpreterLanguage } from '#src/meetings/interpreterLanguage.ts';
 import { localizedText } from '#src/i18n/localizedText.ts';
 import { isCalendarDate, isClockTime } from './copenhagenTime.ts';
 

@@ -4,7 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { relative } from 'node:path';
-import { ContentError, parseYamlEntry } from '#src/collections/readYamlDir.ts';
+import { ContentError, parseYamlEntry } from '#src/contentLoaders/readYamlDir.ts';
 import { channelsFileSchema, type Channel } from './channelSchema.ts';
 
 /** The channels in `file`, checked; throws a ContentError naming the file and each bad field. */

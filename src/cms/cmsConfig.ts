@@ -5,10 +5,10 @@
  * pages/activities/stories from their folders. Served as /admin/config.json.
  */
 import { defaultLang, langs } from '#src/i18n/locales.ts';
-import { meetingSchema } from '#src/collections/meetingSchema.ts';
+import { meetingSchema } from '#src/meetings/meetingSchema.ts';
 import { siteTimeZone } from '#src/i18n/siteTimeZone.ts';
-import { venueSchema } from '#src/collections/venueSchema.ts';
-import { staffSchema } from '#src/collections/staffSchema.ts';
+import { venueSchema } from '#src/meetings/venueSchema.ts';
+import { staffSchema } from '#src/staff/staffSchema.ts';
 import { datedException, sessionSchema } from '#src/calendar/sessionSchema.ts';
 import { eventSchema } from '#src/calendar/eventSchema.ts';
 import { ActivitySchema, PageSchema, StorySchema, TranslationSchema } from '#src/content.config.ts';

@@ -1,8 +1,7 @@
 /**
- * UI strings through i18next behind a typed `t()` (keys come from the Danish source file).
+ * UI strings through the one translator factory (keys come from the Danish source file).
  * Dates: always Gregorian, always Europe/Copenhagen, in the reader's language.
  */
-import i18next, { type i18n } from 'i18next';
 import da from './ui/da.json' with { type: 'json' };
 import en from './ui/en.json' with { type: 'json' };
 import ar from './ui/ar.json' with { type: 'json' };
@@ -10,6 +9,7 @@ import tr from './ui/tr.json' with { type: 'json' };
 import ur from './ui/ur.json' with { type: 'json' };
 import so from './ui/so.json' with { type: 'json' };
 import fa from './ui/fa.json' with { type: 'json' };
+import { createTranslator, type TextVars } from './createTranslator.ts';
 import { defaultLang, getLocale, langs, type Lang } from './locales.ts';
 import { siteTimeZone } from './siteTimeZone.ts';
 
@@ -19,55 +19,24 @@ export type UIStrings = Record<UIKey, string>;
 /** Every UI file, by language code. A unit test holds each to exactly Danish's keys. */
 export const uiStrings: Record<Lang, Partial<UIStrings>> = { da, en, ar, tr, ur, so, fa };
 
-let instance: i18n | undefined;
-
-function getI18n(): i18n {
-  if (instance) return instance;
-  instance = i18next.createInstance();
-  void instance.init({
-    initAsync: false,
-    lng: defaultLang,
-    fallbackLng: (code: string) => [...getLocale(code as Lang).fallback, defaultLang],
-    supportedLngs: langs,
-    // Flat dotted keys: "nav.home" is one key, not a path.
-    keySeparator: false,
-    nsSeparator: false,
-    interpolation: { escapeValue: false },
-    returnEmptyString: false,
-    resources: Object.fromEntries(langs.map((l) => [l, { translation: uiStrings[l] }])),
-  });
-  return instance;
-}
-
 // A build asks for the same strings again and again: the header and footer on every page, and each meeting's
 // words ("Interpreter: Arabic and Somali", "More: <its address>") on its page, in the lists, in three calendar
-// files. A 1000-meeting build made hundreds of thousands of i18next lookups. Each language's lookup function is
-// made once, and each result is kept: the strings do not change while they are loaded. The results with
-// placeholders are many more (the server fills in names too), so that part of the cache starts again when full.
-const fixedTs = new Map<Lang, ReturnType<i18n['getFixedT']>>();
-const translated = new Map<string, string>();
-const maxFilledIn = 20_000;
-let filledIn = 0;
+// files. A 1000-meeting build made hundreds of thousands of i18next lookups, so every result is kept.
+const uiTranslator = createTranslator({
+  strings: uiStrings,
+  langs,
+  fallback: (lang) => [...getLocale(lang).fallback, defaultLang],
+  cache: true,
+});
 
 /** Translates `key` into `lang`, filling `{{name}}` placeholders from `vars`. */
-export function t(lang: Lang, key: UIKey, vars?: Record<string, string | number>): string {
-  const cacheKey = vars ? `${lang} ${key} ${JSON.stringify(vars)}` : `${lang} ${key}`;
-  let text = translated.get(cacheKey);
-  if (text !== undefined) return text;
-  let fixedT = fixedTs.get(lang);
-  if (!fixedT) fixedTs.set(lang, (fixedT = getI18n().getFixedT(lang)));
-  text = fixedT(key, vars ?? {}) as string;
-  if (vars && ++filledIn > maxFilledIn) {
-    translated.clear();
-    filledIn = 1;
-  }
-  translated.set(cacheKey, text);
-  return text;
+export function t(lang: Lang, key: UIKey, vars?: TextVars): string {
+  return uiTranslator(lang)(key, vars);
 }
 
 /** A `t()` bound to one language, for use at the top of a page or component. */
 export function useTranslations(lang: Lang) {
-  return (key: UIKey, vars?: Record<string, string | number>) => t(lang, key, vars);
+  return uiTranslator(lang);
 }
 
 /** The Intl locale with the Gregorian calendar and the language's one digit style forced (plain `fa` gives the Persian calendar). */

@@ -3,9 +3,9 @@
  * and Danish (or English) name, the phone for reading, and the links that call her or open SMS or
  * WhatsApp with the ready message in her language.
  */
-import { formatPhone, smsHref, telHref, whatsappHref } from '#src/config/contactLinks.ts';
+import { formatPhone, smsHref, telHref, whatsappHref } from '#src/site/contactLinks.ts';
 import { getLocale, isLang, type LocaleDef } from '#src/i18n/locales.ts';
-import type { StaffLang } from '#src/i18n/staffTranslate.ts';
+import type { StaffLang } from '#src/inbox/staffTranslations.ts';
 import { readyMessage } from './messageTemplates.ts';
 import { ageOf, deletionDate, isWaiting, suggestsClosing } from './requestStatus.ts';
 import type { InboxRequest } from '#src/store/requests.ts';

@@ -3,7 +3,7 @@
  * so this is the only check that counts; every error code maps to a UI string key
  * (`interest.error.<field>.<code>`) so the form shows it in her language.
  */
-import { contactChannels } from '#src/config/contactLinks.ts';
+import { contactChannels } from '#src/site/contactLinks.ts';
 import { formFieldNames } from '#src/forms/formDefinition.ts';
 import { checkText, formErrors, formFields, nameMaxLength, validated } from '#src/forms/formFields.ts';
 import { normalisePhone } from '#src/forms/normalisePhone.ts';

@@ -1,6 +1,6 @@
 /** Meetings and venues from the content collections, for pages (build time only). */
 import { getCollection } from 'astro:content';
-import type { Venue } from '#src/collections/venueSchema.ts';
+import type { Venue } from '#src/meetings/venueSchema.ts';
 import { upcomingMeetings, type MeetingEntry } from './upcomingMeetings.ts';
 
 export interface MeetingData {

@@ -4,7 +4,7 @@
  */
 import { getLocale, type Lang } from '#src/i18n/locales.ts';
 import { languageName, t } from '#src/i18n/translate.ts';
-import type { Meeting } from '#src/collections/meetingSchema.ts';
+import type { Meeting } from '#src/meetings/meetingSchema.ts';
 
 /** The meeting's own title in her language, else "Information meeting" in her language. */
 export function meetingTitle(meeting: Meeting, lang: Lang): string {

@@ -1,8 +1,8 @@
 /**
  * Which meetings to show, and in what order. The build keeps the ones that have not ended;
- * in the browser, src/scripts/meetingClock.ts hides the ones that end after the build.
+ * in the browser, src/browser/meetingClock.ts hides the ones that end after the build.
  */
-import type { Meeting } from '#src/collections/meetingSchema.ts';
+import type { Meeting } from '#src/meetings/meetingSchema.ts';
 
 export interface MeetingEntry {
   /** File name without .yaml. */

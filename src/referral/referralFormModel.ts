@@ -2,7 +2,7 @@
  * What the referral form shows, shared by the static page and the receiver's error answer:
  * the element id each error summary link jumps to, and each error's text.
  */
-import { partnerTranslations, type PartnerKey } from '#src/i18n/partnerTranslate.ts';
+import { partnerTranslations, type PartnerKey } from '#src/referral/partnerTranslations.ts';
 import type { ReferralLang } from './referralFields.ts';
 import type { ReferralError, ReferralField } from './validateReferral.ts';
 

@@ -4,8 +4,8 @@
  * no outcome). Ready as a mailto: or sms: link, in the staff member's language.
  */
 import { normalisePhone } from '#src/forms/normalisePhone.ts';
-import { smsHref } from '#src/config/contactLinks.ts';
-import { staffTranslations, type StaffLang } from '#src/i18n/staffTranslate.ts';
+import { smsHref } from '#src/site/contactLinks.ts';
+import { staffTranslations, type StaffLang } from '#src/inbox/staffTranslations.ts';
 import type { InboxRequest } from '#src/store/requests.ts';
 
 /** The message and its links, or undefined when none may be sent (open, not a referral, or no feedback agreed). */

@@ -1,7 +1,7 @@
 /**
  * Server-side validation of the partner referral, the only check that counts (the form works
  * with JavaScript off). Each error has a key `referral.error.<field>.<code>` in the partners'
- * strings (src/i18n/partners/), so the form shows it in Danish or English.
+ * strings (src/referral/strings/), so the form shows it in Danish or English.
  */
 import { bestTimes } from '#src/interest/validateInterest.ts';
 import { checkText, formErrors, formFields, nameMaxLength, validated } from '#src/forms/formFields.ts';

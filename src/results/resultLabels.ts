@@ -4,7 +4,7 @@
  * the Excel export so both say the same.
  */
 import { getCollection } from 'astro:content';
-import { staffTranslations, type StaffKey, type StaffLang } from '#src/i18n/staffTranslate.ts';
+import { staffTranslations, type StaffKey, type StaffLang } from '#src/inbox/staffTranslations.ts';
 import { languageLabel } from '#src/inbox/requestView.ts';
 import { unknownCode } from '#src/channels/shortLink.ts';
 import type { MonthResults, ResultTable } from './resultsReport.ts';

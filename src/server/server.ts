@@ -1,7 +1,7 @@
 /**
  * The production server (`npm start`): one Node process for the whole site.
  * - static files from dist/client (./staticFiles.ts);
- * - security headers on every response, the ones that apply to it (src/config/securityHeaders.ts);
+ * - security headers on every response, the ones that apply to it (src/server/securityHeaders.ts);
  * - POST /api/interest and /api/referral, the public forms, are answered here before Astro
  *   (src/forms/formReceiver.ts; their rules: src/forms/receiveForm.ts), with the
  *   interest store, secret and rate limiter this process opened once; only an answer that is a page
@@ -22,7 +22,7 @@ import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { siteConfig } from '#site.config.ts';
-import { adminSecurityHeadersFor, headersForPath, isAdminPath, securityHeadersFor } from '#src/config/securityHeaders.ts';
+import { adminSecurityHeadersFor, headersForPath, isAdminPath, securityHeadersFor } from '#src/server/securityHeaders.ts';
 import { createInterestFormPage } from '#src/interest/interestFormPage.ts';
 import { openInterestRuntime } from '#src/interest/interestRuntime.ts';
 import { createFormReceiver } from '#src/forms/formReceiver.ts';

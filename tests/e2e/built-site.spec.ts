@@ -15,8 +15,8 @@ import { brokenLinks, onDemandRoutes } from '../helpers/siteLinks.ts';
 import { formBody, formToken, postInterest, validFields } from '../helpers/interestServer.ts';
 import { nuCheckerErrors } from '../helpers/nuChecker.ts';
 import { fontFaces } from '../helpers/fontFaces.ts';
-import { afterPaintLoader, afterPaintLoaderSource } from '#src/scripts/afterPaint.ts';
-import { contentSecurityPolicy } from '#src/config/securityHeaders.ts';
+import { afterPaintLoader, afterPaintLoaderSource } from '#src/browser/afterPaint.ts';
+import { contentSecurityPolicy } from '#src/server/securityHeaders.ts';
 
 const htmlValidate = new HtmlValidate(new FileSystemConfigLoader());
 const pages = builtPages();

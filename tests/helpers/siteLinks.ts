@@ -19,7 +19,7 @@ export interface BrokenLink {
 const codeBlocks = /<(script|style)\b[^>]*>[\s\S]*?<\/\1>/gi;
 const urlAttribute = /\s(href|src|action|poster)="([^"]*)"/g;
 const srcsetAttribute = /\ssrcset="([^"]*)"/g;
-/** The after-paint loader's scripts (src/scripts/afterPaint.ts): space-separated URLs. */
+/** The after-paint loader's scripts (src/browser/afterPaint.ts): space-separated URLs. */
 const loaderScripts = /<script\s[^>]*\bdata-src="([^"]*)"/g;
 
 /** Every reference in a page's markup: href, src, action and poster values, each srcset candidate and loader script. */

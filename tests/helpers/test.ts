@@ -1,7 +1,7 @@
 /**
  * Playwright's `test` and `expect` for the browser tests, with one change: `page.goto` and
  * `page.reload` also wait until the page's scripts have run. The public pages add their scripts
- * after the first paint (src/scripts/afterPaint.ts), which can be after the `load` event that
+ * after the first paint (src/browser/afterPaint.ts), which can be after the `load` event that
  * Playwright waits for; a test that used a script's feature at once would then race it.
  * For a page made another way (browser.newPage()), wrap it in waitForScriptsOnNavigation(page).
  */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { discoverPageTypes } from '../../scripts/bench/discoverPageTypes.ts';
 import { localTime, readMeetingTemplate, syntheticMeetings } from '../../scripts/bench/syntheticMeetings.ts';
-import { meetingSchema } from '#src/collections/meetingSchema.ts';
-import { yamlIds } from '#src/collections/readYamlDir.ts';
+import { meetingSchema } from '#src/meetings/meetingSchema.ts';
+import { yamlIds } from '#src/contentLoaders/readYamlDir.ts';
 import { parse } from 'yaml';
 import { evaluateBudgets, type WeightRow } from '../../scripts/bench/evaluateBudgets.ts';
 import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarItems, weekMondays } from '#src/calendar/calendarItems.ts';
 import type { Session } from '#src/calendar/sessionSchema.ts';
 import type { LocalEvent } from '#src/calendar/eventSchema.ts';
-import type { Meeting } from '#src/collections/meetingSchema.ts';
+import type { Meeting } from '#src/meetings/meetingSchema.ts';
 import { sessionDays } from '#src/calendar/sessionText.ts';
 
 const practicals = { interpreters: [], childcare: true, womenOnly: true, free: true, bringFriend: true };

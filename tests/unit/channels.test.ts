@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { parseYamlEntry } from '#src/collections/readYamlDir.ts';
+import { parseYamlEntry } from '#src/contentLoaders/readYamlDir.ts';
 import { channelsFileSchema, maxCodeLength } from '#src/channels/channelSchema.ts';
 import { readChannels } from '#src/channels/readChannels.ts';
 import { cmsConfig } from '#src/cms/cmsConfig.ts';

@@ -7,9 +7,9 @@ import { cmsConfig } from '#src/cms/cmsConfig.ts';
 import { adminRtlCss } from '#src/cms/adminRtlCss.ts';
 import { CmsSettingsSchema } from '#src/cms/cmsSettingsSchema.ts';
 import { defaultLang, langs, locales } from '#src/i18n/locales.ts';
-import { meetingSchema } from '#src/collections/meetingSchema.ts';
-import { venueSchema } from '#src/collections/venueSchema.ts';
-import { staffSchema } from '#src/collections/staffSchema.ts';
+import { meetingSchema } from '#src/meetings/meetingSchema.ts';
+import { venueSchema } from '#src/meetings/venueSchema.ts';
+import { staffSchema } from '#src/staff/staffSchema.ts';
 import { ActivitySchema, PageSchema, StorySchema } from '#src/content.config.ts';
 import { activityIconNames } from '#src/components/activityIcons.ts';
 import {
@@ -18,7 +18,7 @@ import {
   cmsApiOrigins,
   headersFile,
   isAdminPath,
-} from '#src/config/securityHeaders.ts';
+} from '#src/server/securityHeaders.ts';
 import { siteConfig } from '#site.config.ts';
 
 type Field = { name: string; required?: boolean | string[]; fields?: Field[]; default?: unknown; pattern?: [string, string] };

@@ -3,7 +3,7 @@
  * the prefilled message in her language, URL-encoded, and only the channels switched on.
  */
 import { describe, expect, it } from 'vitest';
-import { contactLinks, formatPhone, smsHref, telHref, whatsappHref } from '#src/config/contactLinks.ts';
+import { contactLinks, formatPhone, smsHref, telHref, whatsappHref } from '#src/site/contactLinks.ts';
 import { siteConfig } from '#site.config.ts';
 import { langs } from '#src/i18n/locales.ts';
 import { t } from '#src/i18n/translate.ts';

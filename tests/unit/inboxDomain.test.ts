@@ -5,7 +5,6 @@ import { messageTemplates, readyMessage } from '#src/inbox/messageTemplates.ts';
 import { languageLabel } from '#src/inbox/requestView.ts';
 import { requestsXlsx, xlsxColumns } from '#src/inbox/requestsXlsx.ts';
 import { inboxSettings, sessionCookie } from '#src/inbox/inboxSettings.ts';
-import { staffStrings } from '#src/i18n/staffTranslate.ts';
 import { langs } from '#src/i18n/locales.ts';
 
 describe('request status rules', () => {
@@ -69,19 +68,6 @@ describe('how the inbox shows her language', () => {
   it('names the language in its own script and in Danish', () => {
     expect(languageLabel('ar', 'da')).toMatchObject({ endonym: 'العربية', name: 'arabisk' });
     expect(languageLabel('so', 'en')).toMatchObject({ endonym: 'Soomaali', name: 'Somali' });
-  });
-});
-
-describe('staff strings', () => {
-  it('have exactly the Danish keys in English', () => {
-    expect(Object.keys(staffStrings.en).sort()).toEqual(Object.keys(staffStrings.da).sort());
-  });
-
-  it('are kept in sorted order', () => {
-    for (const strings of Object.values(staffStrings)) {
-      const keys = Object.keys(strings);
-      expect(keys).toEqual([...keys].sort());
-    }
   });
 });
 

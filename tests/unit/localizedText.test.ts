@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { e164Pattern, localizedText, phoneNumber, textFor } from '#src/i18n/localizedText.ts';
 import { defaultLang, locales } from '#src/i18n/locales.ts';
-import { staffSchema } from '#src/collections/staffSchema.ts';
-import { SiteConfigSchema } from '#src/config/siteConfigSchema.ts';
+import { staffSchema } from '#src/staff/staffSchema.ts';
+import { SiteConfigSchema } from '#src/site/siteConfigSchema.ts';
 import { siteConfig } from '#site.config.ts';
 
 const messages = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { buildMeeting, copenhagenIso, parseDate } from '../../scripts/meetingNew.ts';
-import { meetingSchema } from '#src/collections/meetingSchema.ts';
-import { parseYamlEntry } from '#src/collections/readYamlDir.ts';
+import { meetingSchema } from '#src/meetings/meetingSchema.ts';
+import { parseYamlEntry } from '#src/contentLoaders/readYamlDir.ts';
 
 const script = fileURLToPath(new URL('../../scripts/meetingNew.ts', import.meta.url));
 const fixtureVenues = fileURLToPath(new URL('../fixtures/content/good/venues', import.meta.url));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { meetingSchema, meetingTimeProblem, copenhagenOffset } from '#src/collections/meetingSchema.ts';
-import { venueSchema } from '#src/collections/venueSchema.ts';
-import { ContentError, parseYamlEntry, readYamlDir, yamlIds } from '#src/collections/readYamlDir.ts';
+import { meetingSchema, meetingTimeProblem, copenhagenOffset } from '#src/meetings/meetingSchema.ts';
+import { venueSchema } from '#src/meetings/venueSchema.ts';
+import { ContentError, parseYamlEntry, readYamlDir, yamlIds } from '#src/contentLoaders/readYamlDir.ts';
 
 const fixtures = fileURLToPath(new URL('../fixtures/content/', import.meta.url));
 const schema = meetingSchema({ venueIds: new Set(['fixture-hall']) });

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import ICAL from 'ical.js';
-import { meetingsIcs } from '#src/meetings/meetingsIcs.ts';
+import { meetingsIcs } from '#src/calendar/meetingsIcs.ts';
 import { upcomingMeetings } from '#src/meetings/upcomingMeetings.ts';
-import { meetingSchema } from '#src/collections/meetingSchema.ts';
-import { venueSchema } from '#src/collections/venueSchema.ts';
-import { readYamlDir, yamlIds } from '#src/collections/readYamlDir.ts';
+import { meetingSchema } from '#src/meetings/meetingSchema.ts';
+import { venueSchema } from '#src/meetings/venueSchema.ts';
+import { readYamlDir, yamlIds } from '#src/contentLoaders/readYamlDir.ts';
 
 const dir = fileURLToPath(new URL('../fixtures/content/good/', import.meta.url));
 const venues = new Map(readYamlDir(`${dir}venues`, venueSchema).map((v) => [v.id, v.data]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentSecurityPolicyFor, headersFile, headersForPath, securityHeadersFor } from '#src/config/securityHeaders.ts';
+import { contentSecurityPolicyFor, headersFile, headersForPath, securityHeadersFor } from '#src/server/securityHeaders.ts';
 
 describe('security headers for the interest form', () => {
   it('let the form post only to this site by default, with no inline script or style', () => {

@@ -6,7 +6,7 @@ import { calendarFeed } from '#src/calendar/calendarFeed.ts';
 import type { Session } from '#src/calendar/sessionSchema.ts';
 import { formatMeetingDate, formatMeetingTimes } from '#src/meetings/formatMeetingDate.ts';
 import { formatTime } from '#src/i18n/translate.ts';
-import type { Venue } from '#src/collections/venueSchema.ts';
+import type { Venue } from '#src/meetings/venueSchema.ts';
 
 // The women's group every Tuesday 10–12 through both 2027 clock changes (28 March and 31 October).
 const session: Session = {

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { readdirSync } from 'node:fs';
 import { sessionSchema } from '#src/calendar/sessionSchema.ts';
 import { eventSchema } from '#src/calendar/eventSchema.ts';
-import { parseYamlEntry, readYamlDir, yamlIds } from '#src/collections/readYamlDir.ts';
+import { parseYamlEntry, readYamlDir, yamlIds } from '#src/contentLoaders/readYamlDir.ts';
 
 const ctx = { venueIds: new Set(['hall']), activityIds: new Set(['network-health', 'guidance']) };
 const sessions = sessionSchema(ctx);

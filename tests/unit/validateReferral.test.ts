@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { validateReferral } from '#src/referral/validateReferral.ts';
 import { referralFieldNames as f } from '#src/referral/referralFields.ts';
-import da from '#src/i18n/partners/da.json';
-import en from '#src/i18n/partners/en.json';
+import da from '#src/referral/strings/da.json';
+import en from '#src/referral/strings/en.json';
 
 const allowed = { langs: ['da', 'en', 'ar', 'so'], activities: ['courses', 'mentor'], channels: ['sp-greve'], today: '2026-11-30' };
 

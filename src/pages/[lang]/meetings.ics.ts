@@ -3,7 +3,7 @@ import type { APIRoute } from 'astro';
 import { langPaths } from '#src/i18n/langPaths.ts';
 import type { Lang } from '#src/i18n/locales.ts';
 import { loadMeetings } from '#src/meetings/loadMeetings.ts';
-import { meetingsIcs } from '#src/meetings/meetingsIcs.ts';
+import { meetingsIcs } from '#src/calendar/meetingsIcs.ts';
 import { siteConfig } from '#site.config.ts';
 
 export const getStaticPaths = langPaths;

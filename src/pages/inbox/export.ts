@@ -4,7 +4,7 @@ import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { currentStaff, inboxHeaders, isSameOrigin, plain, seeOther } from '#src/inbox/staffAuth.ts';
 import { requestsXlsx, xlsxRows } from '#src/inbox/requestsXlsx.ts';
 import { writeAudit } from '#src/store/audit.ts';
-import { staffTranslations } from '#src/i18n/staffTranslate.ts';
+import { staffTranslations } from '#src/inbox/staffTranslations.ts';
 import { requestLabels } from './_components/requestLabels.ts';
 
 export const prerender = false;

@@ -2,7 +2,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { langs, type Lang } from '#src/i18n/locales.ts';
 import { loadMeetings } from '#src/meetings/loadMeetings.ts';
-import { meetingsIcs } from '#src/meetings/meetingsIcs.ts';
+import { meetingsIcs } from '#src/calendar/meetingsIcs.ts';
 import { siteConfig } from '#site.config.ts';
 
 export const getStaticPaths = (async () => {

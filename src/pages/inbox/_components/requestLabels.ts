@@ -1,7 +1,7 @@
 /** Labels the inbox borrows from the public form (best time, channel) and the activities collection. */
 import { getCollection } from 'astro:content';
 import { t as publicT, type UIKey } from '#src/i18n/translate.ts';
-import type { StaffLang } from '#src/i18n/staffTranslate.ts';
+import type { StaffLang } from '#src/inbox/staffTranslations.ts';
 import { activityChoices } from '#src/interest/activityChoices.ts';
 
 export interface RequestLabels {

@@ -4,7 +4,7 @@ import ExcelJS from 'exceljs';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { currentStaff, inboxHeaders, isSameOrigin, plain, seeOther } from '#src/inbox/staffAuth.ts';
 import { writeAudit } from '#src/store/audit.ts';
-import { staffTranslations, type StaffKey } from '#src/i18n/staffTranslate.ts';
+import { staffTranslations, type StaffKey } from '#src/inbox/staffTranslations.ts';
 import { maskSmall } from '#src/results/resultsReport.ts';
 import { monthResults } from '#src/store/results.ts';
 import { labelledTables, resultLabels } from '#src/results/resultLabels.ts';

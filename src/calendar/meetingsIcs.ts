@@ -5,12 +5,12 @@
 import type { Lang } from '#src/i18n/locales.ts';
 import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 import { t } from '#src/i18n/translate.ts';
-import type { Venue } from '#src/collections/venueSchema.ts';
-import { formatPhone } from '#src/config/contactLinks.ts';
-import { icsCalendar, type IcsEvent } from '#src/calendar/calendarIcs.ts';
+import type { Venue } from '#src/meetings/venueSchema.ts';
+import { formatPhone } from '#src/site/contactLinks.ts';
+import { icsCalendar, type IcsEvent } from './calendarIcs.ts';
 import { textFor } from '#src/i18n/localizedText.ts';
-import { meetingFeatures, meetingTitle } from './meetingDetails.ts';
-import { meetingEnd, meetingStart, type MeetingEntry } from './upcomingMeetings.ts';
+import { meetingFeatures, meetingTitle } from '#src/meetings/meetingDetails.ts';
+import { meetingEnd, meetingStart, type MeetingEntry } from '#src/meetings/upcomingMeetings.ts';
 import { localDigits } from '#src/i18n/localDigits.ts';
 
 export interface IcsSite {

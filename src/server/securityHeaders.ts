@@ -3,7 +3,7 @@
  * writes them to dist/client/_headers for static hosts (Netlify, Cloudflare Pages, …).
  * /admin/ (the staff CMS) gets its own, still strict, policy: see adminContentSecurityPolicy().
  */
-import { afterPaintLoaderSource } from '#src/scripts/afterPaint.ts';
+import { afterPaintLoaderSource } from '#src/browser/afterPaint.ts';
 
 /** The Git host the staff admin saves through (site.config.ts → cms). */
 interface CmsHost {
@@ -15,7 +15,7 @@ const sharedDirectives = ["frame-ancestors 'none'", "base-uri 'self'", "object-s
 
 /**
  * Content-Security-Policy: nothing but our own origin; no inline style, and no inline script but
- * the one loader that adds the page's scripts after the first paint (src/scripts/afterPaint.ts),
+ * the one loader that adds the page's scripts after the first paint (src/browser/afterPaint.ts),
  * allowed by its hash.
  */
 const basePolicy = [
