@@ -87,19 +87,24 @@ async function run(): Promise<void> {
     return done(id, was, keep);
   }
   const id = uniqueId(releaseId(new Date(), commit()));
+  // The build goes to partial/build; the node_modules link beside it lets its server code (the
+  // prerendering too) find the project's packages, as releases/node_modules does for the releases.
   const partial = path.join(releasesDir, `.${id}.partial`);
+  const built = path.join(partial, 'build');
   try {
-    if (opts.from !== undefined) copyBuild(path.resolve(opts.from), partial);
-    else if (!(await build(partial))) {
+    fs.mkdirSync(built, { recursive: true });
+    linkNodeModules(partial, nodeModules);
+    if (opts.from !== undefined) copyBuild(path.resolve(opts.from), built);
+    else if (!(await build(built))) {
       throw new ReleaseError(`the build failed (its error is above); nothing was switched, ${was ?? 'nothing'} stays live.`);
     }
-    const missing = missingFiles(partial);
+    const missing = missingFiles(built);
     if (missing.length) throw new ReleaseError(`the build made no ${missing.join(', ')}; nothing was switched.`);
-    linkNodeModules(partial, nodeModules);
-    fs.renameSync(partial, path.join(releasesDir, id));
+    fs.renameSync(built, path.join(releasesDir, id));
   } finally {
     fs.rmSync(partial, { recursive: true, force: true });
   }
+  linkNodeModules(releasesDir, nodeModules);
   switchRelease(releasesDir, id);
   done(id, was, keep);
 }

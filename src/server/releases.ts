@@ -1,10 +1,13 @@
 /**
  * The releases of the built site in $DATA_DIR/releases/: `npm run publish` (scripts/publish.ts)
  * makes and switches them, the server (./liveRelease.ts) serves the one `current` points to.
- *   releases/<id>/            one complete build (client/ + server/, what dist/ holds), never changed
- *                             once made, plus a node_modules link to the project's packages
- *   releases/current -> <id>  switched atomically: a new symlink renamed over the old one
- *   releases/.<id>.partial/   a build in progress: never listed, removed when it fails
+ *   releases/<id>/                 one complete build (client/ + server/, what dist/ holds), never
+ *                                  changed once made
+ *   releases/current -> <id>       switched atomically: a new symlink renamed over the old one
+ *   releases/node_modules -> …     the project's packages, which the releases' server code imports
+ *                                  (Node looks for them in the folders above the code)
+ *   releases/.<id>.partial/build/  a build in progress (with its own node_modules link beside it):
+ *                                  never listed, removed when it fails
  * Ids sort by time: the UTC time it was made and the short commit (20250611T093012Z-1a2b3c4), so
  * "the previous release" is the one whose id sorts just before. A pipeline that ships a folder
  * names it the same way.
@@ -49,7 +52,7 @@ export function releaseId(date: Date, commit?: string | null): string {
 
 /** Whether `id` can name a release folder (no path, no dot file, not the link). */
 export function isReleaseId(id: string): boolean {
-  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id) && id !== currentLink;
+  return /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/.test(id) && id !== currentLink && id !== 'node_modules';
 }
 
 /** The files of `requiredFiles` missing in `dir`. */
@@ -87,16 +90,21 @@ export function switchRelease(releasesDir: string, id: string): void {
   if (!isReleaseId(id) || !fs.existsSync(dir)) throw new ReleaseError(`There is no release "${id}" in ${releasesDir}.`);
   const missing = missingFiles(dir);
   if (missing.length) throw new ReleaseError(`${dir} is incomplete (missing ${missing.join(', ')}): not switched.`);
-  const temporary = path.join(releasesDir, `.${currentLink}-${process.pid}-${Date.now()}`);
-  fs.symlinkSync(id, temporary);
+  replaceLink(releasesDir, currentLink, id);
+}
+
+/** Makes `dir/name` a symlink to `target` in one step: a new link renamed over the old one, then synced. */
+function replaceLink(dir: string, name: string, target: string): void {
+  const temporary = path.join(dir, `.${currentLink}-${process.pid}-${Date.now()}`);
+  fs.symlinkSync(target, temporary);
   try {
-    fs.renameSync(temporary, path.join(releasesDir, currentLink));
+    fs.renameSync(temporary, path.join(dir, name));
   } catch (error) {
     fs.rmSync(temporary, { force: true });
     throw error;
   }
   // The switch survives a power cut: the folder's new entry is on disk.
-  const folder = fs.openSync(releasesDir, 'r');
+  const folder = fs.openSync(dir, 'r');
   try {
     fs.fsyncSync(folder);
   } finally {
@@ -128,18 +136,21 @@ export function activateRelease(releasesDir: string, dir: string, nodeModules: s
   }
   const missing = missingFiles(resolved);
   if (missing.length) throw new ReleaseError(`${resolved} is incomplete (missing ${missing.join(', ')}): not activated.`);
-  linkNodeModules(resolved, nodeModules);
+  linkNodeModules(releasesDir, nodeModules);
   switchRelease(releasesDir, id);
   return id;
 }
 
 /**
- * Gives a release's server code the project's packages: Node looks for them in the folders above
- * the code, and a release lives in the data folder, away from the project.
+ * Points `dir/node_modules` at the project's packages (unless it does already), so the server code
+ * of the builds below `dir` finds them: Node looks in the folders above the code, and releases live
+ * in the data folder, away from the project.
  */
-export function linkNodeModules(releaseDir: string, nodeModules: string): void {
-  const link = path.join(releaseDir, 'node_modules');
-  if (!fs.existsSync(link)) fs.symlinkSync(nodeModules, link, 'dir');
+export function linkNodeModules(dir: string, nodeModules: string): void {
+  const target = fs.realpathSync(nodeModules);
+  const link = path.join(dir, 'node_modules');
+  if (fs.existsSync(link) && fs.realpathSync(link) === target) return;
+  replaceLink(dir, 'node_modules', target);
 }
 
 /**
