@@ -116,12 +116,10 @@ test('a publish under load answers every request, and the new page is live from 
   expect(liveId()).not.toBe(before);
   const failed = answers.filter((a) => a.status !== 200);
   const rate = answers.length / seconds;
-  test
-    .info()
-    .annotations.push({
-      type: 'load',
-      description: `${answers.length} requests in ${seconds.toFixed(1)} s (${rate.toFixed(0)}/s), ${failed.length} not 200`,
-    });
+  test.info().annotations.push({
+    type: 'load',
+    description: `${answers.length} requests in ${seconds.toFixed(1)} s (${rate.toFixed(0)}/s), ${failed.length} not 200`,
+  });
   console.log(`publish under load: ${answers.length} requests in ${seconds.toFixed(1)} s (${rate.toFixed(0)}/s), ${failed.length} not 200`);
   expect(rate).toBeGreaterThanOrEqual(20);
   expect(failed).toEqual([]);
