@@ -82,12 +82,17 @@ export async function openLiveRelease({
     }
   };
   /** Each release's unhandledRejection listeners (its Astro handler adds one): only the live one's stay. */
-  const listeners = new Map<Release, NodeJS.UnhandledRejectionListener[]>();
+  const listeners = new WeakMap<Release, NodeJS.UnhandledRejectionListener[]>();
   const failed = new Set<string>();
   let olderAssets: Handler[] = [];
   const olderHandlers = new Map<string, Handler>();
 
+  /** Releases loaded before, by folder: going back to one reuses it (its module is cached by Node anyway). */
+  const loaded = new Map<string, Release>();
+
   async function load(dir: string, id: string | null): Promise<Release> {
+    const known = loaded.get(dir);
+    if (known) return known;
     const entry = path.join(dir, 'server', 'entry.mjs');
     if (!fs.existsSync(entry)) throw new Error(`No build found in ${dir} (no server/entry.mjs).`);
     const before = new Set(process.listeners('unhandledRejection'));
@@ -98,6 +103,7 @@ export async function openLiveRelease({
       release,
       process.listeners('unhandledRejection').filter((l) => !before.has(l)),
     );
+    loaded.set(dir, release);
     return release;
   }
 
@@ -113,6 +119,8 @@ export async function openLiveRelease({
       .filter((r) => r.missing.length === 0 && r.id !== current.id)
       .reverse();
     for (const id of olderHandlers.keys()) if (!older.some((r) => r.id === id)) olderHandlers.delete(id);
+    // A pruned release is gone for good: forget it (the live one is never pruned).
+    for (const [dir, release] of loaded) if (release !== current && !fs.existsSync(dir)) loaded.delete(dir);
     olderAssets = older.map((r) => {
       let handler = olderHandlers.get(r.id);
       if (!handler) olderHandlers.set(r.id, (handler = createStaticFiles(path.join(r.dir, 'client'), { indexed: false })));

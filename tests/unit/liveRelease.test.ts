@@ -27,7 +27,7 @@ afterEach(async () => {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 2));
 
 /** A build whose pages say `name` and whose Astro handler answers "astro <name>"; `files` go into client/. */
-function makeBuild(dir: string, name: string, files: Record<string, string> = {}): void {
+function makeBuild(dir: string, name: string, files: Record<string, string> = {}, entry = ''): void {
   const all = { 'index.html': `<p>${name}</p>`, '404.html': `not found in ${name}`, ...files };
   for (const [file, text] of Object.entries(all)) {
     fs.mkdirSync(path.dirname(path.join(dir, 'client', file)), { recursive: true });
@@ -36,7 +36,7 @@ function makeBuild(dir: string, name: string, files: Record<string, string> = {}
   fs.mkdirSync(path.join(dir, 'server'), { recursive: true });
   fs.writeFileSync(
     path.join(dir, 'server', 'entry.mjs'),
-    `export const handler = (req, res, next) => (req.url === '/astro/' ? res.end('astro ${name}') : next());\n`,
+    `${entry}export const handler = (req, res, next) => (req.url === '/astro/' ? res.end('astro ${name}') : next());\n`,
   );
 }
 
@@ -108,6 +108,29 @@ describe('openLiveRelease()', () => {
     expect(await get('/_astro/old.abc123.css')).toBe('200 old css');
     expect(await get('/_astro/none.css')).toBe('404 not found in two');
     expect(await get('/about/')).toBe('404 not found in two');
+  });
+
+  it("keeps only the live release's process listeners, also after going back to one it ran before", async () => {
+    // Astro's handler adds an unhandledRejection logger when its module is first run.
+    const logger = "process.on('unhandledRejection', () => {});\n";
+    makeBuild(path.join(releasesDir, 'r1'), 'one', {}, logger);
+    makeBuild(path.join(releasesDir, 'r2'), 'two', {}, logger);
+    switchRelease(releasesDir, 'r1');
+    const before = process.listenerCount('unhandledRejection');
+    const get = await serve(await openLiveRelease({ releasesDir, distDir: path.join(base, 'dist'), log: () => {} }));
+    expect(process.listenerCount('unhandledRejection')).toBe(before + 1);
+    for (const [id, page] of [
+      ['r2', '200 <p>two</p>'],
+      ['r1', '200 <p>one</p>'],
+      ['r2', '200 <p>two</p>'],
+    ]) {
+      switchRelease(releasesDir, id!);
+      await settle();
+      expect(await get('/')).toBe(page);
+      expect(process.listenerCount('unhandledRejection')).toBe(before + 1);
+    }
+    // Leave the listener count as it was for the other tests.
+    for (const l of process.listeners('unhandledRejection').slice(before)) process.off('unhandledRejection', l);
   });
 
   it('keeps serving the old release when the new one cannot be loaded', async () => {
