@@ -17,9 +17,10 @@ import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
-const base = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-e2e-'));
-const dataDir = path.join(base, 'data');
-const releasesDir = path.join(dataDir, 'releases');
+// Made in beforeAll: Playwright also loads this file in a process that runs no test.
+let base: string;
+let dataDir: string;
+let releasesDir: string;
 const marker = `published-${Date.now()}`;
 let server: OwnServer;
 /** The stylesheet the first release's Danish home page links to, which the second release lacks. */
@@ -44,6 +45,9 @@ function publish(args: string[], cwd = '.'): Promise<{ status: number | null; ou
 const liveId = () => fs.readlinkSync(path.join(releasesDir, 'current'));
 
 test.beforeAll(async () => {
+  base = fs.mkdtempSync(path.join(os.tmpdir(), 'publish-e2e-'));
+  dataDir = path.join(base, 'data');
+  releasesDir = path.join(dataDir, 'releases');
   const first = await publish(['--from', 'dist']);
   expect(first.status, first.output).toBe(0);
   server = await startOwnServer({}, dataDir);
@@ -52,7 +56,7 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => {
   await server?.stop();
-  fs.rmSync(base, { recursive: true, force: true });
+  if (base) fs.rmSync(base, { recursive: true, force: true });
 });
 
 /** A copy of dist/ whose Danish home page carries the marker and which lacks the old stylesheet, as a new build would. */
@@ -83,7 +87,7 @@ test('a publish under load answers every request, and the new page is live from 
   const urls = ['/', '/da/', oldAsset];
   const answers: Answer[] = [];
   let loading = true;
-  // Three clients, each loading the pages one after another as fast as the server answers.
+  // Four clients, each loading the pages one after another as fast as the server answers.
   const client = async (offset: number) => {
     for (let i = offset; loading; i++) {
       const url = urls[i % urls.length]!;
@@ -104,7 +108,7 @@ test('a publish under load answers every request, and the new page is live from 
     }
   };
   const began = performance.now();
-  const clients = [0, 1, 2].map(client);
+  const clients = [0, 1, 2, 3].map(client);
   await new Promise((resolve) => setTimeout(resolve, 1500));
   const published = await publish(['--from', changed]);
   await new Promise((resolve) => setTimeout(resolve, 1500));
