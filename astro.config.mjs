@@ -8,6 +8,7 @@ import { langs, defaultLang } from './src/i18n/locales.ts';
 import { siteConfig } from './site.config.ts';
 import { sveltiaOffline } from './src/cms/sveltiaOffline.ts';
 import { voiceIntegration } from './src/voice/voiceIntegration.ts';
+import { distDir } from './src/server/distDir.ts';
 
 /** Puts the brand colours from site.config.ts into the stylesheet (no inline style needed). */
 function siteTheme() {
@@ -25,6 +26,8 @@ function siteTheme() {
 export default defineConfig({
   site: siteConfig.siteUrl,
   trailingSlash: 'always',
+  // dist/, or the release folder `npm run publish` builds into (env DIST_DIR).
+  outDir: distDir(),
   // Every page is prerendered; only /api/interest opts out (`prerender = false`).
   output: 'static',
   adapter: node({ mode: 'middleware' }),

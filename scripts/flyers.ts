@@ -1,8 +1,8 @@
 /**
  * `npm run flyers`: saves the ready flyer of every language (hers + Danish, A4), the partners'
  * consent slip (hers + Danish, one A4 sheet), the partner letter (hers + Danish) and the partner
- * sheet (Danish, English) as PDFs into the build output, dist/client/flyers/, with the system
- * Chromium. Run it after `npm run build`,
+ * sheet (Danish, English) as PDFs into the build output, dist/client/flyers/ ($DIST_DIR when set:
+ * src/config/distDir.ts), with the system Chromium. Run it after `npm run build`,
  * before you publish dist/client (npm start does both). It serves dist/client itself on a free
  * loopback port for the few seconds it needs.
  *   --lang=ar     only this language (repeatable)
@@ -16,6 +16,7 @@ import sirv from 'sirv';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from '@playwright/test';
 import { isLang, langs, type Lang } from '#src/i18n/locales.ts';
+import { distDir } from '#src/server/distDir.ts';
 import { pdfUrl, printUrl } from '#src/flyer/flyerFiles.ts';
 import { chromiumCandidate, launchChromium } from './lib/chromium.ts';
 import { consentSlipPdfUrl, consentSlipUrl } from '#src/referral/consentSlipFiles.ts';
@@ -23,11 +24,11 @@ import { letterPdfUrl, letterUrl, sheetLangs, sheetPdfUrl, sheetUrl } from '#src
 
 const args = process.argv.slice(2);
 const only = args.filter((a) => a.startsWith('--lang=')).map((a) => a.slice(7));
-const client = path.resolve('dist/client');
+const client = path.join(distDir(), 'client');
 const outArg = args.find((a) => a.startsWith('--out='))?.slice(6);
 
 if (!fs.existsSync(path.join(client, 'da', 'flyer', 'print', 'index.html'))) {
-  console.error('No built flyers in dist/client: run "npm run build" first.');
+  console.error(`No built flyers in ${client}: run "npm run build" first.`);
   process.exit(1);
 }
 if (!fs.existsSync(chromiumCandidate())) {

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { Worker, isMainThread, parentPort, workerData } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import { DENSEST_BROTLI_QUALITY, DENSEST_COST_FACTOR, brotliQualityFor } from './lib/brotliQuality.ts';
+import { distDir } from '#src/server/distDir.ts';
 
 /** A worker's share: files with their brotli level. */
 type Jobs = [file: string, quality: number][];
@@ -54,12 +55,13 @@ else {
 async function main() {
   const { siteConfig } = await import('#site.config.ts');
   const { headersFile } = await import('#src/server/securityHeaders.ts');
-  const client = path.resolve('dist/client');
-  if (!fs.existsSync(client)) throw new Error('dist/client is missing: run astro build first');
+  const dist = distDir();
+  const client = path.join(dist, 'client');
+  if (!fs.existsSync(client)) throw new Error(`${client} is missing: run astro build first`);
 
   // First, so the pages and stylesheets it rewrites are indexed and compressed as they are served.
   const { subsetFonts } = await import('#src/fonts/subsetFonts.ts');
-  for (const f of await subsetFonts(path.resolve('dist'))) console.log(`postbuild: font ${f.from}: ${f.before} → ${f.after} bytes`);
+  for (const f of await subsetFonts(dist)) console.log(`postbuild: font ${f.from}: ${f.before} → ${f.after} bytes`);
 
   fs.writeFileSync(path.join(client, '_headers'), headersFile(siteConfig));
 
@@ -106,7 +108,7 @@ function runPagefind(client: string): Promise<void> {
  */
 async function precompressAll(root: string, enter: (dir: string) => boolean = () => true) {
   const compressible = /\.(html|css|js|mjs|json|svg|xml|txt|ics|webmanifest)$/;
-  const client = path.resolve('dist/client');
+  const client = path.join(distDir(), 'client');
   const todo: { file: string; quality: number; size: number }[] = [];
   let skipped = 0;
   for (const file of filesUnder(root, enter)) {

@@ -1,9 +1,10 @@
 /** The pages of a build, for the tests that visit every page and for the bench. */
 import fs from 'node:fs';
 import path from 'node:path';
+import { distDir } from '#src/server/distDir.ts';
 
-/** The folder `npm run build` writes the static site to (what staff publish). */
-export const clientDir = path.resolve('dist/client');
+/** The folder `npm run build` writes the static site to (dist/client, or $DIST_DIR/client). */
+export const clientDir = path.join(distDir(), 'client');
 
 /**
  * Every HTML page of a build as a URL path ('/ar/about/'), sorted. The staff-only /admin/ is

@@ -1,6 +1,8 @@
 /**
  * The production server (`npm start`): one Node process for the whole site.
- * - static files from dist/client (./staticFiles.ts);
+ * - the live release from `npm run publish` ($DATA_DIR/releases/current), followed without a
+ *   restart, else the build in dist/ (./liveRelease.ts);
+ * - static files from its client/ (./staticFiles.ts);
  * - security headers on every response, the ones that apply to it (src/server/securityHeaders.ts);
  * - POST /api/interest and /api/referral, the public forms, are answered here before Astro
  *   (src/forms/formReceiver.ts; their rules: src/forms/receiveForm.ts), with the
@@ -18,7 +20,6 @@
  */
 import http from 'node:http';
 import path from 'node:path';
-import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { siteConfig } from '#site.config.ts';
@@ -34,27 +35,24 @@ import { readChannels } from '#src/channels/readChannels.ts';
 import { createShortLinks, createViaPages } from '#src/channels/shortLinkServer.ts';
 import { channelCounts } from '#src/store/channelCounts.ts';
 import { checkpointOffThread } from '#src/store/walCheckpoints.ts';
-import { createNotFound, createStaticFiles } from './staticFiles.ts';
-
-type AstroHandler = (
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  next: () => void,
-  locals: Pick<App.Locals, 'remoteAddress' | 'interest' | 'inbox' | 'interestReply' | 'referralReply'>,
-) => void;
+import { resolveDataDir } from '#src/store/openStore.ts';
+import { distDir } from './distDir.ts';
+import { openLiveRelease } from './liveRelease.ts';
+import { releasesDirIn } from './releases.ts';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const distDir = process.env.DIST_DIR ? path.resolve(process.env.DIST_DIR) : path.join(root, 'dist');
-const clientDir = path.join(distDir, 'client');
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '127.0.0.1';
 
-if (!fs.existsSync(path.join(distDir, 'server', 'entry.mjs'))) {
-  console.error(`No build found in ${distDir}. Run "npm run build" first (npm start does both).`);
+// The live release (a publish switches it while the server runs), else dist/; DIST_DIR set by hand pins it.
+const live = await openLiveRelease({
+  releasesDir: releasesDirIn(resolveDataDir()),
+  distDir: distDir(root),
+  pinned: Boolean(process.env.DIST_DIR?.trim()),
+}).catch((error: Error) => {
+  console.error(`${error.message} Run "npm run build" first (npm start does both).`);
   process.exit(1);
-}
-
-const { handler: astroHandler } = (await import(path.join(distDir, 'server', 'entry.mjs'))) as { handler: AstroHandler };
+});
 
 const securityHeaders = securityHeadersFor(siteConfig);
 // The staff admin (/admin/) has its own policy: it talks to the Git host in site.config.ts → cms.
@@ -71,13 +69,13 @@ const channels = readChannels(path.join(root, 'content', 'channels.yaml'), root)
 const channelCodes = new Set(channels.map((c) => c.code));
 const counts = channelCounts(inbox.db);
 const shortLinks = createShortLinks(channels, (code) => counts.countVisit(code));
-const viaPages = createViaPages(clientDir, channelCodes);
-const interestFormPage = createInterestFormPage(clientDir, interest.secret, channelCodes);
-const staticFiles = createStaticFiles(clientDir);
-const notFound = createNotFound(clientDir);
+const viaPages = live.follow(({ clientDir }) => createViaPages(clientDir, channelCodes));
+const interestFormPage = live.follow(({ clientDir }) => createInterestFormPage(clientDir, interest.secret, channelCodes));
 /** Astro renders the request. The TCP peer goes to the rate limit: Astro's own clientAddress believes X-Forwarded-For. */
-const toAstro = (req: http.IncomingMessage, res: http.ServerResponse, locals: Record<string, unknown> = {}) =>
-  astroHandler(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest, inbox, ...locals });
+const toAstro = (req: http.IncomingMessage, res: http.ServerResponse, locals: Record<string, unknown> = {}) => {
+  const { astro, notFound } = live.current;
+  astro(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest, inbox, ...locals });
+};
 const formReceiver = createFormReceiver({
   forms: [interestForm, referralForm],
   runtime: interest,
@@ -100,15 +98,18 @@ function purgeInterest() {
 purgeInterest();
 setInterval(purgeInterest, 24 * 60 * 60 * 1000).unref();
 
-export const server = http.createServer((req, res) => {
+const handleRequest: http.RequestListener = (req, res) => {
   const pathname = (req.url ?? '/').split('?')[0] ?? '/';
   const headers = headersForPath(pathname, isAdminPath(pathname) ? adminSecurityHeaders : securityHeaders);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
   if (formReceiver(req, res) || shortLinks(req, res) || interestFormPage(req, res) || viaPages(req, res)) return;
   // The forms post to /api/interest and /api/referral; Astro routes them with the site's trailing slash.
   if (req.url === '/api/interest' || req.url === '/api/referral') req.url = `${req.url}/`;
-  staticFiles(req, res, () => toAstro(req, res));
-});
+  live.staticFiles(req, res, () => toAstro(req, res));
+};
+
+// A request that comes just after `npm run publish` switched waits for the new release (./liveRelease.ts).
+export const server = http.createServer(live.serve(handleRequest));
 
 server.listen(port, host, () => {
   // The real port (PORT=0 asks for any free one: the receiver's tests do).

@@ -2,17 +2,20 @@
  * The built site's files from dist/client, through sirv: the .br/.gz copies the build wrote are
  * sent when the browser accepts them, /_astro/* is cached for a year (the names carry a content
  * hash), pages are revalidated on every visit, and a miss answers with the site's 404 page.
+ * The files are indexed once, when the handler is made (a release's files never change);
+ * `indexed: false` looks each request up on disk instead (an older release's assets, asked for rarely).
  */
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
 
-type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+export type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /** The static file handler for `clientDir`; `next` runs when no file matches. */
-export function createStaticFiles(clientDir: string): Handler {
+export function createStaticFiles(clientDir: string, { indexed = true }: { indexed?: boolean } = {}): Handler {
   return sirv(clientDir, {
+    dev: !indexed,
     brotli: true,
     gzip: true,
     etag: true,

@@ -4,18 +4,19 @@ import os from 'node:os';
 import path from 'node:path';
 
 const root = path.resolve('.');
-const copied = ['src', 'content', 'public', 'astro.config.mjs', 'site.config.ts', 'tsconfig.json', 'package.json'];
+const copied = ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'site.config.ts', 'tsconfig.json', 'package.json'];
 
 /**
  * Builds a throw-away copy of the site after `change(dir)` edits it (e.g. adds a broken content
  * file), so a test can prove what the build says about bad content. Never touches content/.
  * `inspect(dir)` runs after a successful build, before the copy is removed (dist/ is in `dir`).
  * `timeout` (ms) bounds the build: a full build on a busy machine needs more than a failing one.
+ * `command` runs instead of `astro build` (arguments to node, in the copy; e.g. scripts/publish.ts), with `env` added.
  */
 export function buildFixture(
   change: (dir: string) => void,
   inspect?: (dir: string) => void,
-  { timeout = 120_000 }: { timeout?: number } = {},
+  { timeout = 120_000, command, env = {} }: { timeout?: number; command?: string[]; env?: Record<string, string> } = {},
 ): { status: number | null; output: string } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-fixture-'));
   try {
@@ -23,10 +24,10 @@ export function buildFixture(
     fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
     change(dir);
     const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
-    const run = spawnSync(process.execPath, [astro, 'build'], {
+    const run = spawnSync(process.execPath, command ?? [astro, 'build'], {
       cwd: dir,
       encoding: 'utf8',
-      env: { ...process.env, FORCE_COLOR: '0' },
+      env: { ...process.env, FORCE_COLOR: '0', ...env },
       timeout,
     });
     if (inspect && run.status === 0) inspect(dir);
