@@ -2,7 +2,7 @@
  * `npm run flyers`: saves the ready flyer of every language (hers + Danish, A4), the partners'
  * consent slip (hers + Danish, one A4 sheet), the partner letter (hers + Danish) and the partner
  * sheet (Danish, English) as PDFs into the build output, dist/client/flyers/ ($DIST_DIR when set:
- * src/config/distDir.ts), with the system Chromium. Run it after `npm run build`,
+ * src/server/distDir.ts), with the system Chromium. Run it after `npm run build`,
  * before you publish dist/client (npm start does both). It serves dist/client itself on a free
  * loopback port for the few seconds it needs.
  *   --lang=ar     only this language (repeatable)

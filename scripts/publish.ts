@@ -154,8 +154,8 @@ function copyBuild(from: string, to: string): void {
 async function build(outDir: string): Promise<boolean> {
   const steps = [
     [path.join(nodeModules, 'astro', 'bin', 'astro.mjs'), 'build'],
-    [path.join(root, 'scripts', 'postbuild.mjs')],
-    [path.join(root, 'scripts', 'flyers.mjs'), '--optional'],
+    [path.join(root, 'scripts', 'postbuild.ts')],
+    [path.join(root, 'scripts', 'flyers.ts'), '--optional'],
   ];
   // Ctrl-C reaches the build too: this process stays to remove the half-built folder once it stops.
   const ignore = () => {};

@@ -7,7 +7,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { DatabaseSync } from 'node:sqlite';
 import { inTransaction, isUnavailable } from './inTransaction.ts';
 import { writeAudit } from './audit.ts';
-import type { StaffMember } from './staff.ts';
 
 /** A session ends this long after sign-in, whatever happens. */
 export const sessionMaxMs = 8 * 60 * 60 * 1000;
@@ -18,7 +17,8 @@ export const sessionIdleMs = 30 * 60 * 1000;
 export const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
 /** The sessions, with `getStaff` to find who a session belongs to. */
-export function sessionsStore(db: DatabaseSync, getStaff: (id: number) => StaffMember | undefined) {
+/** Sessions of staff members; `getStaff` reads the member (./staff.ts), so this module need not import it. */
+export function sessionsStore<Member>(db: DatabaseSync, getStaff: (id: number) => Member | undefined) {
   return {
     /** A new session; the id goes into the cookie and only its hash into the database. */
     createSession(staffId: number, now = new Date()): string {
@@ -39,7 +39,7 @@ export function sessionsStore(db: DatabaseSync, getStaff: (id: number) => StaffM
      * The signed-in person for a cookie's session id, or undefined (no, unknown, expired,
      * idle or revoked). A valid session is marked as used now.
      */
-    sessionStaff(id: string | undefined, now = new Date()): StaffMember | undefined {
+    sessionStaff(id: string | undefined, now = new Date()): Member | undefined {
       if (!id || id.length > 100) return undefined;
       const hash = sha256(id);
       const row = db.prepare('SELECT * FROM sessions WHERE id_hash = ?').get(hash) as Record<string, string> | undefined;
