@@ -22,13 +22,12 @@ export function initTellAFriend(root: ParentNode = document): void {
     }
     if (copy && navigator.clipboard) {
       copy.hidden = false;
-      copy.addEventListener('click', async () => {
-        try {
-          await navigator.clipboard.writeText(shareUrl);
-          if (status) status.textContent = copied;
-        } catch {
-          if (status) status.textContent = shareUrl;
-        }
+      copy.addEventListener('click', () => {
+        // A refused clipboard shows the link to copy by hand instead.
+        navigator.clipboard.writeText(shareUrl).then(
+          () => status && (status.textContent = copied),
+          () => status && (status.textContent = shareUrl),
+        );
       });
     }
   }

@@ -119,10 +119,18 @@ server.listen(port, host, () => {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () =>
-    server.close(async () => {
-      await checkpoints.stop();
-      interest.store.close();
-      process.exit(0);
+    server.close(() => {
+      // A checkpoint that cannot stop cleanly still ends the process, with a non-zero code.
+      checkpoints
+        .stop()
+        .then(() => {
+          interest.store.close();
+          process.exit(0);
+        })
+        .catch((error: unknown) => {
+          console.error(`server: stopping the WAL checkpoints failed (${(error as { code?: string }).code ?? 'unknown error'})`);
+          process.exit(1);
+        });
     }),
   );
 }

@@ -252,7 +252,7 @@ test('the whole flow: invite, passkey, a request from the public form, contacted
   // Sign out, then back in with the passkey.
   await page.getByRole('button', { name: 'Log ud' }).click();
   await expect(page.getByText('Du er logget ud.')).toBeVisible();
-  await expect((await page.request.get('/inbox/', { maxRedirects: 0 })).status()).toBe(303);
+  expect((await page.request.get('/inbox/', { maxRedirects: 0 })).status()).toBe(303);
   await expectNoAxeViolations(page);
   await page.getByRole('button', { name: 'Log ind med adgangsnøgle' }).click();
   await expect(page).toHaveURL(/\/inbox\/$/);
