@@ -38,7 +38,7 @@ export async function carryOver(
   for (const name of old.filter((n) => n.startsWith('offline-files-'))) {
     const cache = await storage.open(name);
     // Stylesheets first, so the fonts they name are carried too.
-    const requests = (await cache.keys()).sort((a, b) => Number(b.url.endsWith('.css')) - Number(a.url.endsWith('.css')));
+    const requests = [...(await cache.keys())].sort((a, b) => Number(b.url.endsWith('.css')) - Number(a.url.endsWith('.css')));
     for (const request of requests) {
       if (!carried.has(request.url) || (await files.match(request))) continue;
       const response = await cache.match(request);
