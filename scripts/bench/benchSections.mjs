@@ -14,6 +14,7 @@ import { measureBuildScaling, msPerExtraPage, timeBuild } from './measureBuildSc
 import { measureFormReceiver } from './measureFormReceiver.mjs';
 import { measureInboxList } from './measureInboxList.mjs';
 import { measurePageWeight } from './measurePageWeight.mjs';
+import { measureRepeatVisit, repeatVisitTable } from './measureRepeatVisit.ts';
 import { pageTypes } from './discoverPageTypes.mjs';
 import { lighthouseUnavailable, runLighthouse } from './runLighthouse.mjs';
 
@@ -61,6 +62,14 @@ async function measureWeights(report, browser, url, ctx) {
     }
   }
   ctx.log(weightTable(report.weights));
+  heading(ctx, 'repeat visit with the offline worker (bytes over the network, both ways; goal: only the page’s 304)');
+  const again = ['home', 'meetings'].filter((id) => report.pageTypes[id] != null);
+  report.repeatVisit = await measureRepeatVisit(
+    browser,
+    url,
+    locales.flatMap((l) => again.map((id) => `/${l.code}/${report.pageTypes[id]}`)),
+  );
+  ctx.log(repeatVisitTable(report.repeatVisit));
 }
 
 /**

@@ -125,9 +125,9 @@ export function referencedFiles(text: string): string[] {
   return [...new Set(text.match(/\/(?:_astro|voice)\/[\w.-]+/g) ?? [])];
 }
 
-/** The stylesheets a page links (what it needs to look right offline). */
+/** The stylesheets a page links (what it needs to look right offline); those for a browser without scripts are not. */
 export function stylesheetsOf(html: string): string[] {
-  const links = html.match(/<link\b[^>]*>/g) ?? [];
+  const links = html.replace(/<noscript>[\s\S]*?<\/noscript>/g, '').match(/<link\b[^>]*>/g) ?? [];
   return links.filter((l) => /\brel="?stylesheet\b/.test(l)).flatMap((l) => /\bhref="?([^"\s>]+)/.exec(l)?.[1] ?? []);
 }
 

@@ -131,6 +131,7 @@ describe('what a kept page needs', () => {
   it('finds its stylesheets and the hashed files it and its stylesheets refer to', () => {
     const html =
       '<link rel="icon" href="data:,"><link rel="stylesheet" href="/_astro/DemoNotice.y1dSgBDf.css">' +
+      '<noscript><link rel="stylesheet" href="/noscript.css"></noscript>' +
       '<img src="/_astro/amina.Bk0Ve8wJ_wPHp0.webp" srcset="/_astro/amina.Bk0Ve8wJ_1kPTb5.webp 2x"><source src="/voice/0cdb.webm">';
     expect(stylesheetsOf(html)).toEqual(['/_astro/DemoNotice.y1dSgBDf.css']);
     expect(referencedFiles(html)).toEqual([
