@@ -108,6 +108,8 @@ async function networkFirst(event: FetchEvent): Promise<Response> {
   const key = pageKey(event.request.url);
   const network = fetch(event.request).then((response) => {
     if (mayKeep(response, 'page')) event.waitUntil(put(names.pages, key, response.clone()));
+    // A page that is gone (a past meeting) is not kept to be read offline either.
+    else if (response.status === 404 || response.status === 410) event.waitUntil(forget(names.pages, key));
     return response;
   });
   const slow = new Promise<'slow'>((resolve) => setTimeout(() => resolve('slow'), patienceMs));
@@ -231,6 +233,10 @@ async function keepPage(path: string, fresh = false): Promise<boolean> {
   }
   await put(names.pages, key, response);
   return true;
+}
+
+async function forget(cacheName: string, key: string): Promise<void> {
+  await (await caches.open(cacheName)).delete(key);
 }
 
 async function match(cacheName: string, key: string): Promise<Response | undefined> {

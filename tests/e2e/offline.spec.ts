@@ -4,6 +4,8 @@
  * page in her language with our numbers, a form says it needs the network, and the phone's Cache
  * Storage holds no staff page, API answer or form, and one language's home page only.
  */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { BrowserContext } from '@playwright/test';
 import { expect, test, type Page } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
@@ -30,6 +32,14 @@ function keptRequests(page: Page): Promise<{ method: string; path: string }[]> {
   });
 }
 
+/** True when the page's stylesheet applies: the header has the brand colour, not the browser's default. */
+function styled(page: Page): Promise<boolean> {
+  return page
+    .locator('header')
+    .first()
+    .evaluate((e) => getComputedStyle(e).backgroundColor !== 'rgba(0, 0, 0, 0)');
+}
+
 /** Cuts the network; what shows now comes from the phone. */
 async function goOffline(context: BrowserContext): Promise<void> {
   await context.setOffline(true);
@@ -46,18 +56,90 @@ test('the pages she opened reload in Somali without a network, looking as they d
   await expect(page.locator('html')).toHaveAttribute('lang', 'so');
   await expect(page.locator('h1')).toHaveText(heading);
   await expect(page.locator('[data-offline-note]')).toHaveCount(0);
-  // Its stylesheet came from the phone too: the header has the brand colour, not the browser's default.
-  expect(
-    await page
-      .locator('header')
-      .first()
-      .evaluate((e) => getComputedStyle(e).backgroundColor),
-  ).not.toBe('rgba(0, 0, 0, 0)');
+  expect(await styled(page), 'the stylesheet came from the phone').toBe(true);
 
   await page.goto('/so/');
   await expect(page.locator('html')).toHaveAttribute('lang', 'so');
   await expect(page.locator('[data-offline-note]')).toHaveCount(0);
   await expect(page.locator('main a[href="/so/activities/"]').first()).toBeVisible();
+});
+
+test('a kept page that is gone from the site is no longer kept', async ({ page, context }) => {
+  await page.goto('/so/');
+  await offlineReady(page, 'so');
+  await page.goto('/so/activities/');
+  const kept = () => page.evaluate(async () => Boolean(await caches.match('/so/activities/')));
+  expect(await kept()).toBe(true);
+  // The worker's own request for the page, answered as if the page had been removed in a new release.
+  await context.route('**/so/activities/', (route) =>
+    route.fulfill({ status: 404, contentType: 'text/html', body: '<title>Gone</title>' }),
+  );
+  await page.goto('/so/activities/');
+  await expect.poll(kept).toBe(false);
+});
+
+/**
+ * The site through a proxy on a port of its own (its own origin, so its own worker), which can
+ * publish a next release of /sw.js: the same worker with another version.
+ */
+async function siteWithNextRelease(baseURL: string): Promise<{ origin: string; publish(version: string): void; close(): Promise<void> }> {
+  const site = new URL(baseURL);
+  let version: string | null = null;
+  const server = http.createServer((req, res) => {
+    const upstream = http.request(
+      { host: site.hostname, port: site.port, method: req.method, path: req.url, headers: req.headers },
+      (answer) => {
+        if (version === null || req.url !== '/sw.js') {
+          res.writeHead(answer.statusCode ?? 502, answer.headers);
+          answer.pipe(res);
+          return;
+        }
+        const body: Buffer[] = [];
+        answer.on('data', (chunk: Buffer) => body.push(chunk));
+        answer.on('end', () => {
+          const script = Buffer.concat(body)
+            .toString()
+            .replace(/"[0-9a-f]{12}"/, `"${version}"`);
+          res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8' }).end(script);
+        });
+      },
+    );
+    // The proxy rewrites the worker's text: it asks for all of it, uncompressed.
+    if (req.url === '/sw.js') for (const name of ['accept-encoding', 'if-none-match', 'if-modified-since']) upstream.removeHeader(name);
+    req.pipe(upstream);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    publish: (next) => void (version = next),
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+test('a new release takes over at once, keeps what she opened and deletes the old caches', async ({ page, context, baseURL }) => {
+  const site = await siteWithNextRelease(baseURL!);
+  try {
+    await page.goto(`${site.origin}/so/`);
+    await offlineReady(page, 'so');
+    await page.goto(`${site.origin}/so/activities/`);
+    const [first] = await page.evaluate(() => caches.keys());
+    expect(first).toMatch(/^offline-(pages|files)-[0-9a-f]{12}$/);
+
+    site.publish('0123456789ab');
+    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
+    await expect
+      .poll(() => page.evaluate(async () => (await caches.keys()).sort()))
+      .toEqual(['offline-files-0123456789ab', 'offline-pages-0123456789ab']);
+    expect((await keptRequests(page)).map((k) => k.path)).toEqual(expect.arrayContaining(['/so/', '/so/activities/', '/so/offline/']));
+
+    await goOffline(context);
+    await page.reload();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'so');
+    await expect(page.locator('[data-offline-note]')).toHaveCount(0);
+    expect(await styled(page), 'the stylesheet came from the phone').toBe(true);
+  } finally {
+    await site.close();
+  }
 });
 
 test('a Somali page she never opened shows the Somali offline page with our phone number', async ({ page, context }) => {
