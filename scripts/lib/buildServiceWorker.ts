@@ -10,11 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { serviceWorkerUrl } from '#src/scripts/serviceWorkerUrl.ts';
 
 const source = fileURLToPath(new URL('../../src/scripts/serviceWorker.ts', import.meta.url));
-
-/** The worker's URL path on the site. */
-export const serviceWorkerPath = '/sw.js';
 
 /**
  * The release's version: a hash of every published file's path and content (the search index and
@@ -27,7 +25,7 @@ export function releaseVersion(clientDir: string): string {
   const files = fs
     .readdirSync(clientDir, { recursive: true, encoding: 'utf8' })
     .map((f) => f.split(path.sep).join('/'))
-    .filter((f) => !/^pagefind\/|\.(?:br|gz)$/.test(f) && `/${f}` !== serviceWorkerPath)
+    .filter((f) => !/^pagefind\/|\.(?:br|gz)$/.test(f) && `/${f}` !== serviceWorkerUrl)
     .filter((f) => fs.statSync(path.join(clientDir, f)).isFile())
     .sort();
   for (const file of files) hash.update(`${file}\0`).update(fs.readFileSync(path.join(clientDir, file)));
@@ -48,6 +46,6 @@ export async function buildServiceWorker(clientDir: string): Promise<{ version: 
     define: { __RELEASE__: JSON.stringify(version) },
   });
   const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  fs.writeFileSync(path.join(clientDir, serviceWorkerPath), code);
+  fs.writeFileSync(path.join(clientDir, serviceWorkerUrl), code);
   return { version, bytes: code.byteLength };
 }

@@ -6,11 +6,14 @@
  * site's root to look after every /<lang>/ page; it is a script from our own origin, which the
  * Content-Security-Policy allows (worker-src falls back to script-src 'self').
  */
+import { serviceWorkerUrl } from './serviceWorkerUrl.ts';
+
 export function startOfflineReading(): void {
   if (!('serviceWorker' in navigator) || !('caches' in window)) return;
   const start = () => {
     navigator.serviceWorker
-      .register('/sw.js')
+      // 'all': the worker's own file may come from the browser's cache for a day (serviceWorkerUrl.ts).
+      .register(serviceWorkerUrl, { updateViaCache: 'all' })
       .then(() => navigator.serviceWorker.ready)
       .then((registration) => {
         const files = performance

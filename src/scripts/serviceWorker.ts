@@ -68,7 +68,7 @@ const patienceMs = 4000;
 worker.addEventListener('install', (event) => event.waitUntil(worker.skipWaiting()));
 
 worker.addEventListener('activate', (event) =>
-  event.waitUntil(carryOver(caches, names, origin, (path) => keepPage(path, true)).then(() => worker.clients.claim())),
+  event.waitUntil(carryOver(caches, names, origin, (path) => keepPage(path, 'no-cache')).then(() => worker.clients.claim())),
 );
 
 worker.addEventListener('fetch', (event) => {
@@ -208,7 +208,7 @@ async function keepVisit(pageUrl: string, files: string[]): Promise<void> {
   if (url.origin !== origin) return;
   // A page asked for with a query (a channel code, a search) is a different copy: not fetched again.
   if (!url.search && offlinePolicy({ method: 'GET', url: url.href, mode: 'navigate', destination: 'document' }, origin) === 'page') {
-    await keepPage(url.pathname);
+    await keepPage(url.pathname, 'force-cache');
   }
   const lang = langOf(url.href);
   if (lang) for (const path of [homePath(lang), offlinePath(lang)]) await keepPage(path);
@@ -221,11 +221,14 @@ async function keepFile(url: string, policy: OfflinePolicy): Promise<void> {
   if (response && mayKeep(response, policy)) await put(names.files, url, response);
 }
 
-/** Keeps a page (and its stylesheets) unless it is kept already, or `fresh`: then it is fetched again. */
-async function keepPage(path: string, fresh = false): Promise<boolean> {
+/**
+ * Keeps a page and its stylesheets. `default`: unless it is kept already. `force-cache`: the page she
+ * has just loaded, from the browser's own cache (no new request). `no-cache`: fetched afresh.
+ */
+async function keepPage(path: string, mode: 'default' | 'force-cache' | 'no-cache' = 'default'): Promise<boolean> {
   const key = pageKey(origin + path);
-  if (!fresh && (await match(names.pages, key))) return true;
-  const response = await fetch(key, fresh ? { cache: 'no-cache' } : {}).catch(() => null);
+  if (mode !== 'no-cache' && (await match(names.pages, key))) return true;
+  const response = await fetch(key, { cache: mode }).catch(() => null);
   if (!response || !mayKeep(response, 'page')) return false;
   for (const sheet of stylesheetsOf(await response.clone().text())) {
     const policy = filePolicy(sheet, origin);

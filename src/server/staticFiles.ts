@@ -1,12 +1,14 @@
 /**
  * The built site's files from dist/client, through sirv: the .br/.gz copies the build wrote are
  * sent when the browser accepts them, /_astro/* is cached for a year (the names carry a content
- * hash), pages are revalidated on every visit, and a miss answers with the site's 404 page.
+ * hash), the offline worker for a day (src/scripts/serviceWorkerUrl.ts), pages are revalidated on
+ * every visit, and a miss answers with the site's 404 page.
  */
 import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
+import { serviceWorkerCacheControl, serviceWorkerUrl } from '#src/scripts/serviceWorkerUrl.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -21,6 +23,7 @@ export function createStaticFiles(clientDir: string): Handler {
       // /voice/ file names are content hashes too (src/voice/convertClip.ts): cached like /_astro/.
       const hashed = pathname.startsWith('/_astro/') || pathname.startsWith('/voice/');
       if (hashed) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      else if (pathname === serviceWorkerUrl) res.setHeader('Cache-Control', serviceWorkerCacheControl);
       else if (pathname.endsWith('.html') || pathname.endsWith('/')) res.setHeader('Cache-Control', 'no-cache');
     },
   });

@@ -13,6 +13,7 @@ import { uiText as t } from '../helpers/uiText.ts';
 import { siteConfig } from '#site.config.ts';
 import { smsHref, telHref, whatsappHref } from '#src/config/contactLinks.ts';
 import { langs } from '#src/i18n/locales.ts';
+import { serviceWorkerCacheControl } from '#src/scripts/serviceWorkerUrl.ts';
 
 /** Waits until the worker controls the page and has kept her language's offline page (the last thing it keeps). */
 async function offlineReady(page: Page, lang: string): Promise<void> {
@@ -125,6 +126,8 @@ test('a new release takes over at once, keeps what she opened and deletes the ol
     const [first] = await page.evaluate(() => caches.keys());
     expect(first).toMatch(/^offline-(pages|files)-[0-9a-f]{12}$/);
 
+    // A day later (the browser's copy of the worker has expired), the next release is out.
+    await (await context.newCDPSession(page)).send('Network.clearBrowserCache');
     site.publish('0123456789ab');
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update());
     await expect
@@ -232,6 +235,24 @@ test('the Arabic offline page reads right to left and passes axe', async ({ page
   });
   expect(fonts.length).toBeGreaterThan(0);
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the worker is one script from our own origin at the root, allowed by the CSP, kept by the browser for a day', async ({
+  page,
+  request,
+  baseURL,
+}) => {
+  const res = await request.get('/sw.js');
+  expect(res.headers()['content-type']).toMatch(/javascript/);
+  expect(res.headers()['cache-control']).toBe(serviceWorkerCacheControl);
+  expect(res.headers()['service-worker-allowed']).toBeUndefined();
+  const csp: string[] = [];
+  page.on('console', (m) => /Content Security Policy/i.test(m.text()) && csp.push(m.text()));
+  await page.goto('/da/');
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  // It looks after every page of the site, not only those under a folder.
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.ready).scope)).toBe(new URL('/', baseURL).href);
+  expect(csp).toEqual([]);
 });
 
 test('the offline page is not for search engines, the sitemap or the site search', async ({ request }) => {
