@@ -46,8 +46,9 @@ export default defineConfig({
     mdx(),
     voiceIntegration(),
     sitemap({
-      // Staff-only pages stay out of the sitemap (they are noindex too).
-      filter: (page) => !/\/(admin|translation-status|inbox)\//.test(page) && !/\/(interest|partners\/refer)\/thanks\//.test(page),
+      // Staff-only pages stay out of the sitemap (they are noindex too), as do the thanks and offline pages.
+      filter: (page) =>
+        !/\/(admin|translation-status|inbox)\//.test(page) && !/\/((interest|partners\/refer)\/thanks|[a-z]{2,3}\/offline)\//.test(page),
       i18n: { defaultLocale: defaultLang, locales: Object.fromEntries(langs.map((l) => [l, l])) },
     }),
   ],

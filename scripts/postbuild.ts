@@ -1,7 +1,7 @@
 /**
  * After `astro build`: index the site for search (Pagefind, one index per language), write _headers
- * for static hosts, and precompress every text file as .br and .gz so the server (and hosts that
- * support it) send brotli without compressing per request.
+ * for static hosts, build the offline service worker (/sw.js), and precompress every text file as
+ * .br and .gz so the server (and hosts that support it) send brotli without compressing per request.
  *
  * Precompression was the larger part of the build (one core, brotli 11 on every file), so it runs
  * on worker threads across the cores, and files whose .br and .gz are already newer than the file
@@ -64,6 +64,10 @@ async function main() {
   for (const f of await subsetFonts(dist)) console.log(`postbuild: font ${f.from}: ${f.before} → ${f.after} bytes`);
 
   fs.writeFileSync(path.join(client, '_headers'), headersFile(siteConfig));
+  // Before Pagefind starts writing: the worker's version is a hash of the published files.
+  const { buildServiceWorker } = await import('./lib/buildServiceWorker.ts');
+  const worker = await buildServiceWorker(client);
+  console.log(`postbuild: offline service worker /sw.js, release ${worker.version} (${worker.bytes} bytes)`);
 
   // Pagefind (a process of its own, using about one core) only reads the pages and writes into pagefind/,
   // so everything else is compressed while it indexes; its own files follow once it is done.

@@ -6,6 +6,7 @@ import type { FormLoadResult } from './measureFormReceiver.ts';
 import type { InboxListResult } from './measureInboxList.ts';
 import type { VoiceRow } from './measureVoice.ts';
 import type { LighthouseRow } from './runLighthouse.ts';
+import type { RepeatVisitRow } from './measureRepeatVisit.ts';
 
 export interface BenchReport {
   /** ISO time the run began */
@@ -27,6 +28,8 @@ export interface BenchReport {
   pageTypes: Record<string, string | null>;
   weights: WeightRow[];
   weightsSkipped?: string;
+  /** a second visit with the offline worker's cache warm, per page */
+  repeatVisit?: RepeatVisitRow[];
   lighthouse: LighthouseRow[] | null;
   lighthouseSkipped?: string;
   form: FormLoadResult | null;

@@ -19,6 +19,7 @@ import { pageTypes } from './discoverPageTypes.ts';
 import { lighthouseUnavailable, runLighthouse } from './runLighthouse.ts';
 import type { BenchOptions } from './benchOptions.ts';
 import type { BenchReport } from './benchReport.ts';
+import { measureRepeatVisit, repeatVisitTable } from './measureRepeatVisit.ts';
 
 /** Where the bench runs and how it prints. */
 export interface BenchContext {
@@ -67,6 +68,14 @@ async function measureWeights(report: BenchReport, browser: Browser, url: string
     }
   }
   ctx.log(weightTable(report.weights));
+  heading(ctx, 'repeat visit with the offline worker (bytes over the network, both ways; goal: only the page’s 304)');
+  const again = ['home', 'meetings'].filter((id) => report.pageTypes[id] != null);
+  report.repeatVisit = await measureRepeatVisit(
+    browser,
+    url,
+    locales.flatMap((l) => again.map((id) => `/${l.code}/${report.pageTypes[id]}`)),
+  );
+  ctx.log(repeatVisitTable(report.repeatVisit));
 }
 
 /**

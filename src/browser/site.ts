@@ -9,6 +9,7 @@
  */
 import '#src/interest/interestPhoneCheck.ts';
 import { initTellAFriend } from './tellAFriend.ts';
+import { startOfflineReading } from './offlineReading.ts';
 import './calendarClock.ts';
 import './meetingClock.ts';
 import './quickExit.ts';
@@ -16,3 +17,4 @@ import './viaField.ts';
 import './voice.ts';
 
 initTellAFriend();
+startOfflineReading();

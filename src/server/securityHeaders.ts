@@ -4,6 +4,7 @@
  * /admin/ (the staff CMS) gets its own, still strict, policy: see adminContentSecurityPolicy().
  */
 import { afterPaintLoaderSource } from '#src/browser/afterPaint.ts';
+import { serviceWorkerCacheControl, serviceWorkerUrl } from '#src/browser/serviceWorkerUrl.ts';
 
 /** The Git host the staff admin saves through (site.config.ts → cms). */
 interface CmsHost {
@@ -132,6 +133,7 @@ export function headersFile(options: { formAction?: string; cms?: CmsHost | unde
   const lines = ['/*', ...Object.entries(securityHeadersFor(options)).map(([k, v]) => `  ${k}: ${v}`)];
   lines.push('', '/_astro/*', '  Cache-Control: public, max-age=31536000, immutable');
   lines.push('', '/voice/*', '  Cache-Control: public, max-age=31536000, immutable');
+  lines.push('', serviceWorkerUrl, `  Cache-Control: ${serviceWorkerCacheControl}`);
   const admin = adminSecurityHeadersFor(options);
   lines.push('', '/admin/*', '  ! Content-Security-Policy', '  ! Cross-Origin-Opener-Policy');
   lines.push(`  Content-Security-Policy: ${admin['Content-Security-Policy']}`, `  X-Robots-Tag: ${admin['X-Robots-Tag']}`, '');

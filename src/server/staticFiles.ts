@@ -1,7 +1,8 @@
 /**
  * The built site's files from dist/client, through sirv: the .br/.gz copies the build wrote are
  * sent when the browser accepts them, /_astro/* is cached for a year (the names carry a content
- * hash), pages are revalidated on every visit, and a miss answers with the site's 404 page.
+ * hash), the offline worker for a day (src/browser/serviceWorkerUrl.ts), pages are revalidated on
+ * every visit, and a miss answers with the site's 404 page.
  * The files are indexed once, when the handler is made (a release's files never change);
  * `indexed: false` looks each request up on disk instead (an older release's assets, asked for rarely).
  */
@@ -9,6 +10,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
+import { serviceWorkerCacheControl, serviceWorkerUrl } from '#src/browser/serviceWorkerUrl.ts';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -24,6 +26,7 @@ export function createStaticFiles(clientDir: string, { indexed = true }: { index
       // /voice/ file names are content hashes too (src/voice/convertClip.ts): cached like /_astro/.
       const hashed = pathname.startsWith('/_astro/') || pathname.startsWith('/voice/');
       if (hashed) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      else if (pathname === serviceWorkerUrl) res.setHeader('Cache-Control', serviceWorkerCacheControl);
       else if (pathname.endsWith('.html') || pathname.endsWith('/')) res.setHeader('Cache-Control', 'no-cache');
     },
   });

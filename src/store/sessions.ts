@@ -18,7 +18,7 @@ export const sha256 = (value: string) => createHash('sha256').update(value).dige
 
 /** The sessions, with `getStaff` to find who a session belongs to. */
 /** Sessions of staff members; `getStaff` reads the member (./staff.ts), so this module need not import it. */
-export function sessionsStore<Member>(db: DatabaseSync, getStaff: (id: number) => Member | undefined) {
+export function sessionsStore<Member extends { revokedAt: string | null }>(db: DatabaseSync, getStaff: (id: number) => Member | undefined) {
   return {
     /** A new session; the id goes into the cookie and only its hash into the database. */
     createSession(staffId: number, now = new Date()): string {
