@@ -43,7 +43,7 @@ export async function measureInboxList(root, { port, requests = 5000, runs = 20,
     })),
   );
   const staff = staffStore(store.db);
-  const session = staff.createSession(staff.invite({ name: 'Bench', coordinator: true }).staffId);
+  const session = staff.createSession(staff.invite({ name: 'Bench', role: 'coordinator' }).staffId);
   store.close();
 
   const server = await startServer({ root, port, env: { DATA_DIR: dataDir, PUBLIC_ORIGIN: `http://localhost:${port}` } });

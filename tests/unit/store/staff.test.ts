@@ -23,7 +23,7 @@ describe('staffStore()', () => {
   });
 
   it('stores only the hash of an invite token, 128 random bits', () => {
-    const { token } = staff.invite({ name: 'Maryam', coordinator: true });
+    const { token } = staff.invite({ name: 'Maryam', role: 'coordinator' });
     expect(Buffer.from(token, 'base64url')).toHaveLength(16);
     expect(JSON.stringify(db.prepare('SELECT * FROM invites').all())).not.toContain(token);
   });
