@@ -75,7 +75,7 @@ function person(how: string): StaffMember {
 function refused(result: AccessChange, p: StaffMember): void {
   if (result === 'lastCoordinator')
     fail(
-      `${p.name} (#${p.id}) is the last coordinator: make someone else coordinator first (npm run staff -- role --id N --role coordinator).`,
+      `${p.name} (#${p.id}) is the last coordinator. First make someone else coordinator: npm run staff -- role --id N --role coordinator`,
     );
   if (result === 'notFound') fail(`Nobody active has number ${p.id}.`);
 }

@@ -185,7 +185,7 @@ ALTER TABLE interest ADD COLUMN funnel_stage INTEGER NOT NULL DEFAULT 0;`,
   },
   {
     version: 4,
-    name: 'staff roles: a role per person, passkey sign-in times per session, whom an audit row concerns, failure bursts (issue 24)',
+    name: 'inbox: staff roles, the last passkey check of a session, whom an audit row concerns, failure bursts (issue 24)',
     sql: `
 -- A role instead of the coordinator flag: 'staff' answer requests, 'coordinator' also manage
 -- staff, export, delete and read the audit log.

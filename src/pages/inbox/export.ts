@@ -1,4 +1,7 @@
-/** POST /inbox/export/: "Hent som Excel", every request as an .xlsx file, for a coordinator (staff get 403, audited); logged as an export. */
+/**
+ * POST /inbox/export/: "Hent som Excel", every request as an .xlsx file, for a coordinator (staff
+ * get 403, audited); logged as an export.
+ */
 import type { APIRoute } from 'astro';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { can } from '#src/inbox/staffRoles.ts';

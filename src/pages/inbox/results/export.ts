@@ -1,4 +1,7 @@
-/** POST /inbox/results/export/: one month's results as .xlsx for the municipality's report, 1–4 as "<5", for a coordinator (staff get 403); logged. */
+/**
+ * POST /inbox/results/export/: one month's results as .xlsx for the municipality's report, 1–4 as
+ * "<5", for a coordinator (staff get 403, audited); logged.
+ */
 import type { APIRoute } from 'astro';
 import ExcelJS from 'exceljs';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
