@@ -13,8 +13,9 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Browser, BrowserContext, CDPSession } from '@playwright/test';
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServer } from 'smtp-server';
 import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
+import { startMailSink, type SunkMail } from '../helpers/mailSink.ts';
 
 // Passkey ceremonies in several browsers, one after the other on shared state.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
@@ -22,7 +23,7 @@ test.describe.configure({ mode: 'serial', timeout: 90_000 });
 const port = Number(process.env.E2E_PORT ?? 4322) + 7;
 const smtpPort = port + 1;
 const origin = `http://localhost:${port}`;
-const mails: { subject: string; to: string; raw: string }[] = [];
+const mails: SunkMail[] = [];
 let server: OwnServer;
 let smtp: SMTPServer;
 
@@ -106,19 +107,7 @@ const auditRows = (action: string) =>
   );
 
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        mails.push({ subject: /^Subject: (.*)$/im.exec(raw)?.[1] ?? '', to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+  smtp = await startMailSink(smtpPort, mails);
   server = await startOwnServer(
     {
       PUBLIC_ORIGIN: origin,
@@ -333,7 +322,8 @@ test('adding a passkey needs a fresh passkey check: an old session is refused un
   expect(auditRows('passkey:add').filter((r) => r.target_staff_id === id)).toHaveLength(2);
   await expect.poll(() => mails.filter((m) => m.to === 'nadia@example.dk').length).toBe(2);
   const mail = mails.filter((m) => m.to === 'nadia@example.dk').at(-1)!;
-  expect(mail.raw).toContain('sig det til din koordinator');
+  expect(mail.text).toContain('Var det ikke dig, så sig det til din koordinator med det samme.');
+  expect(mail.text).toContain(`${origin}/inbox/me/`);
   expect(mail.raw).not.toMatch(/token=|Asha|2011 ?1111/);
   expect(await axeViolations(nadia.page)).toEqual([]);
 
