@@ -177,6 +177,8 @@ export function staffStore(db: DatabaseSync) {
           .run(now.toISOString(), sha256(secret), passkey.staffId, now.toISOString());
         if (Number(used.changes) !== 1) return false;
         insertPasskey(db, passkey, now);
+        // She signs in with it at once (the session starts with it).
+        db.prepare('UPDATE passkeys SET last_used_at = ? WHERE id = ?').run(now.toISOString(), passkey.id);
         writeAudit(db, { staffId: passkey.staffId, action: 'passkey:add', targetStaffId: passkey.staffId }, now);
         return true;
       });

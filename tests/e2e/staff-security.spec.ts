@@ -144,7 +144,8 @@ test("an invite with a coordinator's name makes a new, separate staff account wi
   const impostor = await newPerson(browser, 'impostor');
   await register(impostor.page, link);
   const rows = all<{ id: number; role: string; passkeys: number }>(
-    `SELECT s.id, s.role, (SELECT count(*) FROM passkeys p WHERE p.staff_id = s.id) AS passkeys FROM staff s WHERE name = 'Maryam Ali' ORDER BY id`,
+    `SELECT s.id, s.role, (SELECT count(*) FROM passkeys p WHERE p.staff_id = s.id) AS passkeys
+     FROM staff s WHERE name = 'Maryam Ali' ORDER BY id`,
   );
   expect(rows.map((r) => [r.role, r.passkeys])).toEqual([
     ['coordinator', 1],
@@ -341,7 +342,7 @@ test('adding a passkey needs a fresh passkey check: an old session is refused un
   expect(one('SELECT count(*) AS n FROM passkeys WHERE staff_id = ?', id)).toEqual({ n: 1 });
 });
 
-test('"lost phone": a coordinator removes all her passkeys and sessions at once, then a new link adds a passkey to the same account', async () => {
+test('"lost phone": a coordinator removes all her passkeys and sessions at once; a new link adds one to the same account', async () => {
   const coordinator = people.coordinator!.page;
   const nadia = people.nadia!;
   const id = one<{ id: number }>(`SELECT id FROM staff WHERE name = 'Nadia'`).id;
