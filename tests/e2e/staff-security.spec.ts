@@ -199,13 +199,14 @@ test('staff get 403 at every coordinator endpoint, see no button for them, and e
   expect((await postForm(page, '/inbox/action/', { action: 'delete', id: String(id) })).status()).toBe(403);
   expect((await page.request.get(`/inbox/request/${id}/delete/`, { maxRedirects: 0 })).status()).toBe(403);
   const coordinatorId = one<{ id: number }>(`SELECT id FROM staff WHERE role = 'coordinator'`).id;
-  for (const form of [
+  const forms: Record<string, string>[] = [
     { action: 'invite', name: 'Someone', coordinator: 'on' },
     { action: 'reinvite', staff: String(me) },
     { action: 'role', staff: String(me), role: 'coordinator' },
     { action: 'lostphone', staff: String(coordinatorId) },
     { action: 'revoke', staff: String(coordinatorId) },
-  ]) {
+  ];
+  for (const form of forms) {
     const res = await postForm(page, '/inbox/action/', form);
     expect(res.status(), form.action).toBe(403);
     expect(await res.text()).toContain('Only a coordinator');
@@ -248,10 +249,11 @@ test('the last coordinator cannot be revoked or made staff: no button, 409 at th
   await expect(mine.getByRole('button')).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
 
-  for (const form of [
+  const forms: Record<string, string>[] = [
     { action: 'revoke', staff: String(coordinatorId) },
     { action: 'role', staff: String(coordinatorId), role: 'staff' },
-  ]) {
+  ];
+  for (const form of forms) {
     const res = await postForm(page, '/inbox/action/', form);
     expect(res.status(), form.action).toBe(409);
     expect(await res.text()).toContain('last coordinator');

@@ -62,9 +62,9 @@ export function softAuthenticator(defaults: { origin: string; rpId: string }) {
       idLength.writeUInt16BE(credentialId.length);
       const attested = Buffer.concat([Buffer.alloc(16), idLength, credentialId, cose]);
       const attestationObject = isoCBOR.encode(
-        new Map<string, string | Uint8Array | Map<string, never>>([
+        new Map<string, string | Uint8Array | Map<string, string>>([
           ['fmt', 'none'],
-          ['attStmt', new Map()],
+          ['attStmt', new Map<string, string>()],
           ['authData', authData(bend, UP | AT, bend.counter ?? 0, attested)],
         ]),
       );
