@@ -1,20 +1,30 @@
 /**
  * Staff of the inbox, from the server's command line:
  *   npm run staff -- invite --name "Maryam" [--email maryam@example.dk] [--coordinator]
+ *   npm run staff -- invite --id 3
  *   npm run staff -- list
- *   npm run staff -- revoke --name "Maryam"
- * `invite` prints a one-time link (24 hours); the first coordinator is made this way. Set
- * PUBLIC_ORIGIN when the inbox is opened at another address than site.config.ts → siteUrl.
+ *   npm run staff -- role --id 3 --role coordinator|staff
+ *   npm run staff -- lostphone --id 3
+ *   npm run staff -- revoke --id 3        (or --name "Maryam" when only one person has that name)
+ * `invite --name` always makes a new account and prints a one-time link (24 hours); the first
+ * coordinator is made this way. `invite --id` gives an existing person a new link, which replaces
+ * her older ones. The last coordinator cannot be revoked or made staff: the command says so and
+ * exits with 2. Set PUBLIC_ORIGIN when the inbox is opened at another address than
+ * site.config.ts → siteUrl.
  */
 import { parseArgs } from 'node:util';
 import { siteConfig } from '#site.config.ts';
 import { createInbox } from '#src/inbox/inboxContext.ts';
 import { openStore } from '#src/store/openStore.ts';
+import { isStaffRole, type AccessChange, type StaffMember } from '#src/store/staff.ts';
 
 const usage = `Usage: npm run staff -- <command>
-  invite --name NAME [--email ADDRESS] [--coordinator]   print a one-time sign-up link (valid 24 hours)
-  list                                                     everyone with access, and who was removed
-  revoke --name NAME                                       remove her access; her sessions end at once
+  invite --name NAME [--email ADDRESS] [--coordinator]   a new account and its one-time sign-up link (valid 24 hours)
+  invite --id N                                          a new link for person N (her older links stop working)
+  list                                                   everyone with access (with their numbers), and who was removed
+  role --id N --role coordinator|staff                   change her role (not the last coordinator's)
+  lostphone --id N                                       remove all her passkeys and sessions now; then invite --id N
+  revoke --id N | --name NAME                            remove her access; her sessions end at once
 The data directory is $DATA_DIR (default ./data).`;
 
 const { values: opts, positionals } = parseArgs({
@@ -22,6 +32,8 @@ const { values: opts, positionals } = parseArgs({
   options: {
     name: { type: 'string' },
     email: { type: 'string' },
+    id: { type: 'string' },
+    role: { type: 'string' },
     coordinator: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   },
@@ -43,30 +55,75 @@ function fail(message: string): never {
   process.exit(2);
 }
 
+const inviteLink = (token: string) => new URL(`/inbox/invite/?token=${token}`, inbox.settings.origin).href;
+
+/** The person named by --id, or by --name when exactly one active person has it. */
+function person(how: string): StaffMember {
+  if (opts.id !== undefined) {
+    const id = Number(opts.id);
+    const found = Number.isSafeInteger(id) ? inbox.staff.getStaff(id) : undefined;
+    if (!found || found.revokedAt) fail(`Nobody active has number ${opts.id} (see: npm run staff -- list).`);
+    return found;
+  }
+  const name = opts.name?.trim() || fail(`Say who: npm run staff -- ${how}`);
+  const found = inbox.staff.activeByName(name);
+  if (found.length === 0) fail(`Nobody active is called "${name}" (see: npm run staff -- list).`);
+  if (found.length > 1) fail(`${found.length} people are called "${name}": say which with --id (see: npm run staff -- list).`);
+  return found[0]!;
+}
+
+function refused(result: AccessChange, p: StaffMember): void {
+  if (result === 'lastCoordinator')
+    fail(
+      `${p.name} (#${p.id}) is the last coordinator. First make someone else coordinator: npm run staff -- role --id N --role coordinator`,
+    );
+  if (result === 'notFound') fail(`Nobody active has number ${p.id}.`);
+}
+
 switch (command) {
   case 'invite': {
+    if (opts.id !== undefined) {
+      const p = person('invite --id N');
+      const { token } = inbox.staff.reinvite(p.id, null) ?? fail(`Nobody active has number ${opts.id}.`);
+      console.log(`New link for ${p.name} (#${p.id}), valid 24 hours, for one use; her older links no longer work:`);
+      console.log(inviteLink(token));
+      break;
+    }
     const name = opts.name?.trim() || fail('Say who: npm run staff -- invite --name "Maryam" [--email maryam@example.dk] [--coordinator]');
-    const { token } = inbox.staff.invite({ name, email: opts.email ?? null, coordinator: !!opts.coordinator });
-    console.log(`Invite for ${name}${opts.coordinator ? ' (coordinator)' : ''}, valid 24 hours, for one use:`);
-    console.log(new URL(`/inbox/invite/?token=${token}`, inbox.settings.origin).href);
+    const role = opts.coordinator ? 'coordinator' : 'staff';
+    const { token, staffId } = inbox.staff.invite({ name, email: opts.email ?? null, role });
+    console.log(`Invite for ${name} (#${staffId}, ${role}), valid 24 hours, for one use:`);
+    console.log(inviteLink(token));
     break;
   }
   case 'list': {
     const people = inbox.staff.listStaff();
     if (people.length === 0) console.log('Nobody yet. Invite the first coordinator: npm run staff -- invite --name "…" --coordinator');
     for (const p of people) {
-      const role = p.coordinator ? 'coordinator' : 'staff';
       const state = p.revokedAt ? `removed ${p.revokedAt.slice(0, 10)}` : `${p.passkeys} passkey(s)`;
-      console.log(`${p.name} · ${role} · ${p.email ?? 'no e-mail'} · ${state}`);
+      console.log(`#${p.id} · ${p.name} · ${p.role} · ${p.email ?? 'no e-mail'} · ${state}`);
     }
     break;
   }
+  case 'role': {
+    const role = opts.role;
+    if (!isStaffRole(role)) fail('Say which role: npm run staff -- role --id N --role coordinator|staff');
+    const p = person('role --id N --role coordinator|staff');
+    const result = inbox.staff.setRole(p.id, role, null);
+    refused(result, p);
+    console.log(result === 'unchanged' ? `${p.name} (#${p.id}) is already ${role}.` : `${p.name} (#${p.id}) is now ${role}.`);
+    break;
+  }
+  case 'lostphone': {
+    const p = person('lostphone --id N');
+    refused(inbox.staff.lostPhone(p.id, null), p);
+    console.log(`${p.name} (#${p.id}) has no passkeys and no sessions now. Give her a new link: npm run staff -- invite --id ${p.id}`);
+    break;
+  }
   case 'revoke': {
-    const name = opts.name?.trim() || fail('Say who: npm run staff -- revoke --name "Maryam"');
-    const found = inbox.staff.activeByName(name);
-    if (found.length === 0) fail(`Nobody active is called "${name}" (see: npm run staff -- list).`);
-    for (const p of found) inbox.staff.revoke(p.id, null);
-    console.log(`${name} can no longer sign in; her sessions have ended.`);
+    const p = person('revoke --id N');
+    refused(inbox.staff.revoke(p.id, null), p);
+    console.log(`${p.name} (#${p.id}) can no longer sign in; her sessions have ended.`);
     break;
   }
   default:

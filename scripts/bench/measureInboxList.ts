@@ -55,7 +55,7 @@ export async function measureInboxList(
     })),
   );
   const staff = staffStore(store.db);
-  const session = staff.createSession(staff.invite({ name: 'Bench', coordinator: true }).staffId);
+  const session = staff.createSession(staff.invite({ name: 'Bench', role: 'coordinator' }).staffId);
   store.close();
 
   const server = await startServer({ root, port, env: { DATA_DIR: dataDir, PUBLIC_ORIGIN: `http://localhost:${port}` } });

@@ -1,7 +1,9 @@
 /**
  * Passkey buttons of the staff inbox (@simplewebauthn/browser v14). A button with
  * data-passkey="signin" signs in; "register" creates a passkey (from an invite, data-invite, or
- * a further one when signed in). The server checks everything; this only carries the messages.
+ * a further one when signed in). A further passkey needs a fresh passkey check: with
+ * data-confirm (or when the server asks for it) she first confirms with a passkey she has.
+ * The server checks everything; this only carries the messages.
  */
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
 
@@ -14,6 +16,19 @@ async function post(url: string, body: unknown): Promise<Response> {
   });
 }
 
+function check(response: Response) {
+  if (response.status === 429) throw new Error('tooMany');
+  if (!response.ok) throw new Error('failed');
+}
+
+/** "Confirm with your passkey": an assertion with one of her own passkeys, inside her session. */
+async function confirmWithPasskey() {
+  const optionsResponse = await post('/inbox/passkey/confirm-options/', {});
+  check(optionsResponse);
+  const response = await startAuthentication({ optionsJSON: await optionsResponse.json() });
+  check(await post('/inbox/passkey/confirm/', { response }));
+}
+
 async function run(button: HTMLButtonElement, message: HTMLElement) {
   const mode = button.dataset.passkey;
   const invite = button.dataset.invite;
@@ -21,15 +36,19 @@ async function run(button: HTMLButtonElement, message: HTMLElement) {
   button.disabled = true;
   try {
     const optionsUrl = mode === 'signin' ? '/inbox/passkey/signin-options/' : '/inbox/passkey/register-options/';
-    const optionsResponse = await post(optionsUrl, { invite });
-    if (optionsResponse.status === 429) throw new Error('tooMany');
-    if (!optionsResponse.ok) throw new Error('failed');
+    if (mode === 'register' && !invite && button.dataset.confirm !== undefined) await confirmWithPasskey();
+    let optionsResponse = await post(optionsUrl, { invite });
+    if (mode === 'register' && !invite && optionsResponse.status === 403) {
+      const asked = (await optionsResponse.json().catch(() => ({}))) as { confirm?: boolean };
+      if (!asked.confirm) throw new Error('failed');
+      await confirmWithPasskey();
+      optionsResponse = await post(optionsUrl, { invite });
+    }
+    check(optionsResponse);
     const optionsJSON = await optionsResponse.json();
     const response = mode === 'signin' ? await startAuthentication({ optionsJSON }) : await startRegistration({ optionsJSON });
     const verifyUrl = mode === 'signin' ? '/inbox/passkey/signin/' : '/inbox/passkey/register/';
-    const verified = await post(verifyUrl, { invite, response });
-    if (verified.status === 429) throw new Error('tooMany');
-    if (!verified.ok) throw new Error('failed');
+    check(await post(verifyUrl, { invite, response }));
     window.location.assign(button.dataset.next ?? '/inbox/');
   } catch (error) {
     const tooMany = error instanceof Error && error.message === 'tooMany';

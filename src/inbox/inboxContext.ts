@@ -20,6 +20,8 @@ export interface Inbox {
   limiter: ReturnType<typeof createRateLimiter>;
   /** Undefined when SMTP_URL is not set: then no mail is sent. */
   mailer: Mailer | undefined;
+  /** Failures without an account, already written for a client: key → until when (./staffFailures.ts). */
+  quietFailures: Map<string, number>;
 }
 
 type SiteFacts = { siteUrl: string; name: string; retentionDays: number };
@@ -34,6 +36,7 @@ export function createInbox(siteConfig: SiteFacts, db: Database, env: Record<str
     settings,
     limiter: createRateLimiter(settings.rateLimit),
     mailer: smtpMailer(env),
+    quietFailures: new Map(),
   };
 }
 

@@ -1,7 +1,10 @@
 /**
- * WebAuthn with @simplewebauthn/server v14: registration from an invite (and a second passkey
- * when signed in), and sign-in with a discoverable passkey (no user name typed). User
- * verification is required. Challenges are kept in memory for 5 minutes and used once.
+ * WebAuthn with @simplewebauthn/server v14: registration from an invite (and a further passkey
+ * when signed in and just confirmed), sign-in with a discoverable passkey (no user name typed),
+ * and "confirm with your passkey" inside a session. User verification is required; the origin and
+ * RP ID must be ours. Challenges are kept in memory for 5 minutes, used once, and only for what
+ * they were issued for (a registration challenge never signs anyone in); the authenticator's
+ * counter may not go backwards.
  */
 import {
   generateAuthenticationOptions,
@@ -32,6 +35,9 @@ function remember(challenge: string, purpose: string, now: number) {
   }
   challenges.set(challenge, { expires: now + challengeMs, purpose });
 }
+
+/** What a challenge is for: sign-in, or registering / confirming for one person. */
+export type ChallengePurpose = 'signin' | `register:${number}` | `confirm:${number}`;
 
 /** True once per issued, unexpired challenge for this purpose. */
 function takeChallenge(challenge: string, purpose: string, now = Date.now()): boolean {
@@ -83,22 +89,31 @@ export async function verifyRegistration(
   }
 }
 
-export async function authenticationOptions(settings: InboxSettings) {
-  const options = await generateAuthenticationOptions({ rpID: settings.rpId, userVerification: 'required' });
-  remember(options.challenge, 'signin', Date.now());
+/**
+ * A sign-in challenge (any passkey of ours), or with `staff` a confirmation challenge that only
+ * her passkeys can answer.
+ */
+export async function authenticationOptions(settings: InboxSettings, staff?: { id: number; passkeys: StoredPasskey[] }) {
+  const options = await generateAuthenticationOptions({
+    rpID: settings.rpId,
+    userVerification: 'required',
+    allowCredentials: staff?.passkeys.map((p) => ({ id: p.id, transports: p.transports as never })),
+  });
+  remember(options.challenge, staff ? `confirm:${staff.id}` : 'signin', Date.now());
   return options;
 }
 
-/** The verified passkey's new counter, or undefined. */
+/** The verified passkey's new counter, or undefined; `purpose` is what the challenge must have been issued for. */
 export async function verifyAuthentication(
   settings: InboxSettings,
   passkey: StoredPasskey,
   response: AuthenticationResponseJSON,
+  purpose: ChallengePurpose = 'signin',
 ): Promise<number | undefined> {
   try {
     const result = await verifyAuthenticationResponse({
       response,
-      expectedChallenge: (c) => takeChallenge(c, 'signin'),
+      expectedChallenge: (c) => takeChallenge(c, purpose),
       expectedOrigin: settings.origin,
       expectedRPID: settings.rpId,
       credential: {

@@ -1,13 +1,25 @@
 /**
- * The doors of /inbox/: who is signed in, the headers every inbox answer carries (no-store,
- * noindex), and the Origin check every change must pass (the same rule as the interest form).
- * Without a valid session nothing is shown, not even how many requests wait.
+ * The doors of /inbox/: who is signed in, what her role lets her do (./staffRoles.ts), the headers
+ * every inbox answer carries (no-store, noindex), the Origin check every change must pass (the
+ * same rule as the interest form) and the sign-in rate limit. Without a valid session nothing is
+ * shown, not even how many requests wait. Every refusal here (403, 429) is audited
+ * (./staffFailures.ts).
  */
 import type { AstroCookies } from 'astro';
 import { isAllowedOrigin } from '#src/forms/formRequestGuard.ts';
 import type { Inbox } from './inboxContext.ts';
 import { sessionCookie } from './inboxSettings.ts';
+import { can, type Permission } from './staffRoles.ts';
+import { recordFailure } from './staffFailures.ts';
 import type { StaffMember } from '#src/store/staff.ts';
+
+/** What the doors read of a request (an endpoint's APIContext, or a page's Astro). */
+export interface InboxRequestContext {
+  request: Request;
+  cookies: AstroCookies;
+  locals: App.Locals;
+  clientAddress: string;
+}
 
 /** Headers on every inbox answer: never cached, never indexed. */
 export const inboxHeaders: Record<string, string> = {
@@ -50,20 +62,27 @@ export function isSameOrigin(inbox: Inbox, request: Request): boolean {
   });
 }
 
+/** The 403 for what her role does not allow, audited as fail:forbidden:<what>. */
+export function forbidden(inbox: Inbox, staff: StaffMember, what: Permission): Response {
+  recordFailure(inbox, { action: `fail:forbidden:${what}`, staffId: staff.id, targetStaffId: staff.id });
+  return plain(403, 'Only a coordinator can do this.');
+}
+
 /**
  * The start of every signed-in inbox page: the inbox, the staff member and her language, with the
- * inbox headers set; or the redirect to sign-in (which shows nothing, not even a count).
+ * inbox headers set; or the redirect to sign-in (which shows nothing, not even a count); or 403
+ * when the page needs a `permission` her role does not have.
  */
 export async function openInboxPage(
   astro: { locals: App.Locals; cookies: AstroCookies; response: { headers: Headers } },
-  options: { coordinator?: boolean } = {},
+  options: { permission?: Permission } = {},
 ): Promise<{ inbox: Inbox; staff: StaffMember } | Response> {
   const { inboxFor } = await import('./inboxContext.ts');
   const inbox = await inboxFor(astro.locals);
   setInboxHeaders(astro.response.headers);
   const staff = currentStaff(inbox, astro.cookies);
   if (!staff) return seeOther(signInPath, { 'Set-Cookie': sessionCookie(inbox.settings, null) });
-  if (options.coordinator && !staff.coordinator) return plain(403, 'Only a coordinator can open this page.');
+  if (options.permission && !can(staff, options.permission)) return forbidden(inbox, staff, options.permission);
   return { inbox, staff };
 }
 
@@ -74,11 +93,37 @@ export async function clientOf(locals: App.Locals, fallback: string): Promise<st
 }
 
 /**
+ * The 403 for a POST from another origin, or undefined when it came from a page of ours. Audited
+ * as fail:origin, naming the person whose session cookie came with it.
+ */
+export async function refuseCrossOrigin(inbox: Inbox, context: InboxRequestContext): Promise<Response | undefined> {
+  if (isSameOrigin(inbox, context.request)) return undefined;
+  const owner = inbox.staff.sessionOwner(sessionIdOf(inbox, context.cookies));
+  recordFailure(inbox, {
+    action: 'fail:origin',
+    staffId: owner,
+    targetStaffId: owner,
+    client: await clientOf(context.locals, context.clientAddress),
+  });
+  return plain(403, 'Send this from the inbox.');
+}
+
+/** Counts a sign-in or invite attempt of this client: the 429 once over the limit (audited), else undefined. */
+export async function limitAttempts(inbox: Inbox, context: InboxRequestContext, where: string): Promise<Response | undefined> {
+  const client = await clientOf(context.locals, context.clientAddress);
+  if (inbox.limiter.hit(client).allowed) return undefined;
+  recordFailure(inbox, { action: `fail:ratelimit:${where}`, client });
+  return plain(429, 'Too many attempts.');
+}
+
+/**
  * Checks a passkey step's POST (same origin, JSON, at most 64 kB) and reads its body, or answers
  * 403 / 415 / 413 / 400.
  */
-export async function readJsonPost(inbox: Inbox, request: Request): Promise<{ body: Record<string, unknown> } | Response> {
-  if (!isSameOrigin(inbox, request)) return plain(403, 'Send this from the inbox.');
+export async function readJsonPost(inbox: Inbox, context: InboxRequestContext): Promise<{ body: Record<string, unknown> } | Response> {
+  const refused = await refuseCrossOrigin(inbox, context);
+  if (refused) return refused;
+  const { request } = context;
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) return plain(415, 'JSON only.');
   const text = await request.text();
   if (text.length > 64 * 1024) return plain(413, 'Too large.');

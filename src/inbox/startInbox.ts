@@ -1,6 +1,8 @@
 /**
  * The inbox's part of the server's start, on the database the server opened: say once whether mail is
- * configured, start the mail notices, and purge sessions, old audit rows and orphaned attempts daily.
+ * configured, start the mail notices, and purge daily: sessions past their time, audit rows past a
+ * year, orphaned attempts, and (on the requests' schedule, `retentionDays`) used and expired
+ * invites and revoked accounts.
  */
 import type { Database } from '#src/store/openStore.ts';
 import { purgeAudit } from '#src/store/audit.ts';
@@ -25,6 +27,9 @@ export function startInbox(
   const housekeeping = () => {
     try {
       inbox.staff.purgeSessions();
+      const staff = inbox.staff.purgeStaff(inbox.settings.retentionDays);
+      if (staff.accounts > 0)
+        console.log(`inbox: ${staff.accounts} accounts revoked more than ${inbox.settings.retentionDays} days ago deleted`);
       purgeAudit(inbox.db);
       inbox.requests.dropOrphanAttempts();
     } catch (error) {

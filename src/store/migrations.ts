@@ -183,6 +183,27 @@ CREATE TABLE monthly_funnel (
 -- How far each request has come in the funnel (0 new … 3 started), so a stage counts once.
 ALTER TABLE interest ADD COLUMN funnel_stage INTEGER NOT NULL DEFAULT 0;`,
   },
+  {
+    version: 4,
+    name: 'inbox: staff roles, the last passkey check of a session, whom an audit row concerns, failure bursts (issue 24)',
+    sql: `
+-- A role instead of the coordinator flag: 'staff' answer requests, 'coordinator' also manage
+-- staff, export, delete and read the audit log.
+ALTER TABLE staff ADD COLUMN role TEXT NOT NULL DEFAULT 'staff' CHECK (role IN ('staff', 'coordinator'));
+UPDATE staff SET role = 'coordinator' WHERE coordinator = 1;
+ALTER TABLE staff DROP COLUMN coordinator;
+-- When her owner was last mailed about a burst of failed attempts (once per burst).
+ALTER TABLE staff ADD COLUMN failures_noticed_at TEXT;
+-- The last passkey check of a session (sign-in or "confirm with your passkey"): adding a passkey
+-- needs one within minutes. Sessions from before have none, so they must confirm first.
+ALTER TABLE sessions ADD COLUMN verified_at TEXT;
+-- The passkey the session signed in with, so she can tell her passkeys apart.
+ALTER TABLE sessions ADD COLUMN passkey_id TEXT;
+-- Whom a row concerns (the person whose role changed, whose sign-in failed …); staff_id stays who acted.
+ALTER TABLE audit ADD COLUMN target_staff_id INTEGER;
+CREATE INDEX audit_target ON audit (target_staff_id, at);
+CREATE INDEX invites_staff ON invites (staff_id);`,
+  },
 ];
 
 /** The version a fully migrated file has. */

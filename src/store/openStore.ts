@@ -22,13 +22,15 @@
  *   Kept until she asks for deletion or `retentionDays` (site.config.ts) after it arrived.
  * - request_attempts (./requests.ts): the dates staff tried to reach her and could not; deleted
  *   with the request.
- * - audit (./audit.ts): who of the staff did what to which request id, when; never her name or
- *   number. Kept 365 days.
+ * - audit (./audit.ts): who of the staff did what to which request id or colleague, when, and
+ *   what failed (sign-ins, invite links, refused pages, rate limits); never her name or number,
+ *   a token or an address. Kept 365 days.
  * - monthly_counts, monthly_referrals, monthly_funnel, link_visits (./channelCounts.ts,
  *   ./results.ts): numbers per month or day, by channel, answer, language, partner organisation
  *   and funnel stage; nothing links to a person, so they outlive the deletion of her row.
  * - staff, invites, passkeys, sessions (./staff.ts, ./passkeys.ts, ./sessions.ts): the staff,
- *   not her; invite tokens and session ids only as SHA-256 hashes.
+ *   not her; invite tokens and session ids only as SHA-256 hashes. Used and expired invites and
+ *   revoked accounts go `retentionDays` later; sessions after 8 hours at most.
  * - server_state (./serverState.ts): the last request a notice mail was sent for, the day of the
  *   last reminder, the time of the last health check; nothing about her.
  */

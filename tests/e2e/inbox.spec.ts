@@ -392,4 +392,16 @@ test('sign-in and invite attempts are rate-limited, with the same answer for kno
     status = (await post('/inbox/passkey/register-options/', { invite: `guess${i}`.padEnd(22, 'x') })).status;
   expect(status).toBe(429);
   expect((await post('/inbox/passkey/signin-options/', {})).status).toBe(429);
+  expect((await post('/inbox/passkey/signin-options/', {})).status).toBe(429);
+  // The limit hits are audited once per client and place per quarter hour (a flood cannot fill the log), the guesses each.
+  const d = db();
+  const failures = (
+    d.prepare(`SELECT action, count(*) AS n FROM audit WHERE action LIKE 'fail:%' GROUP BY action`).all() as {
+      action: string;
+      n: number;
+    }[]
+  ).reduce<Record<string, number>>((counts, r) => ({ ...counts, [r.action]: Number(r.n) }), {});
+  d.close();
+  expect(failures).toMatchObject({ 'fail:ratelimit:invite': 1, 'fail:ratelimit:signin': 1, 'fail:signin:unknown': 1, 'fail:signin': 1 });
+  expect(failures['fail:invite:unknown']).toBeGreaterThan(1);
 });

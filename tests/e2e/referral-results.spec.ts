@@ -134,10 +134,14 @@ test('the inbox shows the referrer, offers the message to the referrer once clos
   await cdp.send('WebAuthn.addVirtualAuthenticator', {
     options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
   });
-  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', '--name', 'Leyla'], {
-    env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin },
-    encoding: 'utf8',
-  });
+  const out = execFileSync(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', '--name', 'Leyla', '--coordinator'],
+    {
+      env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin },
+      encoding: 'utf8',
+    },
+  );
   await page.goto(/^(http\S+)$/m.exec(out)![1]!);
   await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
   await expect(page).toHaveURL(/\/inbox\/me\/\?welcome$/);

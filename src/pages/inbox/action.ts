@@ -1,8 +1,9 @@
 /**
  * POST /inbox/action/: every change the inbox makes (take, status, attempt, close, note, delete,
- * preferences, invite, revoke). Same Origin rule as the form (403), a signed-in session (else 401
- * and nothing done), one transaction per change with its audit row; a locked or full database
- * answers 503 and nothing is half written. Then 303 back to where she was.
+ * preferences, removing one of her passkeys; and for a coordinator invite, new link, role, lost
+ * phone, revoke). Same Origin rule as the form (403), a signed-in session (else 401 and nothing
+ * done), her role's permission (else 403, audited), one transaction per change with its audit row;
+ * a locked or full database answers 503 and nothing is half written. Then 303 back to where she was.
  */
 import type { APIContext, APIRoute } from 'astro';
 import { isFormContentType } from '#src/forms/formRequestGuard.ts';
@@ -10,13 +11,34 @@ import { parseFormBody, readBodyWithLimit } from '#src/forms/readFormBody.ts';
 import { inboxFor, type Inbox } from '#src/inbox/inboxContext.ts';
 import { isUnavailable } from '#src/store/inTransaction.ts';
 import { cleanNote, settableStatuses, type RequestStatus } from '#src/inbox/requestStatus.ts';
-import { clientOf, currentStaff, isSameOrigin, plain, seeOther } from '#src/inbox/staffAuth.ts';
-import type { StaffMember } from '#src/store/staff.ts';
+import { currentStaff, forbidden, limitAttempts, plain, refuseCrossOrigin, seeOther } from '#src/inbox/staffAuth.ts';
+import { can } from '#src/inbox/staffRoles.ts';
+import { isStaffRole, type AccessChange, type StaffMember } from '#src/store/staff.ts';
 import { inviteMail } from '#src/inbox/inviteMail.ts';
 
 export const prerender = false;
 
 type Fields = Map<string, string>;
+
+const lastCoordinator = () =>
+  plain(409, 'She is the last coordinator: make someone else coordinator first, so that someone can always invite.');
+
+/** The answer to a change of someone's access. */
+function accessAnswer(result: AccessChange): Response {
+  if (result === 'lastCoordinator') return lastCoordinator();
+  if (result === 'notFound') return plain(404, 'No such active staff member.');
+  return seeOther('/inbox/staff/?done=saved');
+}
+
+/** Shows a new one-time link once, on the staff page this renders (never in a URL of ours), and mails it when it can. */
+async function showInvite(inbox: Inbox, context: APIContext, name: string, email: string | null, token: string): Promise<Response> {
+  const link = new URL(`/inbox/invite/?token=${token}`, inbox.settings.origin).href;
+  const mailed = email && inbox.mailer ? await inviteMail(inbox.mailer, email, link) : false;
+  context.locals.inboxInvite = { name, link, mailed };
+  return context.rewrite(
+    new Request(new URL('/inbox/staff/', context.url), { headers: { cookie: context.request.headers.get('cookie') ?? '' } }),
+  );
+}
 
 async function act(inbox: Inbox, staff: StaffMember, fields: Fields, context: APIContext): Promise<Response> {
   const action = fields.get('action') ?? '';
@@ -41,6 +63,7 @@ async function act(inbox: Inbox, staff: StaffMember, fields: Fields, context: AP
       return requests.setNote(id, staff.id, note.note) ? seeOther(`${back}?done=saved`) : plain(404, 'No such request.');
     }
     case 'delete':
+      if (!can(staff, 'delete')) return forbidden(inbox, staff, 'delete');
       return requests.delete(id, staff.id) ? seeOther('/inbox/?done=deleted') : plain(404, 'No such request.');
     case 'preferences': {
       const lang = fields.get('lang');
@@ -50,32 +73,54 @@ async function act(inbox: Inbox, staff: StaffMember, fields: Fields, context: AP
       });
       return seeOther('/inbox/me/?done=saved');
     }
+    case 'passkey:remove': {
+      const result = inbox.staff.removePasskey(staff.id, fields.get('passkey') ?? '');
+      if (result === 'last') return plain(409, 'This is your only passkey: add another before you remove it.');
+      return result === 'removed' ? seeOther('/inbox/me/?done=removed') : plain(404, 'No such passkey of yours.');
+    }
     case 'invite': {
-      if (!staff.coordinator) return plain(403, 'Only a coordinator can invite.');
-      if (!inbox.limiter.hit(await clientOf(context.locals, context.clientAddress)).allowed) return plain(429, 'Too many attempts.');
+      if (!can(staff, 'manageStaff')) return forbidden(inbox, staff, 'manageStaff');
+      const limited = await limitAttempts(inbox, context, 'invite');
+      if (limited) return limited;
       const name = (fields.get('name') ?? '').trim();
       const email = (fields.get('email') ?? '').trim();
       if (!name || name.length > 100 || email.length > 200 || (email && !/^[^\s@]+@[^\s@]+$/.test(email))) {
         return seeOther('/inbox/staff/?done=invalid');
       }
+      // Always a new account: a name never picks an existing one.
       const invited = inbox.staff.invite({
         name,
         email: email || null,
-        coordinator: fields.get('coordinator') === 'on',
+        role: fields.get('coordinator') === 'on' ? 'coordinator' : 'staff',
         invitedBy: staff.id,
       });
-      const link = new URL(`/inbox/invite/?token=${invited.token}`, inbox.settings.origin).href;
-      const mailed = email && inbox.mailer ? await inviteMail(inbox.mailer, email, link) : false;
-      // The link is shown once, on the page this renders; it is never put in a URL of ours.
-      context.locals.inboxInvite = { name, link, mailed };
-      return context.rewrite(
-        new Request(new URL('/inbox/staff/', context.url), { headers: { cookie: context.request.headers.get('cookie') ?? '' } }),
-      );
+      return showInvite(inbox, context, name, email || null, invited.token);
+    }
+    case 'reinvite': {
+      if (!can(staff, 'manageStaff')) return forbidden(inbox, staff, 'manageStaff');
+      const limited = await limitAttempts(inbox, context, 'invite');
+      if (limited) return limited;
+      const person = inbox.staff.getStaff(Number(fields.get('staff')));
+      const invited = person ? inbox.staff.reinvite(person.id, staff.id) : undefined;
+      if (!person || !invited) return plain(404, 'No such active staff member.');
+      return showInvite(inbox, context, person.name, person.email, invited.token);
+    }
+    case 'role': {
+      if (!can(staff, 'manageStaff')) return forbidden(inbox, staff, 'manageStaff');
+      const role = fields.get('role');
+      if (!isStaffRole(role)) return plain(400, 'Unknown role.');
+      return accessAnswer(inbox.staff.setRole(Number(fields.get('staff')), role, staff.id));
+    }
+    case 'lostphone': {
+      if (!can(staff, 'manageStaff')) return forbidden(inbox, staff, 'manageStaff');
+      const target = Number(fields.get('staff'));
+      // Her own passkeys she manages on /inbox/me/; this would lock her out of the page she is on.
+      if (target === staff.id) return plain(409, 'Not for yourself: remove a passkey under your own settings.');
+      return accessAnswer(inbox.staff.lostPhone(target, staff.id));
     }
     case 'revoke': {
-      if (!staff.coordinator) return plain(403, 'Only a coordinator can remove access.');
-      inbox.staff.revoke(Number(fields.get('staff')), staff.id);
-      return seeOther('/inbox/staff/?done=saved');
+      if (!can(staff, 'manageStaff')) return forbidden(inbox, staff, 'manageStaff');
+      return accessAnswer(inbox.staff.revoke(Number(fields.get('staff')), staff.id));
     }
     default:
       return plain(400, 'Unknown action.');
@@ -85,7 +130,8 @@ async function act(inbox: Inbox, staff: StaffMember, fields: Fields, context: AP
 export const POST: APIRoute = async (context) => {
   const { request, locals, cookies } = context;
   const inbox = await inboxFor(locals);
-  if (!isSameOrigin(inbox, request)) return plain(403, 'Send this from the inbox.');
+  const crossOrigin = await refuseCrossOrigin(inbox, context);
+  if (crossOrigin) return crossOrigin;
   const staff = currentStaff(inbox, cookies);
   if (!staff) return plain(401, 'Sign in first.');
   const contentType = request.headers.get('content-type');

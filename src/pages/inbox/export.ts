@@ -1,7 +1,11 @@
-/** POST /inbox/export/: "Hent som Excel", every request as an .xlsx file; logged as an export. */
+/**
+ * POST /inbox/export/: "Hent som Excel", every request as an .xlsx file, for a coordinator (staff
+ * get 403, audited); logged as an export.
+ */
 import type { APIRoute } from 'astro';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
-import { currentStaff, inboxHeaders, isSameOrigin, plain, seeOther } from '#src/inbox/staffAuth.ts';
+import { can } from '#src/inbox/staffRoles.ts';
+import { currentStaff, forbidden, refuseCrossOrigin, inboxHeaders, plain, seeOther } from '#src/inbox/staffAuth.ts';
 import { requestsXlsx, xlsxRows } from '#src/inbox/requestsXlsx.ts';
 import { writeAudit } from '#src/store/audit.ts';
 import { staffTranslations } from '#src/inbox/staffTranslations.ts';
@@ -9,11 +13,14 @@ import { requestLabels } from './_components/requestLabels.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = async ({ request, locals, cookies }) => {
+export const POST: APIRoute = async (context) => {
+  const { locals, cookies } = context;
   const inbox = await inboxFor(locals);
-  if (!isSameOrigin(inbox, request)) return plain(403, 'Send this from the inbox.');
+  const crossOrigin = await refuseCrossOrigin(inbox, context);
+  if (crossOrigin) return crossOrigin;
   const staff = currentStaff(inbox, cookies);
   if (!staff) return plain(401, 'Sign in first.');
+  if (!can(staff, 'export')) return forbidden(inbox, staff, 'export');
   const labels = await requestLabels('da');
   const t = staffTranslations('da');
   const rows = xlsxRows(inbox.requests.list('all', staff.id), {

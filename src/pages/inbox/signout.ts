@@ -1,13 +1,15 @@
 /** POST: ends this session (the row goes; the cookie is cleared). */
 import type { APIRoute } from 'astro';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
-import { currentStaff, isSameOrigin, plain, seeOther, sessionIdOf, setSessionCookie } from '#src/inbox/staffAuth.ts';
+import { currentStaff, refuseCrossOrigin, seeOther, sessionIdOf, setSessionCookie } from '#src/inbox/staffAuth.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = async ({ request, locals, cookies }) => {
+export const POST: APIRoute = async (context) => {
+  const { locals, cookies } = context;
   const inbox = await inboxFor(locals);
-  if (!isSameOrigin(inbox, request)) return plain(403, 'Send this from the inbox.');
+  const crossOrigin = await refuseCrossOrigin(inbox, context);
+  if (crossOrigin) return crossOrigin;
   const staff = currentStaff(inbox, cookies);
   const id = sessionIdOf(inbox, cookies);
   if (staff && id) inbox.staff.endSession(id, staff.id);

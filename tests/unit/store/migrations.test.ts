@@ -61,8 +61,25 @@ describe('migrate()', () => {
 
   it('runs each migration once, and a second start changes nothing', () => {
     const db = new DatabaseSync(':memory:');
-    expect(migrate(db)).toEqual([1, 2, 3]);
+    expect(migrate(db)).toEqual([1, 2, 3, 4]);
     expect(migrate(db)).toEqual([]);
+  });
+
+  it('turns the coordinator flag into the coordinator role, and everyone else into staff', () => {
+    const db = new DatabaseSync(':memory:');
+    migrate(
+      db,
+      migrations.filter((m) => m.version <= 3),
+    );
+    const add = db.prepare(`INSERT INTO staff (name, coordinator, webauthn_user_id, created_at) VALUES (?, ?, 'u', '2026-01-01')`);
+    add.run('Maryam', 1);
+    add.run('Leyla', 0);
+    migrate(db);
+    expect(db.prepare('SELECT name, role FROM staff ORDER BY id').all()).toEqual([
+      { name: 'Maryam', role: 'coordinator' },
+      { name: 'Leyla', role: 'staff' },
+    ]);
+    expect(() => db.prepare(`UPDATE staff SET role = 'admin'`).run()).toThrow(/CHECK/);
   });
 
   it('rolls a failing migration back whole', () => {

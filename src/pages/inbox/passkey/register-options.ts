@@ -1,27 +1,37 @@
 /**
- * POST: a registration challenge, for the person an invite names (rate-limited: invite guesses
- * count), or for the signed-in person adding another passkey.
+ * POST: a registration challenge, for the account an invite was made for (rate-limited: invite
+ * guesses count; a refused link is audited), or for the signed-in person adding another passkey,
+ * which needs a passkey check within the last minutes (else 403 with `confirm: true`).
  */
 import type { APIRoute } from 'astro';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { registrationOptions } from '#src/inbox/passkeys.ts';
-import { clientOf, currentStaff, json, plain, readJsonPost } from '#src/inbox/staffAuth.ts';
+import { recordFailure } from '#src/inbox/staffFailures.ts';
+import { currentStaff, json, limitAttempts, plain, readJsonPost, sessionIdOf } from '#src/inbox/staffAuth.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = async ({ request, locals, clientAddress, cookies }) => {
-  const inbox = await inboxFor(locals);
-  const read = await readJsonPost(inbox, request);
+export const POST: APIRoute = async (context) => {
+  const inbox = await inboxFor(context.locals);
+  const read = await readJsonPost(inbox, context);
   if (read instanceof Response) return read;
   const invite = read.body.invite;
-  let staff = currentStaff(inbox, cookies);
   if (typeof invite === 'string') {
-    if (!inbox.limiter.hit(await clientOf(locals, clientAddress)).allowed) return plain(429, 'Too many attempts.');
+    const limited = await limitAttempts(inbox, context, 'invite');
+    if (limited) return limited;
     const check = inbox.staff.checkInvite(invite);
-    if (!check.ok) return json({ ok: false }, 401);
-    staff = check.staff;
+    if (!check.ok) {
+      recordFailure(inbox, { action: `fail:invite:${check.reason}`, targetStaffId: check.staffId });
+      return json({ ok: false }, 401);
+    }
+    return json(await registrationOptions(inbox.settings, check.staff, inbox.staff.passkeysOf(check.staff.id)));
   }
+  const staff = currentStaff(inbox, context.cookies);
   if (!staff) return json({ ok: false }, 401);
+  if (!inbox.staff.isFreshSession(sessionIdOf(inbox, context.cookies))) {
+    recordFailure(inbox, { action: 'fail:passkey:unconfirmed', staffId: staff.id, targetStaffId: staff.id });
+    return json({ ok: false, confirm: true }, 403);
+  }
   return json(await registrationOptions(inbox.settings, staff, inbox.staff.passkeysOf(staff.id)));
 };
 

@@ -2,15 +2,16 @@
 import type { APIRoute } from 'astro';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { authenticationOptions } from '#src/inbox/passkeys.ts';
-import { clientOf, json, plain, readJsonPost } from '#src/inbox/staffAuth.ts';
+import { json, limitAttempts, plain, readJsonPost } from '#src/inbox/staffAuth.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = async ({ request, locals, clientAddress }) => {
-  const inbox = await inboxFor(locals);
-  const read = await readJsonPost(inbox, request);
+export const POST: APIRoute = async (context) => {
+  const inbox = await inboxFor(context.locals);
+  const read = await readJsonPost(inbox, context);
   if (read instanceof Response) return read;
-  if (!inbox.limiter.hit(await clientOf(locals, clientAddress)).allowed) return plain(429, 'Too many attempts.');
+  const limited = await limitAttempts(inbox, context, 'signin');
+  if (limited) return limited;
   return json(await authenticationOptions(inbox.settings));
 };
 

@@ -1,8 +1,12 @@
-/** POST /inbox/results/export/: one month's results as .xlsx for the municipality's report, 1–4 as "<5"; logged. */
+/**
+ * POST /inbox/results/export/: one month's results as .xlsx for the municipality's report, 1–4 as
+ * "<5", for a coordinator (staff get 403, audited); logged.
+ */
 import type { APIRoute } from 'astro';
 import ExcelJS from 'exceljs';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
-import { currentStaff, inboxHeaders, isSameOrigin, plain, seeOther } from '#src/inbox/staffAuth.ts';
+import { can } from '#src/inbox/staffRoles.ts';
+import { currentStaff, forbidden, refuseCrossOrigin, inboxHeaders, plain, seeOther } from '#src/inbox/staffAuth.ts';
 import { writeAudit } from '#src/store/audit.ts';
 import { staffTranslations, type StaffKey } from '#src/inbox/staffTranslations.ts';
 import { maskSmall } from '#src/results/resultsReport.ts';
@@ -12,11 +16,14 @@ import { monthOf } from '#src/channels/channelCounts.ts';
 
 export const prerender = false;
 
-export const POST: APIRoute = async ({ request, locals, cookies }) => {
+export const POST: APIRoute = async (context) => {
+  const { request, locals, cookies } = context;
   const inbox = await inboxFor(locals);
-  if (!isSameOrigin(inbox, request)) return plain(403, 'Send this from the inbox.');
+  const crossOrigin = await refuseCrossOrigin(inbox, context);
+  if (crossOrigin) return crossOrigin;
   const staff = currentStaff(inbox, cookies);
   if (!staff) return plain(401, 'Sign in first.');
+  if (!can(staff, 'exportResults')) return forbidden(inbox, staff, 'exportResults');
   const asked = String((await request.formData()).get('month') ?? '');
   const month = /^\d{4}-\d{2}$/.test(asked) ? asked : monthOf(new Date());
   // The report goes to the municipality in Danish.
