@@ -120,18 +120,20 @@ export function createHealthz({
   dataDir,
   distDir,
   root,
+  env = process.env,
   ...options
 }: Omit<HealthzOptions, 'db' | 'file' | 'release'> & {
   store: { db: DatabaseSync; file: string };
   distDir: string;
   root: string;
-  release?: () => string;
+  /** Where RELEASE_ID is read (tests). */
+  env?: Record<string, string | undefined>;
 }): (req: http.IncomingMessage, res: http.ServerResponse) => boolean {
   const check = healthChecks({
     db: store.db,
     file: store.file,
     dataDir,
-    release: releaseId({ dataDir, distDir, root }),
+    release: releaseId({ env, dataDir, distDir, root }),
     ...options,
   });
   return (req, res) => {
