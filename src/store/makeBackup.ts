@@ -19,7 +19,7 @@ import { encryptFile } from './ageEncryption.ts';
 import { BackupError, backupTo } from './backupTo.ts';
 import { databaseFile, resolveDataDir } from './openStore.ts';
 
-/** The form secret's file in the data directory (the one loadFormSecret in src/interest/interestToken.ts keeps; a test holds them equal). */
+/** The form secret's file in DATA_DIR: the one loadFormSecret (src/interest/interestToken.ts) keeps; a test holds them equal. */
 export const formSecretFile = 'form-secret';
 
 /** The table, in a backup copy only, that carries what is not in the database (the form secret). */
@@ -66,7 +66,7 @@ export function backupContents(db: DatabaseSync): BackupContents {
   };
 }
 
-/** The secret the form signs with: env FORM_SECRET (16+ characters, as the server takes it), else the file; undefined when neither exists yet. */
+/** The form's signing secret: env FORM_SECRET (16+ characters, as the server takes it), else the file; undefined when neither exists. */
 export function readFormSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string | undefined {
   if (env.FORM_SECRET && env.FORM_SECRET.length >= 16) return env.FORM_SECRET;
   const file = path.join(dataDir, formSecretFile);

@@ -77,7 +77,7 @@ async function phonesInInbox(page: Page): Promise<Set<string>> {
 const sha256 = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const env = { PUBLIC_ORIGIN: origin, INTEREST_MIN_FILL_MS: '0', INTEREST_RATE_LIMIT: '0', FORM_SECRET: '' };
 
-test('the restore drill: backup under load → encrypted file → restore → the same passkey signs in → every acknowledged request is there', async ({
+test('the restore drill: backup under load → age file → restore → the same passkey signs in → every acknowledged request is there', async ({
   page,
 }) => {
   const t = { start: Date.now() } as Record<string, number>;
@@ -189,7 +189,8 @@ test('the restore drill: backup under load → encrypted file → restore → th
       `enrol ${s('start', 'enrolled')}; backup under load ${s('backupStarted', 'backupEnded')} ` +
       `(${before.length} requests acknowledged before it, ${during.length} during, ${after.length} after); ` +
       `restore ${s('restoreStarted', 'restoreEnded')}; server up ${s('restoreEnded', 'restoredServerUp')}; ` +
-      `sign-in ${s('restoredServerUp', 'signedIn')}; inbox checked (${listed.size} listed) ${s('signedIn', 'checked')}; whole drill ${s('start', 'checked')}`;
+      `sign-in ${s('restoredServerUp', 'signedIn')}; inbox checked (${listed.size} listed) ${s('signedIn', 'checked')}; ` +
+      `whole drill ${s('start', 'checked')}`;
     test.info().annotations.push({ type: 'drill timings', description: timings });
     console.log(`restore drill: ${timings}`);
   } finally {

@@ -23,7 +23,8 @@ function olderDataDir(dataDir: string, version = 1) {
   db.exec('PRAGMA journal_mode = WAL');
   migrate(db, migrations.slice(0, version));
   db.prepare(
-    `INSERT INTO interest (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
+    `INSERT INTO interest (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter,
+       consent_version, consent_language)
      VALUES ('2026-01-01T10:00:00.000Z', 'Amal', '+4512345678', 'ar', 'call', 'any', '[]', 0, 'v1', 'ar')`,
   ).run();
   db.close();
