@@ -15,9 +15,14 @@ import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
+interface Check {
+  ok: boolean;
+  code?: string;
+}
+
 interface Answer {
   status: number;
-  body: { status: string; checks: Record<string, { ok: boolean; code?: string }>; release: string; uptimeSeconds: number };
+  body: { status: string; checks: { database: Check; disk: Check }; release: string; uptimeSeconds: number };
 }
 
 async function health(server: OwnServer): Promise<Answer> {
