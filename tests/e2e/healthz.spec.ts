@@ -139,13 +139,15 @@ test('the database locked by another process: 503 SQLITE_BUSY within 3 s, 200 wh
   }
 });
 
-test('the database file deleted under the running server: 503 ENOENT (a restart would start empty)', async () => {
+test('the database file deleted under the running server: 503 (a restart would start empty)', async () => {
   const server = await startOwnServer();
   try {
     expect((await health(server)).status).toBe(200);
     for (const f of readdirSync(server.dataDir).filter((f) => f.startsWith('interest.sqlite'))) rmSync(path.join(server.dataDir, f));
     const gone = await healthTurns(server, 503);
-    expect(gone.body.checks.database).toEqual({ ok: false, code: 'ENOENT' });
+    // ENOENT; or "replaced" when the WAL checkpoint worker, starting late on a busy machine, opened
+    // the path after the deletion and so created a new, empty file there.
+    expect(gone.body.checks.database).toEqual({ ok: false, code: expect.stringMatching(/^(ENOENT|replaced)$/) });
     // Something else at its path is not the database either.
     writeFileSync(path.join(server.dataDir, 'interest.sqlite'), '');
     await new Promise((r) => setTimeout(r, 1100));
