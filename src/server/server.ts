@@ -16,6 +16,8 @@
  * - /r/<code> short links redirect and count, and ?via=<code> travels from page to page to the
  *   forms (src/channels/shortLinkServer.ts).
  * - the staff inbox (/inbox/) gets the same database and its mail notices (src/inbox/startInbox.ts).
+ * - GET /healthz answers first, for monitors (./healthz.ts); before the database opens, a release
+ *   that will migrate it backs it up, and a database newer than the code stops the start (./upgradeOnStart.ts).
  * It never logs request bodies, query strings or anything a woman typed.
  */
 import http from 'node:http';
@@ -39,6 +41,8 @@ import { resolveDataDir } from '#src/store/openStore.ts';
 import { distDir } from './distDir.ts';
 import { openLiveRelease } from './liveRelease.ts';
 import { releasesDirIn } from './releases.ts';
+import { createHealthz } from './healthz.ts';
+import { upgradeOnStart } from './upgradeOnStart.ts';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const port = Number(process.env.PORT ?? 4321);
@@ -59,7 +63,10 @@ const securityHeaders = securityHeadersFor(siteConfig);
 const adminSecurityHeaders = adminSecurityHeadersFor(siteConfig);
 // Opening the store creates the data directory and the 0600 database file on first start.
 // The store runs the versioned migrations (src/store/migrations.ts) before anything reads it.
+// A database this release will migrate is backed up first; one newer than this code is refused.
+await upgradeOnStart();
 const interest = openInterestRuntime(siteConfig);
+const healthz = createHealthz({ store: interest.store, dataDir: interest.settings.dataDir, distDir: distDir(root), root });
 // WAL checkpoints on a worker thread: never again ~4 MB copied and fsynced inside one post's commit.
 const checkpoints = checkpointOffThread(interest.store.db, interest.store.file);
 // The staff inbox works on the same open database; its pages get it through locals.
@@ -99,6 +106,7 @@ purgeInterest();
 setInterval(purgeInterest, 24 * 60 * 60 * 1000).unref();
 
 const handleRequest: http.RequestListener = (req, res) => {
+  if (healthz(req, res)) return;
   const pathname = (req.url ?? '/').split('?')[0] ?? '/';
   const headers = headersForPath(pathname, isAdminPath(pathname) ? adminSecurityHeaders : securityHeaders);
   for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);

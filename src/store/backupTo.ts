@@ -1,7 +1,8 @@
 /**
  * An online, consistent copy of the database while the server runs (SQLite's backup API through
- * node:sqlite's backup(): writes from this connection go into the copy as it is made, writes from
- * another connection restart it), proven sound by PRAGMA integrity_check on the copy before it is
+ * node:sqlite's backup(), in ONE step: a copy made in steps restarts whenever another connection
+ * writes between two of them, so under a steady stream of posts it would never end; one step reads
+ * a single snapshot, and in WAL mode the writers do not wait for it), proven sound by PRAGMA integrity_check on the copy before it is
  * called a backup. The copy holds her personal data exactly as the database does: it is created
  * 0600, never over an existing file, and is a single file (no -wal beside it).
  */
@@ -53,7 +54,7 @@ export async function backupTo(db: DatabaseSync, file: string): Promise<{ file: 
   let pages: number;
   let integrity: string;
   try {
-    pages = await backup(db, target);
+    pages = await backup(db, target, { rate: -1 });
     integrity = integrityOf(target);
   } catch (error) {
     removeCopy();
