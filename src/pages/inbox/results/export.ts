@@ -2,7 +2,8 @@
 import type { APIRoute } from 'astro';
 import ExcelJS from 'exceljs';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
-import { currentStaff, inboxHeaders, isSameOrigin, plain, seeOther } from '#src/inbox/staffAuth.ts';
+import { currentStaff, inboxHeaders, isSameOrigin, plain, seeOther, tooLarge } from '#src/inbox/staffAuth.ts';
+import { parseFormBody, readBodyWithLimit } from '#src/forms/readFormBody.ts';
 import { writeAudit } from '#src/store/audit.ts';
 import { staffTranslations, type StaffKey } from '#src/inbox/staffTranslations.ts';
 import { maskSmall } from '#src/results/resultsReport.ts';
@@ -17,7 +18,10 @@ export const POST: APIRoute = async ({ request, locals, cookies }) => {
   if (!isSameOrigin(inbox, request)) return plain(403, 'Send this from the inbox.');
   const staff = currentStaff(inbox, cookies);
   if (!staff) return plain(401, 'Sign in first.');
-  const asked = String((await request.formData()).get('month') ?? '');
+  const body = await readBodyWithLimit(request);
+  if (!body.ok) return tooLarge();
+  const fields = await parseFormBody(body.bytes, request.headers.get('content-type') ?? '').catch(() => []);
+  const asked = String(fields.find(([name]) => name === 'month')?.[1] ?? '');
   const month = /^\d{4}-\d{2}$/.test(asked) ? asked : monthOf(new Date());
   // The report goes to the municipality in Danish.
   const t = staffTranslations('da');
