@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { insecureOriginProblem, publicOrigin } from '#src/site/publicOrigin.ts';
 import { strictTransportSecurity, transportSecurityHeaders } from '#src/server/securityHeaders.ts';
@@ -28,6 +29,17 @@ describe('insecureOriginProblem()', () => {
     expect(insecureOriginProblem('http://aabendoer.example.dk', {})).toMatch(/not https/);
     expect(insecureOriginProblem('http://192.168.1.20:4321', {})).toMatch(/not https/);
     expect(insecureOriginProblem('http://aabendoer.example.dk', { ALLOW_INSECURE_ORIGIN: '1' })).toBeUndefined();
+  });
+
+  it('stops the server before it listens', () => {
+    const run = spawnSync(process.execPath, ['src/server/server.ts'], {
+      env: { ...process.env, PUBLIC_ORIGIN: 'http://aabendoer.example.dk', PORT: '0', DATA_DIR: '/nonexistent/never-created' },
+      encoding: 'utf8',
+      timeout: 20_000,
+    });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/PUBLIC_ORIGIN http:\/\/aabendoer\.example\.dk is not https:\/\//);
+    expect(run.stdout).not.toMatch(/running at/);
   });
 });
 
