@@ -397,20 +397,17 @@ test('a body too large for any endpoint is refused with 413 before it is read', 
       socket.write(head);
       if (body) socket.write(body, () => {});
     });
+  const head = (p: string, length: string) =>
+    [`POST ${p} HTTP/1.1`, `Host: localhost:${port}`, `Origin: ${origin}`, 'Content-Type: application/json', length, '', ''].join('\r\n');
   for (const p of ['/inbox/passkey/signin/', '/inbox/passkey/register-options/', '/inbox/action/', '/api/referral']) {
     // Declared 10 MB, and nothing sent: answered at once (before, the passkey endpoints waited for the whole body).
-    const declared = await raw(
-      `POST ${p} HTTP/1.1\r\nHost: localhost:${port}\r\nOrigin: ${origin}\r\nContent-Type: application/json\r\nContent-Length: 10000000\r\n\r\n`,
-    );
+    const declared = await raw(head(p, 'Content-Length: 10000000'));
     expect(declared.statusLine, p).toBe('HTTP/1.1 413 Payload Too Large');
     expect(declared.ms, p).toBeLessThan(2000);
   }
   // Chunked, with no length: reading stops past the limit (the adapter's bodySizeLimit), 413.
   const chunk = Buffer.from(`10000\r\n${' '.repeat(0x10000)}\r\n`);
-  const chunked = await raw(
-    `POST /inbox/passkey/signin-options/ HTTP/1.1\r\nHost: localhost:${port}\r\nOrigin: ${origin}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
-    Buffer.concat([chunk, chunk, chunk]),
-  );
+  const chunked = await raw(head('/inbox/passkey/signin-options/', 'Transfer-Encoding: chunked'), Buffer.concat([chunk, chunk, chunk]));
   expect(chunked.statusLine).toBe('HTTP/1.1 413 Payload Too Large');
 });
 

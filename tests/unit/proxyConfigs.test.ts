@@ -1,4 +1,4 @@
-/** deploy/Caddyfile and deploy/nginx.conf agree with the server on HSTS and the forwarding headers (run for real in tests/e2e/proxies.spec.ts). */
+/** deploy/Caddyfile and deploy/nginx.conf agree with the server on HSTS and forwarding headers (for real: tests/e2e/proxies.spec.ts). */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { strictTransportSecurity } from '#src/server/securityHeaders.ts';
