@@ -94,6 +94,18 @@ for (const proxyName of proxyNames) {
         expect(values, pathname).toHaveLength(1);
         expect(res.headers['strict-transport-security'], pathname).toBe(hsts);
       }
+      // The server sends it too (its PUBLIC_ORIGIN is https), on every kind of answer: the proxy replaces it, never adds a second.
+      const direct = site.server().baseURL;
+      const answers = [
+        await fetch(`${direct}/da/`),
+        await fetch(`${direct}${asset!}`),
+        await fetch(`${direct}/no-such-page/`),
+        await fetch(`${direct}/r/nobody`, { redirect: 'manual' }),
+        await fetch(`${direct}/api/interest`, { method: 'POST', headers: { Origin: 'https://evil.example' } }),
+      ];
+      expect(answers.map((r) => [r.status, r.headers.get('strict-transport-security')])).toEqual(
+        [200, 200, 404, 302, 415].map((status) => [status, hsts]),
+      );
     });
 
     test('a page is compressed once, by the server', async () => {
