@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { clientAddress, forwardedEntry, requestScheme, trustedProxyHops } from '#src/forms/clientAddress.ts';
 import { clientKey } from '#src/forms/formRateLimit.ts';
+import { clientOf } from '#src/inbox/staffAuth.ts';
 
 describe('clientAddress()', () => {
   it('is the TCP peer when no proxy is trusted (the default): a forged X-Forwarded-For changes nothing', () => {
@@ -30,6 +31,15 @@ describe('clientAddress()', () => {
   it('is what every limit counts: clientKey() keys on it', () => {
     expect(clientKey({ remoteAddress: '127.0.0.1', forwardedFor: 'forged, 198.51.100.7', trustProxyHops: 1 })).toBe('198.51.100.7');
     expect(clientKey({ remoteAddress: '127.0.0.1', forwardedFor: '2001:db8:1:2::5', trustProxyHops: 1 })).toBe('2001:0db8:0001:0002::/64');
+  });
+});
+
+describe('clientOf() (the sign-in and invite limits)', () => {
+  it('keys on the address the server resolved through the trusted proxy, not on the proxy (Astro’s clientAddress)', async () => {
+    expect(await clientOf({ clientAddress: '198.51.100.7' } as App.Locals, '127.0.0.1')).toBe('198.51.100.7');
+    expect(await clientOf({ clientAddress: '2001:db8:1:2::9' } as App.Locals, '127.0.0.1')).toBe('2001:0db8:0001:0002::/64');
+    // Under `astro dev` (no server of ours) Astro's own address is the fallback.
+    expect(await clientOf({} as App.Locals, '::ffff:127.0.0.1')).toBe('127.0.0.1');
   });
 });
 
