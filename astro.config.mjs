@@ -9,6 +9,7 @@ import { siteConfig } from './site.config.ts';
 import { sveltiaOffline } from './src/cms/sveltiaOffline.ts';
 import { voiceIntegration } from './src/voice/voiceIntegration.ts';
 import { distDir } from './src/server/distDir.ts';
+import { requestBodyLimit } from './src/forms/formRequestGuard.ts';
 
 /** Puts the brand colours from site.config.ts into the stylesheet (no inline style needed). */
 function siteTheme() {
@@ -30,7 +31,9 @@ export default defineConfig({
   outDir: distDir(),
   // Every page is prerendered; only /api/interest opts out (`prerender = false`).
   output: 'static',
-  adapter: node({ mode: 'middleware' }),
+  // No endpoint takes more than requestBodyLimit (64 KB): the adapter stops reading past it
+  // (its default is 1 GB); the server refuses a larger Content-Length before (src/server/refuseLargeBody.ts).
+  adapter: node({ mode: 'middleware', bodySizeLimit: requestBodyLimit }),
   // The form receivers check Origin themselves (src/forms/formRequestGuard.ts): under our
   // Referrer-Policy no-referrer, browsers send "Origin: null" on form posts, which Astro's
   // own check refuses; ours accepts that only with Sec-Fetch-Site: same-origin.

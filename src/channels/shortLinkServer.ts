@@ -1,5 +1,6 @@
 /**
- * The server's side of the channels: /r/<code> (302, counted, src/channels/shortLink.ts), and any
+ * The server's side of the channels: /r/<code> (302, src/channels/shortLink.ts; a GET counts, a HEAD
+ * is answered the same without counting, anything else is 405), and any
  * page asked for with a known ?via=<code> sent with that code on its links (src/channels/carryVia.ts),
  * so the code reaches the form however she browses there, with no cookie and no script.
  * Nothing about the visitor is read or kept: no address, no cookie, no user agent.
@@ -14,22 +15,31 @@ import { resolveShortLink } from './shortLink.ts';
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => boolean;
 
-/** Answers /r/…; `countVisit` adds one to a known code or the unknown bucket (a failure never stops the redirect). */
-export function createShortLinks(channels: readonly Channel[], countVisit: (code: string) => void): Handler {
+/**
+ * Answers /r/…; for a GET, `countVisit` adds one to a known code or the unknown bucket for the
+ * client that asked (src/channels/visitCounter.ts; a failure never stops the redirect).
+ */
+export function createShortLinks(channels: readonly Channel[], countVisit: (code: string, req: IncomingMessage) => void): Handler {
   const known = new Map(channels.map((c) => [c.code, { lang: c.lang }]));
   return (req, res) => {
     const pathname = (req.url ?? '').split('?')[0] ?? '';
     if (pathname !== '/r' && !pathname.startsWith('/r/')) return false;
-    const answer = resolveShortLink(pathname, known);
     res.setHeader('Cache-Control', 'no-store');
+    // A link is followed with GET; a link checker asks with HEAD (answered, never counted).
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.writeHead(405, { Allow: 'GET, HEAD', 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('GET only\n');
+      return true;
+    }
+    const answer = resolveShortLink(pathname, known);
     if (answer.status === 404) {
       res.statusCode = 404;
       res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-      res.end('Not found\n');
+      res.end(req.method === 'HEAD' ? undefined : 'Not found\n');
       return true;
     }
     try {
-      countVisit(answer.counted);
+      if (req.method === 'GET') countVisit(answer.counted, req);
     } catch (error) {
       console.error(`channels: a visit could not be counted (${(error as { code?: string }).code ?? 'unknown error'})`);
     }

@@ -31,7 +31,8 @@ export function formEndpoint<L extends Lang, Values, Error extends FormError, Da
       form,
       {
         header: (name) => request.headers.get(name),
-        remoteAddress: locals.remoteAddress ?? context.clientAddress,
+        // Already resolved by the server (TRUST_PROXY); reading X-Forwarded-For again finds the same entry.
+        remoteAddress: locals.clientAddress ?? context.clientAddress,
         readBody: (limit) => readBodyWithLimit(request, limit),
       },
       {

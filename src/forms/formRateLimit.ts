@@ -1,42 +1,14 @@
 /**
- * Per-client rate limit for the public forms (and the staff sign-in), in memory (one server process).
- * The client is the TCP peer. X-Forwarded-For is believed only when a trusted proxy is
- * configured (env TRUST_PROXY = how many proxies sit in front), and then only the entry that
- * our own proxy appended: earlier entries are whatever the client chose to send.
+ * Per-client rate limits (the public forms, the staff sign-in and invites, /r/), in memory (one
+ * server process). A client is counted under the address ./clientAddress.ts gives: the TCP peer,
+ * or behind TRUST_PROXY the address our own proxy saw.
  */
 import { isIPv6 } from 'node:net';
+import { clientAddress } from './clientAddress.ts';
 
-/**
- * How many proxies in front of the server to trust: env TRUST_PROXY ("1", "2", or "true" = 1).
- */
-export function trustedProxyHops(value: string | undefined = process.env.TRUST_PROXY): number {
-  if (!value || value === '0' || value.toLowerCase() === 'false') return 0;
-  if (value.toLowerCase() === 'true') return 1;
-  const hops = Number.parseInt(value, 10);
-  return Number.isFinite(hops) && hops > 0 ? hops : 0;
-}
-
-/** The key a client is counted under. */
-export function clientKey({
-  remoteAddress,
-  forwardedFor,
-  trustProxyHops = 0,
-}: {
-  remoteAddress?: string | undefined;
-  forwardedFor?: string | string[] | null;
-  trustProxyHops?: number;
-}): string {
-  let address = remoteAddress ?? 'unknown';
-  if (trustProxyHops > 0 && forwardedFor) {
-    const chain = (Array.isArray(forwardedFor) ? forwardedFor.join(',') : forwardedFor)
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean);
-    // With N trusted proxies, the client is the N-th address from the end of the chain.
-    const candidate = chain[chain.length - trustProxyHops];
-    if (candidate) address = candidate;
-  }
-  address = address.replace(/^::ffff:/, '');
+/** The key a client is counted under: her address (./clientAddress.ts), an IPv6 one as its /64. */
+export function clientKey(request: Parameters<typeof clientAddress>[0]): string {
+  const address = clientAddress(request);
   // One IPv6 subscriber holds a whole /64: count the prefix, or a new address gets round the limit.
   if (isIPv6(address)) {
     const groups = expandIPv6(address);

@@ -7,6 +7,13 @@
 /** Largest body accepted: a whole form, in any script, is far below this. */
 export const formBodyLimit = 16 * 1024;
 
+/**
+ * Largest body ANY endpoint reads (a passkey message is the largest, a few KB). The server
+ * answers a larger declared Content-Length 413 before Astro sees the request, and Astro's adapter
+ * stops a chunked body past it (astro.config.mjs `bodySizeLimit`); endpoints check their own limit too.
+ */
+export const requestBodyLimit = 64 * 1024;
+
 const formTypes = ['application/x-www-form-urlencoded', 'multipart/form-data'];
 
 /** True for the two content types an HTML form sends. */
@@ -17,8 +24,9 @@ export function isFormContentType(contentType: string | null): boolean {
 
 /**
  * True when the request comes from a page of this site.
- * - `Origin` names the host the request was sent to, or the configured public site URL
- *   (behind a proxy the Host may be an internal name); or
+ * - `Origin` is, scheme + host + port, the origin the request was sent to (`scheme` from
+ *   ./clientAddress.ts requestScheme(), Host) or a configured public one (PUBLIC_ORIGIN; behind a
+ *   proxy the Host may be an internal name): http://host posting to an https://host inbox is refused; or
  * - `Origin` is "null" and the browser says `Sec-Fetch-Site: same-origin`. Our pages are served
  *   with `Referrer-Policy: no-referrer`, and with that policy browsers send `Origin: null` on a
  *   form POST; Sec-Fetch-Site cannot be set by a page, so it still proves where the post came from.
@@ -27,11 +35,14 @@ export function isFormContentType(contentType: string | null): boolean {
 export function isAllowedOrigin({
   origin,
   host,
+  scheme = 'http:',
   secFetchSite = null,
   allowedOrigins = [],
 }: {
   origin: string | null;
   host: string | null;
+  /** The scheme the request came in on (./clientAddress.ts requestScheme()). */
+  scheme?: 'http:' | 'https:';
   secFetchSite?: string | null;
   allowedOrigins?: readonly string[];
 }): boolean {
@@ -45,7 +56,7 @@ export function isAllowedOrigin({
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
   if (secFetchSite && secFetchSite !== 'same-origin') return false;
-  if (host && parsed.host === host.toLowerCase()) return true;
+  if (host && parsed.origin === originOf(`${scheme}//${host}`)) return true;
   return allowedOrigins.some((allowed) => {
     try {
       return new URL(allowed).origin === parsed.origin;
@@ -53,4 +64,12 @@ export function isAllowedOrigin({
       return false;
     }
   });
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
 }

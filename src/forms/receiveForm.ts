@@ -15,11 +15,14 @@ import { formBodyLimit, isAllowedOrigin, isFormContentType } from './formRequest
 import { allOf, parseFormBody, type BodyRead } from './readFormBody.ts';
 import { checkFormToken, createFormToken, formTokenPlaceholder } from './formToken.ts';
 import { clientKey, type createRateLimiter } from './formRateLimit.ts';
+import { requestScheme } from './clientAddress.ts';
 
 /** One POST as either door sees it: the headers the pipeline reads, the TCP peer, and the body. */
 export interface FormPost {
   /** A request header by its lower-case name, or null. */
-  header(name: 'content-length' | 'content-type' | 'origin' | 'host' | 'sec-fetch-site' | 'x-forwarded-for'): string | null;
+  header(
+    name: 'content-length' | 'content-type' | 'origin' | 'host' | 'sec-fetch-site' | 'x-forwarded-for' | 'x-forwarded-proto',
+  ): string | null;
   /** The TCP peer (the rate limit counts it; X-Forwarded-For only behind a trusted proxy). */
   remoteAddress: string | undefined;
   /** The body, or `ok: false` once it passes `limit` bytes (then it is not read further). */
@@ -29,13 +32,13 @@ export interface FormPost {
 /** What the pipeline needs while the server runs (src/interest/interestRuntime.ts has it, opened once). */
 export interface FormRuntime {
   settings: {
-    /** Origins besides the request's own Host that may post a form. */
+    /** Origins besides the request's own that may post a form (PUBLIC_ORIGIN), scheme and port included. */
     allowedOrigins: readonly string[];
     /** Quicker than this after the page was served is a bot. */
     minFillMs: number;
     /** A form page older than this asks her to send again. */
     maxAgeMs: number;
-    /** Proxies in front of the server whose X-Forwarded-For is believed. */
+    /** Proxies in front of the server whose X-Forwarded-For and -Proto are believed. */
     trustProxyHops: number;
   };
   /** The secret the start-time tokens are signed with. */
@@ -88,7 +91,14 @@ export async function receiveForm<L extends Lang, Values, Error extends FormErro
   if (Number(post.header('content-length') ?? 0) > formBodyLimit) return tooLarge;
   const contentType = post.header('content-type');
   if (!isFormContentType(contentType)) return { kind: 'plain', status: 415, text: 'Send the form as a form.' };
-  const origin = { origin: post.header('origin'), host: post.header('host'), secFetchSite: post.header('sec-fetch-site') };
+  const host = post.header('host');
+  const scheme = requestScheme({
+    host,
+    forwardedProto: post.header('x-forwarded-proto'),
+    trustProxyHops: settings.trustProxyHops,
+    publicOrigins: settings.allowedOrigins,
+  });
+  const origin = { origin: post.header('origin'), host, scheme, secFetchSite: post.header('sec-fetch-site') };
   if (!isAllowedOrigin({ ...origin, allowedOrigins: settings.allowedOrigins })) {
     return { kind: 'plain', status: 403, text: 'The form must be sent from this site.' };
   }

@@ -1,9 +1,12 @@
 /**
  * Settings of the staff inbox, from site.config.ts and the environment.
  * WebAuthn ties passkeys to a domain (the RP ID); an IP address is never one. So the origin
- * comes from siteUrl, or from env PUBLIC_ORIGIN when trying it locally
- * (PUBLIC_ORIGIN=http://localhost:4321: Chromium treats localhost as a secure context).
+ * comes from env PUBLIC_ORIGIN, else siteUrl (src/site/publicOrigin.ts); locally
+ * PUBLIC_ORIGIN=http://localhost:4321 (Chromium treats localhost as a secure context).
  */
+import { trustedProxyHops } from '#src/forms/clientAddress.ts';
+import { publicOrigin } from '#src/site/publicOrigin.ts';
+
 export interface InboxSettings {
   /** Where staff open the inbox, e.g. "https://aabendoer.example.dk". */
   origin: string;
@@ -17,6 +20,8 @@ export interface InboxSettings {
   cookieName: string;
   /** Days a request is kept before the automatic purge (site.config.ts `retentionDays`). */
   retentionDays: number;
+  /** Proxies in front of the server whose X-Forwarded-* headers are believed (env TRUST_PROXY). */
+  trustProxyHops: number;
   /** Sign-in and invite attempts per client per 15 minutes (env INBOX_RATE_LIMIT; 0 = off). */
   rateLimit: { max: number; windowMs: number };
 }
@@ -25,7 +30,7 @@ export function inboxSettings(
   siteConfig: { siteUrl: string; name: string; retentionDays: number },
   env: Record<string, string | undefined> = process.env,
 ): InboxSettings {
-  const origin = new URL(env.PUBLIC_ORIGIN?.trim() || siteConfig.siteUrl).origin;
+  const origin = publicOrigin(siteConfig, env);
   const url = new URL(origin);
   const secure = url.protocol === 'https:';
   const limit = Number(env.INBOX_RATE_LIMIT);
@@ -36,6 +41,7 @@ export function inboxSettings(
     secure,
     cookieName: secure ? '__Host-inbox' : 'inbox',
     retentionDays: siteConfig.retentionDays,
+    trustProxyHops: trustedProxyHops(env.TRUST_PROXY),
     rateLimit: { max: env.INBOX_RATE_LIMIT !== undefined && Number.isFinite(limit) && limit >= 0 ? limit : 20, windowMs: 15 * 60 * 1000 },
   };
 }

@@ -6,7 +6,9 @@
  * (./staffFailures.ts).
  */
 import type { AstroCookies } from 'astro';
-import { isAllowedOrigin } from '#src/forms/formRequestGuard.ts';
+import { isAllowedOrigin, requestBodyLimit } from '#src/forms/formRequestGuard.ts';
+import { requestScheme } from '#src/forms/clientAddress.ts';
+import { readBodyWithLimit } from '#src/forms/readFormBody.ts';
 import type { Inbox } from './inboxContext.ts';
 import { sessionCookie } from './inboxSettings.ts';
 import { can, type Permission } from './staffRoles.ts';
@@ -52,13 +54,16 @@ export const sessionIdOf = (inbox: Inbox, cookies: AstroCookies) => cookies.get(
 
 export const setSessionCookie = (inbox: Inbox, id: string | null): [string, string] => ['Set-Cookie', sessionCookie(inbox.settings, id)];
 
-/** True when a POST comes from a page of this site (see isAllowedOrigin). */
+/** True when a POST comes from a page of this site, scheme + host + port (see isAllowedOrigin). */
 export function isSameOrigin(inbox: Inbox, request: Request): boolean {
+  const host = request.headers.get('host');
+  const { origin, trustProxyHops } = inbox.settings;
   return isAllowedOrigin({
     origin: request.headers.get('origin'),
-    host: request.headers.get('host'),
+    host,
+    scheme: requestScheme({ host, forwardedProto: request.headers.get('x-forwarded-proto'), trustProxyHops, publicOrigins: [origin] }),
     secFetchSite: request.headers.get('sec-fetch-site'),
-    allowedOrigins: [inbox.settings.origin],
+    allowedOrigins: [origin],
   });
 }
 
@@ -86,10 +91,23 @@ export async function openInboxPage(
   return { inbox, staff };
 }
 
-/** The client key for the sign-in rate limit (the TCP peer, as for the form). */
+/**
+ * The client key for the sign-in and invite limits: the client's address as the server resolved
+ * it (locals.clientAddress: behind TRUST_PROXY what our proxy saw), as for the forms.
+ */
 export async function clientOf(locals: App.Locals, fallback: string): Promise<string> {
   const { clientKey } = await import('#src/forms/formRateLimit.ts');
-  return clientKey({ remoteAddress: locals.remoteAddress ?? fallback });
+  return clientKey({ remoteAddress: locals.clientAddress ?? fallback });
+}
+
+/**
+ * 413, and the connection closed: the rest of a body that is too large is never read.
+ */
+export function tooLarge(): Response {
+  return new Response('Too large.\n', {
+    status: 413,
+    headers: { 'Content-Type': 'text/plain; charset=utf-8', Connection: 'close', ...inboxHeaders },
+  });
 }
 
 /**
@@ -118,17 +136,19 @@ export async function limitAttempts(inbox: Inbox, context: InboxRequestContext, 
 
 /**
  * Checks a passkey step's POST (same origin, JSON, at most 64 kB) and reads its body, or answers
- * 403 / 415 / 413 / 400.
+ * 403 / 415 / 413 / 400. A larger declared length is refused before a byte is read; a chunked
+ * body is read only up to the limit.
  */
 export async function readJsonPost(inbox: Inbox, context: InboxRequestContext): Promise<{ body: Record<string, unknown> } | Response> {
+  const { request } = context;
+  if (Number(request.headers.get('content-length') ?? 0) > requestBodyLimit) return tooLarge();
   const refused = await refuseCrossOrigin(inbox, context);
   if (refused) return refused;
-  const { request } = context;
   if (!(request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json')) return plain(415, 'JSON only.');
-  const text = await request.text();
-  if (text.length > 64 * 1024) return plain(413, 'Too large.');
+  const read = await readBodyWithLimit(request, requestBodyLimit);
+  if (!read.ok) return tooLarge();
   try {
-    const body = JSON.parse(text) as unknown;
+    const body = JSON.parse(new TextDecoder().decode(read.bytes)) as unknown;
     if (!body || typeof body !== 'object') return plain(400, 'Bad request.');
     return { body: body as Record<string, unknown> };
   } catch {

@@ -1,8 +1,11 @@
 /** What src/server/server.ts and /api/interest hand to the pages they render (Astro.locals). */
 declare namespace App {
   interface Locals {
-    /** The TCP peer address, set by src/server/server.ts (Astro's clientAddress believes X-Forwarded-For). */
-    remoteAddress?: string;
+    /**
+     * The client's address, set by src/server/server.ts (src/forms/clientAddress.ts: the TCP peer,
+     * or behind TRUST_PROXY what our proxy saw); Astro's own clientAddress believes any X-Forwarded-For.
+     */
+    clientAddress?: string;
     /** The receivers' store, secret and limiter, opened once by src/server/server.ts. */
     interest?: import('./interestRuntime.ts').InterestRuntime;
     /** Set by the interest receiver before /<lang>/interest/reply/ renders its answer in her language. */

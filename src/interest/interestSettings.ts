@@ -4,7 +4,8 @@
  * endpoint and the staff CLI agree.
  */
 import { resolveDataDir } from '#src/store/openStore.ts';
-import { trustedProxyHops } from '#src/forms/formRateLimit.ts';
+import { trustedProxyHops } from '#src/forms/clientAddress.ts';
+import { publicOrigin } from '#src/site/publicOrigin.ts';
 
 function numberFrom(value: string | undefined, fallback: number): number {
   const n = Number(value);
@@ -21,8 +22,8 @@ export function interestSettings(
     dataDir: resolveDataDir(env.DATA_DIR),
     /** Days a registration is kept (site.config.ts `retentionDays`). */
     retentionDays: siteConfig.retentionDays,
-    /** Origins besides the request's own Host that may post the form. */
-    allowedOrigins: [new URL(siteConfig.siteUrl).origin],
+    /** Origins besides the request's own that may post the form: the published one (env PUBLIC_ORIGIN, else siteUrl). */
+    allowedOrigins: [publicOrigin(siteConfig, env)],
     /** Quicker than this after the page was served is a bot (env INTEREST_MIN_FILL_MS). */
     minFillMs: numberFrom(env.INTEREST_MIN_FILL_MS, 3000),
     /** A form page older than this asks her to send again (the token has expired). */

@@ -21,7 +21,7 @@ export type AstroHandler = (
   req: http.IncomingMessage,
   res: http.ServerResponse,
   next: () => void,
-  locals: Pick<App.Locals, 'remoteAddress' | 'interest' | 'inbox' | 'interestReply' | 'referralReply'>,
+  locals: Pick<App.Locals, 'clientAddress' | 'interest' | 'inbox' | 'interestReply' | 'referralReply'>,
 ) => void;
 
 export interface Release {

@@ -56,6 +56,19 @@ export const securityHeaders: Record<string, string> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
+/**
+ * HSTS: a browser that has seen the site over https never tries plain http again, for a year.
+ * The server sends it on every response when the site is published over https (PUBLIC_ORIGIN);
+ * deploy/Caddyfile and deploy/nginx.conf set the same value, replacing the server's, so it also
+ * covers the proxy's own answers (a 502) and is never sent twice.
+ */
+export const strictTransportSecurity = 'max-age=31536000; includeSubDomains';
+
+/** The transport headers for a site published at `origin`: HSTS when it is https. */
+export function transportSecurityHeaders(origin: string): Record<string, string> {
+  return new URL(origin).protocol === 'https:' ? { 'Strict-Transport-Security': strictTransportSecurity } : {};
+}
+
 /** The origins the admin talks to: the Git host's API from site.config.ts → cms. Nothing else. */
 export function cmsApiOrigins(cms: CmsHost | undefined): string[] {
   if (!cms) return [];

@@ -18,6 +18,10 @@
  * - the staff inbox (/inbox/) gets the same database and its mail notices (src/inbox/startInbox.ts).
  * - GET /healthz answers first, for monitors (./healthz.ts); before the database opens, a release
  *   that will migrate it backs it up, and a database newer than the code stops the start (./upgradeOnStart.ts).
+ * - with an https PUBLIC_ORIGIN every response carries HSTS; a plain-http one on a real name is
+ *   refused at start (src/site/publicOrigin.ts); a body over 64 KB is refused before it is read
+ *   (./refuseLargeBody.ts); behind TRUST_PROXY proxies every limit counts the address our proxy
+ *   saw (src/forms/clientAddress.ts).
  * It never logs request bodies, query strings or anything a woman typed.
  */
 import http from 'node:http';
@@ -25,7 +29,17 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { siteConfig } from '#site.config.ts';
-import { adminSecurityHeadersFor, headersForPath, isAdminPath, securityHeadersFor } from '#src/server/securityHeaders.ts';
+import {
+  adminSecurityHeadersFor,
+  headersForPath,
+  isAdminPath,
+  securityHeadersFor,
+  transportSecurityHeaders,
+} from '#src/server/securityHeaders.ts';
+import { insecureOriginProblem, publicOrigin } from '#src/site/publicOrigin.ts';
+import { clientAddress, trustedProxyHops } from '#src/forms/clientAddress.ts';
+import { clientKey } from '#src/forms/formRateLimit.ts';
+import { createVisitCounter } from '#src/channels/visitCounter.ts';
 import { createInterestFormPage } from '#src/interest/interestFormPage.ts';
 import { openInterestRuntime } from '#src/interest/interestRuntime.ts';
 import { createFormReceiver } from '#src/forms/formReceiver.ts';
@@ -39,6 +53,7 @@ import { channelCounts } from '#src/store/channelCounts.ts';
 import { checkpointOffThread } from '#src/store/walCheckpoints.ts';
 import { resolveDataDir } from '#src/store/openStore.ts';
 import { distDir } from './distDir.ts';
+import { refuseLargeBody } from './refuseLargeBody.ts';
 import { openLiveRelease } from './liveRelease.ts';
 import { releasesDirIn } from './releases.ts';
 import { createHealthz } from './healthz.ts';
@@ -47,6 +62,17 @@ import { upgradeOnStart } from './upgradeOnStart.ts';
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const port = Number(process.env.PORT ?? 4321);
 const host = process.env.HOST ?? '127.0.0.1';
+
+const origin = publicOrigin(siteConfig);
+const originProblem = insecureOriginProblem(origin);
+if (originProblem) {
+  console.error(originProblem);
+  process.exit(1);
+}
+const trustProxyHops = trustedProxyHops();
+/** The client's address, for every per-client limit (src/forms/clientAddress.ts). */
+const clientOf = (req: http.IncomingMessage) =>
+  clientAddress({ remoteAddress: req.socket.remoteAddress, forwardedFor: req.headers['x-forwarded-for'], trustProxyHops });
 
 // The live release (a publish switches it while the server runs), else dist/; DIST_DIR set by hand pins it.
 const live = await openLiveRelease({
@@ -58,6 +84,7 @@ const live = await openLiveRelease({
   process.exit(1);
 });
 
+const transportHeaders = transportSecurityHeaders(origin);
 const securityHeaders = securityHeadersFor(siteConfig);
 // The staff admin (/admin/) has its own policy: it talks to the Git host in site.config.ts → cms.
 const adminSecurityHeaders = adminSecurityHeadersFor(siteConfig);
@@ -75,13 +102,15 @@ const inbox = startInbox(siteConfig, interest.store.db);
 const channels = readChannels(path.join(root, 'content', 'channels.yaml'), root);
 const channelCodes = new Set(channels.map((c) => c.code));
 const counts = channelCounts(inbox.db);
-const shortLinks = createShortLinks(channels, (code) => counts.countVisit(code));
+// Visits are written every few seconds and at shutdown; one client counts at most 20 an hour.
+const visits = createVisitCounter({ write: (batch) => counts.addVisits(batch) });
+const shortLinks = createShortLinks(channels, (code, req) => visits.count(code, clientKey({ remoteAddress: clientOf(req) })));
 const viaPages = live.follow(({ clientDir }) => createViaPages(clientDir, channelCodes));
 const interestFormPage = live.follow(({ clientDir }) => createInterestFormPage(clientDir, interest.secret, channelCodes));
-/** Astro renders the request. The TCP peer goes to the rate limit: Astro's own clientAddress believes X-Forwarded-For. */
+/** Astro renders the request. Our client address goes to the rate limits: Astro's own clientAddress believes any X-Forwarded-For. */
 const toAstro = (req: http.IncomingMessage, res: http.ServerResponse, locals: Record<string, unknown> = {}) => {
   const { astro, notFound } = live.current;
-  astro(req, res, () => notFound(res), { remoteAddress: req.socket.remoteAddress, interest, inbox, ...locals });
+  astro(req, res, () => notFound(res), { clientAddress: clientOf(req), interest, inbox, ...locals });
 };
 const formReceiver = createFormReceiver({
   forms: [interestForm, referralForm],
@@ -109,7 +138,8 @@ const handleRequest: http.RequestListener = (req, res) => {
   if (healthz(req, res)) return;
   const pathname = (req.url ?? '/').split('?')[0] ?? '/';
   const headers = headersForPath(pathname, isAdminPath(pathname) ? adminSecurityHeaders : securityHeaders);
-  for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+  for (const [name, value] of Object.entries({ ...headers, ...transportHeaders })) res.setHeader(name, value);
+  if (refuseLargeBody(req, res)) return;
   if (formReceiver(req, res) || shortLinks(req, res) || interestFormPage(req, res) || viaPages(req, res)) return;
   // The forms post to /api/interest and /api/referral; Astro routes them with the site's trailing slash.
   if (req.url === '/api/interest' || req.url === '/api/referral') req.url = `${req.url}/`;
@@ -128,6 +158,7 @@ server.listen(port, host, () => {
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () =>
     server.close(() => {
+      visits.stop();
       // A checkpoint that cannot stop cleanly still ends the process, with a non-zero code.
       checkpoints
         .stop()

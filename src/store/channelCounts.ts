@@ -8,10 +8,20 @@
  */
 import type { DatabaseSync } from 'node:sqlite';
 import { dayOf, funnelStages, monthOf, type FunnelStage } from '#src/channels/channelCounts.ts';
+import { inTransaction } from './inTransaction.ts';
+
+/** Visits to add to one day's count of one code (the server batches them: src/channels/visitCounter.ts). */
+export interface VisitBatchEntry {
+  /** "2026-11-30", Copenhagen time. */
+  day: string;
+  /** A known code or the unknown bucket. */
+  code: string;
+  count: number;
+}
 
 export function channelCounts(db: DatabaseSync) {
-  const visit = db.prepare(
-    'INSERT INTO link_visits (day, code, count) VALUES (?, ?, 1) ON CONFLICT (day, code) DO UPDATE SET count = count + 1',
+  const visits = db.prepare(
+    'INSERT INTO link_visits (day, code, count) VALUES (?, ?, ?) ON CONFLICT (day, code) DO UPDATE SET count = count + excluded.count',
   );
   const request = db.prepare(
     `INSERT INTO monthly_counts (month, kind, channel, heard_via, language, count) VALUES (?, ?, ?, ?, ?, 1)
@@ -30,7 +40,15 @@ export function channelCounts(db: DatabaseSync) {
   return {
     /** One hit on /r/<code> (`code` is a known code or the unknown bucket: the caller makes sure). */
     countVisit(code: string, at = new Date()): void {
-      visit.run(dayOf(at), code);
+      visits.run(dayOf(at), code, 1);
+    },
+
+    /** Many hits at once, in one transaction: what the server's batch of /r/ visits writes every few seconds. */
+    addVisits(batch: readonly VisitBatchEntry[]): void {
+      if (batch.length === 0) return;
+      inTransaction(db, () => {
+        for (const { day, code, count } of batch) visits.run(day, code, count);
+      });
     },
 
     /** One new request: call in the same transaction as the row's insert. */

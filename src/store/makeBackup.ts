@@ -19,7 +19,7 @@ import { encryptFile } from './ageEncryption.ts';
 import { BackupError, backupTo } from './backupTo.ts';
 import { databaseFile, resolveDataDir } from './openStore.ts';
 
-/** The form secret's file in DATA_DIR: the one loadFormSecret (src/interest/interestToken.ts) keeps; a test holds them equal. */
+/** The form secret's file in DATA_DIR: the one loadFormSecret (src/forms/formToken.ts) keeps; a test holds them equal. */
 export const formSecretFile = 'form-secret';
 
 /** The table, in a backup copy only, that carries what is not in the database (the form secret). */

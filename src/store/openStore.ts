@@ -35,7 +35,7 @@
  *   last reminder, the time of the last health check; nothing about her.
  */
 import { DatabaseSync } from 'node:sqlite';
-import { chmodSync, closeSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { migrate } from './migrations.ts';
 
@@ -66,12 +66,24 @@ export function truncateWal(db: Database): boolean {
 }
 
 /**
+ * Makes the data directory 0700 (the owner only) if anyone else could read or enter it: it holds
+ * her rows, the staff's passkeys and the form secret. Logs the change, with the path only.
+ */
+export function tightenDataDir(dir: string): void {
+  const mode = statSync(dir).mode & 0o777;
+  if (mode === 0o700) return;
+  chmodSync(dir, 0o700);
+  console.log(`data: ${dir} was ${mode.toString(8).padStart(4, '0')}; now 0700 (the owner only)`);
+}
+
+/**
  * Opens (and on first use creates) the database, and migrates it to the schema this code knows.
  * Refuses a file whose schema is newer than that (./migrations.ts).
  */
 export function openStore(options: { dataDir?: string; busyTimeoutMs?: number } = {}) {
   const dir = resolveDataDir(options.dataDir);
   mkdirSync(dir, { recursive: true, mode: 0o700 });
+  tightenDataDir(dir);
   const file = path.join(dir, databaseFile);
   // Create the file ourselves so it is 0600 from its first byte; SQLite gives -wal/-shm the same mode.
   closeSync(openSync(file, 'a', 0o600));

@@ -378,6 +378,39 @@ test('the inbox is in no sitemap, search index or public page', async () => {
   expect(linking).toEqual([]);
 });
 
+test('a body too large for any endpoint is refused with 413 before it is read', async () => {
+  const { connect } = await import('node:net');
+  /** Sends `head` (and `body`) on a raw connection; resolves with the answer's first line and the time it took. */
+  const raw = (head: string, body?: Buffer) =>
+    new Promise<{ statusLine: string; ms: number }>((resolve, reject) => {
+      const started = Date.now();
+      const socket = connect(port, '127.0.0.1');
+      let answer = '';
+      socket.on('data', (chunk: Buffer) => {
+        answer += chunk.toString();
+        if (answer.includes('\r\n')) {
+          resolve({ statusLine: answer.split('\r\n')[0]!, ms: Date.now() - started });
+          socket.destroy();
+        }
+      });
+      socket.on('error', reject);
+      socket.write(head);
+      if (body) socket.write(body, () => {});
+    });
+  const head = (p: string, length: string) =>
+    [`POST ${p} HTTP/1.1`, `Host: localhost:${port}`, `Origin: ${origin}`, 'Content-Type: application/json', length, '', ''].join('\r\n');
+  for (const p of ['/inbox/passkey/signin/', '/inbox/passkey/register-options/', '/inbox/action/', '/api/referral']) {
+    // Declared 10 MB, and nothing sent: answered at once (before, the passkey endpoints waited for the whole body).
+    const declared = await raw(head(p, 'Content-Length: 10000000'));
+    expect(declared.statusLine, p).toBe('HTTP/1.1 413 Payload Too Large');
+    expect(declared.ms, p).toBeLessThan(2000);
+  }
+  // Chunked, with no length: reading stops past the limit (the adapter's bodySizeLimit), 413.
+  const chunk = Buffer.from(`10000\r\n${' '.repeat(0x10000)}\r\n`);
+  const chunked = await raw(head('/inbox/passkey/signin-options/', 'Transfer-Encoding: chunked'), Buffer.concat([chunk, chunk, chunk]));
+  expect(chunked.statusLine).toBe('HTTP/1.1 413 Payload Too Large');
+});
+
 // Last: it spends this client's sign-in attempts.
 test('sign-in and invite attempts are rate-limited, with the same answer for known and unknown people', async () => {
   const post = (p: string, body: unknown) =>

@@ -6,6 +6,8 @@
  */
 import { expect, test } from '../helpers/test.ts';
 import { DatabaseSync } from 'node:sqlite';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openInterestStore } from '#src/store/interest.ts';
 import { formBody, formToken, postInterest, startOwnServer, uniquePhone, validFields, type OwnServer } from '../helpers/interestServer.ts';
@@ -123,6 +125,27 @@ test('the server purges registrations past the retention period when it starts',
   const after = openInterestStore({ dataDir: first.dataDir });
   expect(after.all().map((r) => r.firstName)).toEqual(['recent']);
   after.close();
+});
+
+test('an empty form-secret file is replaced at start: a token signed with an empty key stores nothing', async () => {
+  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), 'interest-e2e-')), 'data');
+  mkdirSync(dataDir, { mode: 0o755 });
+  chmodSync(dataDir, 0o755);
+  writeFileSync(path.join(dataDir, 'form-secret'), '');
+  // No FORM_SECRET: the server reads the file, as in production.
+  server = await startOwnServer({ FORM_SECRET: '', INTEREST_RATE_LIMIT: '0' }, dataDir);
+  const secret = readFileSync(path.join(dataDir, 'form-secret'), 'utf8');
+  expect(secret).toMatch(/^[0-9a-f]{64}$/);
+  expect(server.output()).toContain('form-secret was empty; replaced with a new random secret');
+  expect(server.output()).not.toContain(secret);
+  expect(statSync(dataDir).mode & 0o777).toBe(0o700);
+  const forged = validFields({}, '');
+  expect((await postInterest(server.baseURL, forged)).status).toBe(303);
+  const rows = () => new DatabaseSync(path.join(dataDir, 'interest.sqlite')).prepare('SELECT count(*) AS n FROM interest').get();
+  expect(rows()).toEqual({ n: 0 });
+  // The same post signed with the new secret is stored: the check above could fail.
+  expect((await postInterest(server.baseURL, validFields({}, secret))).status).toBe(303);
+  expect(rows()).toEqual({ n: 1 });
 });
 
 /** What to post for a phone number (body, and headers), and how many rows each door stores. */

@@ -2,16 +2,37 @@
  * The site behind Caddy and behind nginx over real TLS, from deploy/Caddyfile and deploy/nginx.conf
  * (tests/helpers/proxies.ts): pages and assets answer 200 over https in Chromium, http:// redirects
  * to https://, every answer carries HSTS once, nothing is compressed twice, a form sent in the
- * browser arrives, and the form's per-client limit counts the real client (TRUST_PROXY=1): a
- * client-sent X-Forwarded-For does not reach the server as hers.
+ * browser arrives, a coordinator's invite → passkey → sign-in works through the proxy and shows
+ * that form in the inbox, the Origin check compares the scheme, and the per-client limits of the
+ * form and of sign-in count the real client (TRUST_PROXY=1): a client-sent X-Forwarded-For does
+ * not reach the server as hers. One server and proxy per proxy, shared by its tests.
  */
+import { execFileSync } from 'node:child_process';
 import zlib from 'node:zlib';
-import type { Browser } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { expect, test } from '../helpers/test.ts';
 import { formBody, validFields } from '../helpers/interestServer.ts';
 import { proxiedPage, proxyNames, startBehindProxy, type ProxiedSite } from '../helpers/proxies.ts';
 
 const hsts = 'max-age=31536000; includeSubDomains';
+
+/** The staff CLI's invite link for the server behind `site` (its data directory, its https origin). */
+function inviteByCli(site: ProxiedSite, ...args: string[]): string {
+  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', ...args], {
+    env: { ...process.env, DATA_DIR: site.server().dataDir, PUBLIC_ORIGIN: site.origin },
+    encoding: 'utf8',
+  });
+  return /^(https:\S+)$/m.exec(out)![1]!;
+}
+
+/** Chromium's virtual authenticator on `page` (a passkey that verifies the user). */
+async function addAuthenticator(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+  });
+}
 
 for (const proxyName of proxyNames) {
   test.describe(`behind ${proxyName}`, () => {
@@ -21,8 +42,8 @@ for (const proxyName of proxyNames) {
 
     test.beforeAll(async () => {
       test.setTimeout(60_000);
-      // A low form limit to reach it quickly; no minimum fill time for the browser's post.
-      site = await startBehindProxy(proxyName, { INTEREST_RATE_LIMIT: '2', INTEREST_MIN_FILL_MS: '0' });
+      // Low form and sign-in limits to reach them quickly; no minimum fill time for the browser's post.
+      site = await startBehindProxy(proxyName, { INTEREST_RATE_LIMIT: '2', INBOX_RATE_LIMIT: '6', INTEREST_MIN_FILL_MS: '0' });
       browser = await site.launchBrowser();
     });
     test.afterAll(async () => {
@@ -73,6 +94,18 @@ for (const proxyName of proxyNames) {
         expect(values, pathname).toHaveLength(1);
         expect(res.headers['strict-transport-security'], pathname).toBe(hsts);
       }
+      // The server sends it too (its PUBLIC_ORIGIN is https), on every kind of answer: the proxy replaces it, never adds a second.
+      const direct = site.server().baseURL;
+      const answers = [
+        await fetch(`${direct}/da/`),
+        await fetch(`${direct}${asset!}`),
+        await fetch(`${direct}/no-such-page/`),
+        await fetch(`${direct}/r/nobody`, { redirect: 'manual' }),
+        await fetch(`${direct}/api/interest`, { method: 'POST', headers: { Origin: 'https://evil.example' } }),
+      ];
+      expect(answers.map((r) => [r.status, r.headers.get('strict-transport-security')])).toEqual(
+        [200, 200, 404, 302, 415].map((status) => [status, hsts]),
+      );
     });
 
     test('a page is compressed once, by the server', async () => {
@@ -101,6 +134,65 @@ for (const proxyName of proxyNames) {
       await page.locator('form[action="/api/interest"] button[type="submit"]').click();
       await expect(page).toHaveURL(`${site.origin}/da/interest/thanks/`);
       await page.context().close();
+    });
+
+    test('a coordinator is invited, makes a passkey and signs in over https, and sees the form sent above', async () => {
+      const page = await proxiedPage(browser);
+      await addAuthenticator(page);
+      await page.goto(inviteByCli(site, '--name', 'Maryam', '--coordinator'));
+      await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
+      await expect(page).toHaveURL(`${site.origin}/inbox/me/?welcome`);
+      // The session cookie over https: __Host-, Secure, HttpOnly, SameSite=Strict.
+      const cookies = await page.context().cookies(site.origin);
+      expect(cookies.map(({ name, secure, httpOnly, sameSite }) => ({ name, secure, httpOnly, sameSite }))).toEqual([
+        { name: '__Host-inbox', secure: true, httpOnly: true, sameSite: 'Strict' },
+      ]);
+      // Signed out, then in again with the passkey alone.
+      await page.goto(`${site.origin}/inbox/`);
+      await page.getByRole('button', { name: 'Log ud' }).click();
+      await expect(page.getByText('Du er logget ud.')).toBeVisible();
+      await page.getByRole('button', { name: 'Log ind med adgangsnøgle' }).click();
+      await expect(page).toHaveURL(`${site.origin}/inbox/`);
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('Indbakke');
+      await expect(page.locator('li', { hasText: 'Fatima' })).toContainText('+45 20 12 34 56');
+      await page.context().close();
+    });
+
+    test('a post from http:// (or another port) to the https:// site is refused: the Origin check compares the scheme', async () => {
+      const post = (pathname: string, origin: string, type = 'application/x-www-form-urlencoded') =>
+        site.request(pathname, {
+          method: 'POST',
+          localAddress: '127.0.0.4',
+          headers: { 'Content-Type': type, Origin: origin },
+          body: 'a=b',
+        });
+      const insecure = site.origin.replace('https://', 'http://');
+      const otherPort = `${site.origin.replace(/:\d+$/, '')}:1`;
+      for (const origin of [insecure, otherPort]) {
+        expect((await post('/inbox/action/', origin)).status, origin).toBe(403);
+        expect((await post('/inbox/passkey/signin-options/', origin, 'application/json')).status, origin).toBe(403);
+        expect((await post('/api/interest', origin)).status, origin).toBe(403);
+      }
+      // The site's own origin passes the check (and then needs a session).
+      expect((await post('/inbox/action/', site.origin)).status).toBe(401);
+    });
+
+    test('the sign-in limit counts each real client, whatever X-Forwarded-For she sends', async () => {
+      const ask = (client: string, forged?: string) =>
+        site.request('/inbox/passkey/signin-options/', {
+          method: 'POST',
+          localAddress: client,
+          headers: { 'Content-Type': 'application/json', Origin: site.origin, ...(forged ? { 'X-Forwarded-For': forged } : {}) },
+          body: '{}',
+        });
+      // INBOX_RATE_LIMIT=6: a new claimed address each time does not give her a new bucket.
+      const statuses = [];
+      for (let i = 1; i <= 7; i++) statuses.push((await ask('127.0.0.5', `198.51.100.${i}`)).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200, 200, 429]);
+      // Another client behind the same proxy still signs in: before, one bucket held everyone.
+      expect((await ask('127.0.0.6')).status).toBe(200);
+      // And she cannot take that client's place by naming its address.
+      expect((await ask('127.0.0.5', '127.0.0.6')).status).toBe(429);
     });
 
     test('the form limit counts each real client, whatever X-Forwarded-For she sends', async () => {

@@ -51,7 +51,12 @@ test('a short link redirects to the home page in its language and counts the vis
     expect(res.headers.get('location'), unknown).toBe('/');
   }
   expect((await go(`/r/${'x'.repeat(33)}`)).status).toBe(404);
-  expect(visits()).toEqual({ 'sp-greve': 2, _unknown: 3 });
+  // A link checker's HEAD is answered but not counted; no other method is.
+  const head = await fetch(`${origin}/r/sp-greve`, { method: 'HEAD', redirect: 'manual' });
+  expect([head.status, head.headers.get('location')]).toEqual([302, '/?via=sp-greve']);
+  expect((await fetch(`${origin}/r/sp-greve`, { method: 'POST', redirect: 'manual' })).status).toBe(405);
+  // Counts are written in batches, every few seconds.
+  await expect.poll(visits, { timeout: 15_000 }).toEqual({ 'sp-greve': 2, _unknown: 3 });
   const stored = JSON.stringify(db().prepare('SELECT * FROM link_visits').all());
   expect(stored).not.toMatch(/127\.0\.0\.1|test-agent|x=y/);
 });
@@ -170,6 +175,8 @@ test('the inbox shows the referrer, offers the message to the referrer once clos
   }
   expect(db().prepare('SELECT count(*) AS n FROM interest').get()).toEqual({ n: 0 });
 
+  // The visit on the way to the form is in the database (visits are written every few seconds).
+  await expect.poll(visits, { timeout: 15_000 }).toEqual({ 'sp-greve': 3, _unknown: 3 });
   await page.goto('/inbox/results/');
   const rows = (table: string) =>
     page

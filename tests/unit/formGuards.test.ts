@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, statSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { checkFormToken, createFormToken, loadFormSecret } from '#src/forms/formToken.ts';
-import { clientKey, createRateLimiter, trustedProxyHops } from '#src/forms/formRateLimit.ts';
+import { clientKey, createRateLimiter } from '#src/forms/formRateLimit.ts';
+import { trustedProxyHops } from '#src/forms/clientAddress.ts';
 import { formBodyLimit, isAllowedOrigin, isFormContentType } from '#src/forms/formRequestGuard.ts';
 import { parseFormBody, readBodyWithLimit } from '#src/forms/readFormBody.ts';
 
@@ -44,6 +45,32 @@ describe('the signed form token', () => {
     expect(loadFormSecret(dir, {})).toBe(first);
     expect(statSync(path.join(dir, 'form-secret')).mode & 0o777).toBe(0o600);
     expect(loadFormSecret(dir, { FORM_SECRET: 'from-the-environment' })).toBe('from-the-environment');
+  });
+
+  it('replaces an empty or short form-secret file with a strong one, logging that but never the secret', () => {
+    for (const weak of ['', '\n', 'short-secret']) {
+      const dir = mkdtempSync(path.join(tmpdir(), 'secret-'));
+      writeFileSync(path.join(dir, 'form-secret'), weak);
+      const logged: string[] = [];
+      const warn = vi.spyOn(console, 'warn').mockImplementation((line: string) => void logged.push(line));
+      const secret = loadFormSecret(dir, {});
+      warn.mockRestore();
+      expect(secret).toMatch(/^[0-9a-f]{64}$/);
+      expect(readFileSync(path.join(dir, 'form-secret'), 'utf8')).toBe(secret);
+      expect(statSync(path.join(dir, 'form-secret')).mode & 0o777).toBe(0o600);
+      expect(logged).toHaveLength(1);
+      expect(logged[0]).toMatch(/form-secret was (empty|too short); replaced/);
+      expect(logged[0]).not.toContain(secret);
+      // The token a forger signs with the weak key is refused.
+      const now = Date.now();
+      expect(checkFormToken(createFormToken(weak.trim(), now - 10_000), secret, { ...limits, now })).toBe('invalid');
+    }
+  });
+
+  it('never accepts a token checked against an empty or short key', () => {
+    const now = Date.now();
+    expect(checkFormToken(createFormToken('', now - 10_000), '', { ...limits, now })).toBe('invalid');
+    expect(checkFormToken(createFormToken('abc', now - 10_000), 'abc', { ...limits, now })).toBe('invalid');
   });
 });
 
@@ -112,6 +139,20 @@ describe('request checks', () => {
     expect(isAllowedOrigin({ origin: 'null', host, secFetchSite: 'cross-site' })).toBe(false);
     expect(isAllowedOrigin({ origin: 'null', host })).toBe(false);
     expect(isAllowedOrigin({ origin: null, host, secFetchSite: 'same-origin' })).toBe(false);
+  });
+
+  it('compares scheme, host and port: http://host posting to an https://host site is refused', () => {
+    const host = 'aabendoer.dk';
+    expect(isAllowedOrigin({ origin: 'http://aabendoer.dk', host, scheme: 'https:', allowedOrigins: ['https://aabendoer.dk'] })).toBe(
+      false,
+    );
+    expect(isAllowedOrigin({ origin: 'https://aabendoer.dk', host, scheme: 'https:', allowedOrigins: ['https://aabendoer.dk'] })).toBe(
+      true,
+    );
+    expect(isAllowedOrigin({ origin: 'https://aabendoer.dk:8443', host, scheme: 'https:', allowedOrigins: ['https://aabendoer.dk'] })).toBe(
+      false,
+    );
+    expect(isAllowedOrigin({ origin: 'https://127.0.0.1:4412', host: '127.0.0.1:4412' })).toBe(false);
   });
 
   it('refuses a matching Origin when the browser says the post is cross-site', () => {

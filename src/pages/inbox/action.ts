@@ -11,7 +11,7 @@ import { parseFormBody, readBodyWithLimit } from '#src/forms/readFormBody.ts';
 import { inboxFor, type Inbox } from '#src/inbox/inboxContext.ts';
 import { isUnavailable } from '#src/store/inTransaction.ts';
 import { cleanNote, settableStatuses, type RequestStatus } from '#src/inbox/requestStatus.ts';
-import { currentStaff, forbidden, limitAttempts, plain, refuseCrossOrigin, seeOther } from '#src/inbox/staffAuth.ts';
+import { currentStaff, forbidden, limitAttempts, plain, refuseCrossOrigin, seeOther, tooLarge } from '#src/inbox/staffAuth.ts';
 import { can } from '#src/inbox/staffRoles.ts';
 import { isStaffRole, type AccessChange, type StaffMember } from '#src/store/staff.ts';
 import { inviteMail } from '#src/inbox/inviteMail.ts';
@@ -137,7 +137,7 @@ export const POST: APIRoute = async (context) => {
   const contentType = request.headers.get('content-type');
   if (!isFormContentType(contentType)) return plain(415, 'Send the form as a form.');
   const body = await readBodyWithLimit(request);
-  if (!body.ok) return plain(413, 'Too large.');
+  if (!body.ok) return tooLarge();
   let fields: Fields;
   try {
     fields = new Map((await parseFormBody(body.bytes, contentType!)).map(([k, v]) => [k, String(v)]));

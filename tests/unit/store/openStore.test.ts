@@ -1,6 +1,6 @@
 /** Opening the one database (src/store/openStore.ts): created private, and never used with a schema it does not know. */
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
@@ -24,6 +24,20 @@ describe('openStore()', () => {
     } finally {
       store.close();
     }
+  });
+
+  it('tightens a data directory others could read to 0700 at start, and logs the path only', () => {
+    mkdirSync(dir, { mode: 0o755 });
+    chmodSync(dir, 0o755);
+    const logged: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((line: string) => void logged.push(line));
+    try {
+      openStore({ dataDir: dir }).close();
+    } finally {
+      log.mockRestore();
+    }
+    expect(statSync(dir).mode & 0o777).toBe(0o700);
+    expect(logged).toEqual([`data: ${dir} was 0755; now 0700 (the owner only)`]);
   });
 
   it('refuses a file a newer release wrote, saying which versions, without changing it', () => {

@@ -6,7 +6,8 @@ import type { APIRoute } from 'astro';
 import ExcelJS from 'exceljs';
 import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { can } from '#src/inbox/staffRoles.ts';
-import { currentStaff, forbidden, refuseCrossOrigin, inboxHeaders, plain, seeOther } from '#src/inbox/staffAuth.ts';
+import { currentStaff, forbidden, refuseCrossOrigin, inboxHeaders, plain, seeOther, tooLarge } from '#src/inbox/staffAuth.ts';
+import { parseFormBody, readBodyWithLimit } from '#src/forms/readFormBody.ts';
 import { writeAudit } from '#src/store/audit.ts';
 import { staffTranslations, type StaffKey } from '#src/inbox/staffTranslations.ts';
 import { maskSmall } from '#src/results/resultsReport.ts';
@@ -24,7 +25,10 @@ export const POST: APIRoute = async (context) => {
   const staff = currentStaff(inbox, cookies);
   if (!staff) return plain(401, 'Sign in first.');
   if (!can(staff, 'exportResults')) return forbidden(inbox, staff, 'exportResults');
-  const asked = String((await request.formData()).get('month') ?? '');
+  const body = await readBodyWithLimit(request);
+  if (!body.ok) return tooLarge();
+  const fields = await parseFormBody(body.bytes, request.headers.get('content-type') ?? '').catch(() => []);
+  const asked = String(fields.find(([name]) => name === 'month')?.[1] ?? '');
   const month = /^\d{4}-\d{2}$/.test(asked) ? asked : monthOf(new Date());
   // The report goes to the municipality in Danish.
   const t = staffTranslations('da');
