@@ -81,7 +81,11 @@ describe('deleting a request removes her data from the database file and its WAL
     expect(markersOnDisk(store, hers)).toEqual(hers);
     expect(requestsStore(store.db).delete(id, staffId)).toBe(true);
     expect(markersOnDisk(store, hers)).toEqual([]);
-    expect(requestsStore(store.db).list('all', staffId).map((r) => r.firstName)).toEqual(['Before', 'After']);
+    expect(
+      requestsStore(store.db)
+        .list('all', staffId)
+        .map((r) => r.firstName),
+    ).toEqual(['Before', 'After']);
   });
 
   it('when staff delete it after it was checkpointed into the main file', () => {
