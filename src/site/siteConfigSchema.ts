@@ -100,7 +100,7 @@ export const SiteConfigSchema = z.object({
   quickExitUrl: z.url().default('https://www.dmi.dk/'),
   /** Brand colours (used by the CSS theme). */
   colours: z.object({ primary: z.string().regex(/^#[0-9a-f]{6}$/i), accent: z.string().regex(/^#[0-9a-f]{6}$/i) }),
-  /** The partner organisations whose referrers may hear back; a referral from anyone else gets no reply. See docs/staff.md, "Verified partners". */
+  /** The partner organisations whose referrers may hear back; anyone else gets no reply (docs/staff.md, "Verified partners"). */
   partners: z.array(KnownPartnerSchema).default([]),
   /** Where the staff admin (/admin/) saves: your Git host. See README, "Connect the admin to your Git host". */
   cms: CmsSettingsSchema,

@@ -198,7 +198,7 @@ test('the inbox shows the referrer, offers the message to the referrer once clos
   expect(cells).not.toContain('Sundhedsplejen i Greve (sp-greve) | 3');
 });
 
-test('a closed referral offers the message only to a known partner’s contact; an unverified referrer gets the partner’s known number and no link', async ({
+test('a closed referral offers the message only to a known partner’s contact; an unverified one gets its known number, no link', async ({
   browser,
   page,
 }) => {
