@@ -241,6 +241,7 @@ test('a closed referral offers the message only to a known partner’s contact; 
     'Ikke-bekræftet henviser: bekræft ingenting. Ring til samarbejdspartneren på dens kendte nummer: +45 00 00 00 10 (Greve Kommune, Sundhedsplejen).',
   );
   await expect(warning.getByRole('link')).toHaveAttribute('href', 'tel:+4500000010');
+  await expect(referrer).toContainText('men henviseren er ikke bekræftet: der er ingen færdig besked');
   await expect(page.locator('[data-referrer-message]')).toHaveCount(0);
   await expect(page.getByText('Vi har været i kontakt')).toHaveCount(0);
   // Nothing on the page leads to the typed address.
