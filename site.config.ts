@@ -35,6 +35,25 @@ export const siteConfig = defineSiteConfig({
   homeVisits: true,
   retentionDays: 180,
   formAction: '/api/interest',
+  // Made-up partners for the demo (example.dk addresses, 00 numbers): list your real partners and
+  // their own numbers before you go live. Only these may hear back about a referral.
+  partners: [
+    {
+      name: 'Greve Kommune, Sundhedsplejen',
+      aliases: ['Sundhedsplejen i Greve', 'Sundhedsplejen Greve'],
+      phone: '+4500000010',
+      emailDomains: ['greve.example.dk'],
+    },
+    { name: 'Sprogcenter Greve', aliases: ['Sprogskolen'], phone: '+4500000011', emailDomains: ['sprogcenter-greve.example.dk'] },
+    { name: 'Jobcenter Greve', aliases: ['Jobcentret'], phone: '+4500000012', emailDomains: ['greve.example.dk'] },
+    {
+      name: 'Bydelsmødre Greve Nord',
+      aliases: ['Bydelsmødrene i Greve Nord'],
+      phone: '+4500000013',
+      emails: ['bydelsmoedre.grevenord@example.dk'],
+      phones: ['+4500000014'],
+    },
+  ],
   colours: { primary: '#7a2e5c', accent: '#f4b942' },
   // The staff admin at /admin/ saves to this repository (README: "Connect the admin to your Git host").
   cms: { backend: 'gitlab', repo: 'greve-nord/aaben-doer', branch: 'main', appId: 'replace-with-your-gitlab-application-id' },

@@ -6,6 +6,56 @@ import { z } from 'astro/zod';
 import { localizedText, phoneNumber } from '#src/i18n/localizedText.ts';
 import { CmsSettingsSchema } from '#src/cms/cmsSettingsSchema.ts';
 
+// Anyone can open an address here: such a domain would verify everybody (list the one address under `emails`).
+const freeMailDomains = new Set([
+  'gmail.com',
+  'googlemail.com',
+  'hotmail.com',
+  'hotmail.dk',
+  'outlook.com',
+  'outlook.dk',
+  'live.com',
+  'live.dk',
+  'yahoo.com',
+  'yahoo.dk',
+  'icloud.com',
+  'me.com',
+  'mail.dk',
+  'jubii.dk',
+  'proton.me',
+  'protonmail.com',
+  'gmx.com',
+  'gmx.net',
+]);
+
+/**
+ * A partner organisation whose referrers staff may answer (src/referral/checkReferrer.ts): a
+ * referral's "we have been in touch" goes only to a contact listed here.
+ */
+export const KnownPartnerSchema = z.object({
+  /** The organisation's name, as staff know it (shown on the request). */
+  name: z.string().min(1),
+  /** Other ways referrers write the name ("Sundhedsplejen i Greve"), so staff are shown the right known number. */
+  aliases: z.array(z.string().min(1)).default([]),
+  /** The number staff call to check a referral: the organisation's own, from its website or a letter, never one typed in a referral. */
+  phone: phoneNumber(),
+  /** Domains where every address is the organisation's staff (greve.dk): exact, no sub-domains. Never a free-mail domain. */
+  emailDomains: z
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9-]+(\.[a-z0-9-]+)+$/, 'a domain in lower case, without @ (e.g. greve.dk)')
+        .refine((d) => !freeMailDomains.has(d), 'anyone can get an address there: list the one address under emails instead'),
+    )
+    .default([]),
+  /** Single addresses of the organisation's referrers, for those on a shared or free-mail domain. */
+  emails: z.array(z.email().toLowerCase()).default([]),
+  /** Work mobile numbers of the organisation's referrers (its `phone` counts too). */
+  phones: z.array(phoneNumber()).default([]),
+});
+
+export type KnownPartner = z.infer<typeof KnownPartnerSchema>;
+
 export const SiteConfigSchema = z.object({
   /** true for the kit's example site: every page and flyer says so, in her language, and whom to contact instead. */
   demo: z.boolean().default(false),
@@ -50,6 +100,8 @@ export const SiteConfigSchema = z.object({
   quickExitUrl: z.url().default('https://www.dmi.dk/'),
   /** Brand colours (used by the CSS theme). */
   colours: z.object({ primary: z.string().regex(/^#[0-9a-f]{6}$/i), accent: z.string().regex(/^#[0-9a-f]{6}$/i) }),
+  /** The partner organisations whose referrers may hear back; anyone else gets no reply (docs/staff.md, "Verified partners"). */
+  partners: z.array(KnownPartnerSchema).default([]),
   /** Where the staff admin (/admin/) saves: your Git host. See README, "Connect the admin to your Git host". */
   cms: CmsSettingsSchema,
 });

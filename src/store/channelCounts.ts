@@ -3,7 +3,9 @@
  * src/channels/channelCounts.ts). Written here, in the same transaction as the change they count:
  * - link_visits: hits on /r/<code> per day, for known codes plus one "unknown" bucket;
  * - monthly_counts: requests per month × kind × channel × answer × language;
- * - monthly_referrals: referrals per month × partner organisation;
+ * - monthly_referrals: referrals per month × partner organisation; a partner's name with a month
+ *   can point at the one woman it referred, so these rows go with the retention purge
+ *   (forgetOrganisations below);
  * - monthly_funnel: requests per month (of arrival) that reached new → contacted → came → started.
  */
 import type { DatabaseSync } from 'node:sqlite';
@@ -73,3 +75,12 @@ export function channelCounts(db: DatabaseSync) {
 }
 
 export type ChannelCounts = ReturnType<typeof channelCounts>;
+
+/**
+ * Deletes the partner organisations' names of every month that ended before `cutoff` (the
+ * retention purge's: every request of those months is gone, so their names go too). The
+ * referrals stay counted in monthly_counts (kind 'referral'). Returns how many rows went.
+ */
+export function forgetOrganisations(db: DatabaseSync, cutoff: Date): number {
+  return Number(db.prepare('DELETE FROM monthly_referrals WHERE month < ?').run(monthOf(cutoff)).changes);
+}

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { ContactMethod, ValidInterest } from '#src/interest/validateInterest.ts';
 import { databaseFile, openStore, truncateWal, type Database } from './openStore.ts';
+import { forgetOrganisations } from './channelCounts.ts';
 
 /** One registration as the receiver stores it: what passed validation, and the consent she gave. */
 export interface InterestInput
@@ -101,14 +102,18 @@ export function interestRegistrations(db: Database) {
       return changed;
     },
 
-    /** Deletes rows stored more than `retentionDays` days before `now`; returns how many. */
+    /**
+     * Deletes rows stored more than `retentionDays` days before `now`, and the partner names of
+     * the months wholly before that (./channelCounts.ts); returns how many rows of her went.
+     */
     purge(retentionDays: number, now = new Date()): number {
       if (!Number.isFinite(retentionDays) || retentionDays < 1) {
         throw new RangeError(`retentionDays must be a positive number, got ${retentionDays}`);
       }
-      const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000).toISOString();
-      const removed = Number(deleteOlder.run(cutoff).changes);
-      if (removed > 0) truncateWal(db);
+      const cutoff = new Date(now.getTime() - retentionDays * 24 * 60 * 60 * 1000);
+      const removed = Number(deleteOlder.run(cutoff.toISOString()).changes);
+      const names = forgetOrganisations(db, cutoff);
+      if (removed > 0 || names > 0) truncateWal(db);
       return removed;
     },
 

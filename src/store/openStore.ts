@@ -27,7 +27,9 @@
  *   a token or an address. Kept 365 days.
  * - monthly_counts, monthly_referrals, monthly_funnel, link_visits (./channelCounts.ts,
  *   ./results.ts): numbers per month or day, by channel, answer, language, partner organisation
- *   and funnel stage; nothing links to a person, so they outlive the deletion of her row.
+ *   and funnel stage; nothing links to a person, so they outlive the deletion of her row. Only
+ *   the partner organisations' names go with the retention purge (a name and a month can point
+ *   at her).
  * - staff, invites, passkeys, sessions (./staff.ts, ./passkeys.ts, ./sessions.ts): the staff,
  *   not her; invite tokens and session ids only as SHA-256 hashes. Used and expired invites and
  *   revoked accounts go `retentionDays` later; sessions after 8 hours at most.

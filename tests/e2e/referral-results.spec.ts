@@ -86,12 +86,32 @@ test('a form sent after /r/<code> stores that code and her answer, with no cooki
   await context.close();
 });
 
-async function fillReferral(page: Page) {
+/** Invites a coordinator (she deletes and exports) with the CLI and signs her in with a virtual passkey. */
+async function signInAsNewStaff(page: Page, name: string) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+  });
+  const out = execFileSync(
+    process.execPath,
+    ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', '--name', name, '--coordinator'],
+    {
+      env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin },
+      encoding: 'utf8',
+    },
+  );
+  await page.goto(/^(http\S+)$/m.exec(out)![1]!);
+  await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
+  await expect(page).toHaveURL(/\/inbox\/me\/\?welcome$/);
+}
+
+async function fillReferral(page: Page, who = { name: 'Samira', org: 'Greve Kommune, Sundhedsplejen', contact: 'hanne@greve.example.dk' }) {
   await page.locator('input[name="referrer_name"]').fill('Hanne Holm');
   await page.locator('input[name="referrer_role"]').fill('Sundhedsplejerske');
-  await page.locator('input[name="referrer_org"]').fill('Greve Kommune, Sundhedsplejen');
-  await page.locator('input[name="referrer_contact"]').fill('hanne@greve.example.dk');
-  await page.locator('input[name="name"]').fill('Samira');
+  await page.locator('input[name="referrer_org"]').fill(who.org);
+  await page.locator('input[name="referrer_contact"]').fill(who.contact);
+  await page.locator('input[name="name"]').fill(who.name);
   await page.locator('input[name="phone"]').fill('30 44 55 66');
   await page.locator('input[name="language"][value="ar"]').check();
   await page.locator('textarea[name="note"]').fill('Helst formiddag.');
@@ -134,22 +154,7 @@ test('the inbox shows the referrer, offers the message to the referrer once clos
   page,
 }) => {
   test.setTimeout(120_000);
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-  });
-  const out = execFileSync(
-    process.execPath,
-    ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', '--name', 'Leyla', '--coordinator'],
-    {
-      env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin },
-      encoding: 'utf8',
-    },
-  );
-  await page.goto(/^(http\S+)$/m.exec(out)![1]!);
-  await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
-  await expect(page).toHaveURL(/\/inbox\/me\/\?welcome$/);
+  await signInAsNewStaff(page, 'Leyla');
 
   await page.goto('/inbox/');
   const card = page.locator('li', { hasText: 'Samira' });
@@ -158,6 +163,9 @@ test('the inbox shows the referrer, offers the message to the referrer once clos
   const referrer = page.locator('section[data-referrer]');
   await expect(referrer).toContainText('Sundhedsplejerske');
   await expect(referrer).toContainText('hanne@greve.example.dk');
+  await expect(referrer.locator('[data-referrer-check="verified"]')).toContainText(
+    'Kendt samarbejdspartner: Greve Kommune, Sundhedsplejen',
+  );
   await expect(page.locator('[data-referrer-message]')).toHaveCount(0);
   await page.getByLabel('Startet').check();
   await page.getByRole('button', { name: 'Sæt status' }).click();
@@ -199,6 +207,68 @@ test('the inbox shows the referrer, offers the message to the referrer once clos
   const cells = book.worksheets[0]!.getSheetValues().flatMap((r) => (Array.isArray(r) ? [r.slice(1).join(' | ')] : []));
   expect(cells).toContain('Sundhedsplejen i Greve (sp-greve) | <5');
   expect(cells).not.toContain('Sundhedsplejen i Greve (sp-greve) | 3');
+});
+
+test('a closed referral offers the message only to a known partner’s contact; an unverified one gets its known number, no link', async ({
+  browser,
+  page,
+}) => {
+  test.setTimeout(120_000);
+  // A bydelsmor's listed mobile; someone posing as the health visitors with a look-alike domain; an organisation nobody knows.
+  const referrals = [
+    { name: 'Verified', org: 'Bydelsmødre Greve Nord', contact: '+45 00 00 00 14' },
+    { name: 'Posing', org: 'Sundhedsplejen i Greve', contact: 'hanne@greve.example.dk.evil.test' },
+    { name: 'Stranger', org: 'Ukendt Forening', contact: '+45 30 30 30 30' },
+  ];
+  const form = await browser.newContext({ javaScriptEnabled: false });
+  const formPage = await form.newPage();
+  for (const who of referrals) {
+    await formPage.goto('/da/partners/refer/');
+    await fillReferral(formPage, who);
+    for (const box of ['explained', 'agrees', 'voluntary']) await formPage.locator(`input[name="consent"][value="${box}"]`).check();
+    await formPage.locator('button[type="submit"]').click();
+    await expect(formPage).toHaveURL(/\/da\/partners\/refer\/thanks\/$/);
+  }
+  await form.close();
+
+  await signInAsNewStaff(page, 'Nadia');
+  const open = async (name: string) => {
+    const id = (db().prepare('SELECT id FROM interest WHERE first_name = ?').get(name) as { id: number }).id;
+    await page.goto(`/inbox/request/${id}/`);
+    await page.getByLabel('Startet').check();
+    await page.getByRole('button', { name: 'Sæt status' }).click();
+    await expect(page).toHaveURL(/\?done=saved$/);
+  };
+  const referrer = page.locator('section[data-referrer]');
+
+  await open('Verified');
+  await expect(referrer.locator('[data-referrer-check="verified"]')).toContainText('Bydelsmødre Greve Nord');
+  await expect(page.locator('[data-referrer-check="unverified"]')).toHaveCount(0);
+  await expect(page.locator('[data-referrer-message] a')).toHaveAttribute('href', /^sms:\+4500000014\?body=Hej%20Hanne/);
+
+  await open('Posing');
+  const warning = referrer.locator('[data-referrer-check="unverified"]');
+  await expect(warning).toContainText(
+    'Ikke-bekræftet henviser: bekræft ingenting. Ring til samarbejdspartneren på dens kendte nummer: +45 00 00 00 10 (Greve Kommune, Sundhedsplejen).',
+  );
+  await expect(warning.getByRole('link')).toHaveAttribute('href', 'tel:+4500000010');
+  await expect(referrer).toContainText('men henviseren er ikke bekræftet: der er ingen færdig besked');
+  await expect(page.locator('[data-referrer-message]')).toHaveCount(0);
+  await expect(page.getByText('Vi har været i kontakt')).toHaveCount(0);
+  // Nothing on the page leads to the typed address.
+  await expect(page.locator('a[href^="mailto:"]')).toHaveCount(0);
+  await expect(page.locator('a[href*="evil"]')).toHaveCount(0);
+  // Readable on a 360 px phone: nothing runs off the side.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  expect(await axeViolations(page)).toEqual([]);
+  await page.screenshot({ path: test.info().outputPath('unverified-referrer-360.png'), fullPage: true });
+
+  await open('Stranger');
+  await expect(referrer.locator('[data-referrer-check="unverified"]')).toContainText(
+    'Organisationen er ikke på vores liste over samarbejdspartnere',
+  );
+  await expect(referrer.locator('[data-referrer-check="unverified"] a')).toHaveCount(0);
+  await expect(page.locator('[data-referrer-message]')).toHaveCount(0);
 });
 
 test('results are for signed-in staff only', async () => {

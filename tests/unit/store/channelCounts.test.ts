@@ -7,6 +7,7 @@ import { requestsStore } from '#src/store/requests.ts';
 import { monthOf } from '#src/channels/channelCounts.ts';
 import { channelCounts } from '#src/store/channelCounts.ts';
 import { requestIntake, type RequestInput } from '#src/store/requestIntake.ts';
+import { interestRegistrations } from '#src/store/interest.ts';
 import { monthResults, resultMonths } from '#src/store/results.ts';
 import { maskSmall } from '#src/results/resultsReport.ts';
 import { unknownCode } from '#src/channels/shortLink.ts';
@@ -90,6 +91,23 @@ describe('channel counts and results', () => {
     expect(all).not.toContain('Amal');
     expect(all).not.toContain('12345678');
     expect(all).not.toContain('Hanne');
+  });
+
+  it('forgets the partner organisations of a month once the retention purge has deleted every request of it', () => {
+    const intake = requestIntake(db);
+    intake.add(referral, new Date('2026-10-31T12:00:00Z'));
+    intake.add(referral, nov);
+    const registrations = interestRegistrations(db);
+    // 180 days before 2027-05-10 is 11 November: October's requests are all gone, November's are not.
+    expect(registrations.purge(180, new Date('2027-05-10T10:00:00Z'))).toBe(1);
+    expect(monthResults(db, '2026-10').organisations).toEqual([]);
+    expect(monthResults(db, '2026-11').organisations).toEqual([{ key: 'Greve Kommune, Sundhedsplejen', count: 1 }]);
+    // The referral itself stays counted, without the partner's name.
+    expect(monthResults(db, '2026-10').languages).toEqual([{ key: 'so', count: 1 }]);
+    expect(db.prepare("SELECT sum(count) AS n FROM monthly_counts WHERE kind = 'referral'").get()).toEqual({ n: 2 });
+    // A month goes as a whole: November's name stays until its last request is purged.
+    registrations.purge(180, new Date('2027-05-30T10:00:00Z'));
+    expect(monthResults(db, '2026-11').organisations).toEqual([]);
   });
 
   it('counts the funnel once per stage, a later stage counting the ones before it', () => {
