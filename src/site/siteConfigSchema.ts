@@ -38,8 +38,27 @@ export const SiteConfigSchema = z.object({
     /** The page's address. */
     url: z.url(),
   }),
-  /** Opening hours, per language; Danish is required, the others fall back to Danish. */
+  /** Opening hours in words, per language; Danish is required, the others fall back to Danish. Must say what `openingPeriods` says (a unit test compares them). */
   openingHours: localizedText('opening hours'),
+  /** The opening hours as numbers (Copenhagen time): the callback choices on the forms and the thanks page are built from them. */
+  openingPeriods: z
+    .array(
+      z
+        .object({
+          /** First day of the period, 1 = Monday … 7 = Sunday. */
+          fromDay: z.number().int().min(1).max(7),
+          /** Last day of the period (the same as fromDay for one day). */
+          toDay: z.number().int().min(1).max(7),
+          /** The hour the office opens, 0–23. */
+          opens: z.number().int().min(0).max(23),
+          /** The hour it closes, 1–24, after `opens`. */
+          closes: z.number().int().min(1).max(24),
+        })
+        .refine((p) => p.fromDay <= p.toDay && p.opens < p.closes, 'a period runs from fromDay to toDay, and opens before it closes'),
+    )
+    .min(1),
+  /** Staff call her back within this many working days: the thanks page, the consent slip and the letter promise it, and the inbox's reminder mail goes out when a request has waited longer. */
+  callbackWithinWorkingDays: z.number().int().positive().default(2),
   /** The project visits women at home (with a role model): the form offers it as a way to be contacted. */
   homeVisits: z.boolean().default(false),
   /** Days a form submission is kept before automatic deletion. */
