@@ -43,7 +43,12 @@ export function callbackTimeLabel(lang: Lang, code: string): string {
   const key = `interest.time.${code}` as UIKey;
   // from12/to12: the 12-hour clock, for languages that tell the time that way (Urdu: "3 بجے", not "15 بجے").
   const hours = (h: number) => localDigits(h, lang);
-  const vars = time && { from: hours(time.from), to: hours(time.to), from12: hours(twelveHour(time.from)), to12: hours(twelveHour(time.to)) };
+  const vars = time && {
+    from: hours(time.from),
+    to: hours(time.to),
+    from12: hours(twelveHour(time.from)),
+    to12: hours(twelveHour(time.to)),
+  };
   const text = t(lang, key, vars || undefined);
   return text === key ? code : text;
 }

@@ -35,7 +35,13 @@ export function whoCanCome({ meetings, events, sessions }: CalendarContent, lang
   const rows: WhoCanComeRow[] = [];
   const coming = meetings.filter((m) => !m.data.cancelled && new Date(m.data.end) > now).slice(0, meetingCount);
   for (const { id, data } of coming) {
-    rows.push({ key: `meeting:${id}`, title: meetingTitle(data, lang), when: day(new Date(data.start)), womenOnly: data.womenOnly, childcare: data.childcare });
+    rows.push({
+      key: `meeting:${id}`,
+      title: meetingTitle(data, lang),
+      when: day(new Date(data.start)),
+      womenOnly: data.womenOnly,
+      childcare: data.childcare,
+    });
   }
   for (const { id, data } of events) {
     if (data.cancelled || data.date < today) continue;
@@ -44,7 +50,13 @@ export function whoCanCome({ meetings, events, sessions }: CalendarContent, lang
   }
   for (const { id, data } of sessions) {
     if (data.until && data.until < today) continue;
-    rows.push({ key: `session:${id}`, title: textFor(data.title, lang).text, when: sessionDays(data, lang), womenOnly: data.womenOnly, childcare: data.childcare });
+    rows.push({
+      key: `session:${id}`,
+      title: textFor(data.title, lang).text,
+      when: sessionDays(data, lang),
+      womenOnly: data.womenOnly,
+      childcare: data.childcare,
+    });
   }
   return rows;
 }
