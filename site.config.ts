@@ -27,7 +27,7 @@ export const siteConfig = defineSiteConfig({
     en: 'Monday–Thursday 9–15. Friday 9–12.',
     ar: 'الاثنين–الخميس 9–15. الجمعة 9–12.',
     tr: 'Pazartesi–Perşembe 9–15. Cuma 9–12.',
-    ur: 'پیر تا جمعرات صبح 9 بجے سے سہ پہر 3 بجے تک۔ جمعہ صبح 9 بجے سے دوپہر 12 بجے تک۔',
+    ur: 'پیر تا جمعرات 9:00 سے 15:00 تک۔ جمعہ 9:00 سے 12:00 تک۔',
     so: 'Isniin–Khamiis 9–15. Jimce 9–12.',
     fa: 'دوشنبه تا پنجشنبه ۹ تا ۱۵. جمعه ۹ تا ۱۲.',
   },

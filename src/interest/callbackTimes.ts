@@ -33,22 +33,10 @@ export const callbackTimes = callbackTimesFor(siteConfig.openingPeriods);
 /** The codes a form may send. "any" is the preset. */
 export const bestTimes = callbackTimes.map((c) => c.code);
 
-function twelveHour(hour: number): number {
-  return hour % 12 === 0 ? 12 : hour % 12;
-}
-
 /** The label of a stored code in `lang` ("Morning (9–12)"); a code no longer offered keeps its own fixed label. */
 export function callbackTimeLabel(lang: Lang, code: string): string {
   const time = callbackTimes.find((c) => c.code === code);
   const key = `interest.time.${code}` as UIKey;
-  // from12/to12: the 12-hour clock, for languages that tell the time that way (Urdu: "3 بجے", not "15 بجے").
-  const hours = (h: number) => localDigits(h, lang);
-  const vars = time && {
-    from: hours(time.from),
-    to: hours(time.to),
-    from12: hours(twelveHour(time.from)),
-    to12: hours(twelveHour(time.to)),
-  };
-  const text = t(lang, key, vars || undefined);
+  const text = t(lang, key, time && { from: localDigits(time.from, lang), to: localDigits(time.to, lang) });
   return text === key ? code : text;
 }
