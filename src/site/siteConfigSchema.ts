@@ -38,9 +38,12 @@ export const SiteConfigSchema = z.object({
     /** The page's address. */
     url: z.url(),
   }),
-  /** Opening hours in words, per language; Danish is required, the others fall back to Danish. Must say what `openingPeriods` says (a unit test compares them). */
+  /**
+   * Opening hours in words, per language; Danish is required, the others fall back to Danish.
+   * They say what `openingPeriods` says (a unit test compares the hours).
+   */
   openingHours: localizedText('opening hours'),
-  /** The opening hours as numbers (Copenhagen time): the callback choices on the forms and the thanks page are built from them. */
+  /** The opening hours as numbers (Copenhagen time): the forms' callback choices are made from them. */
   openingPeriods: z
     .array(
       z
@@ -57,7 +60,10 @@ export const SiteConfigSchema = z.object({
         .refine((p) => p.fromDay <= p.toDay && p.opens < p.closes, 'a period runs from fromDay to toDay, and opens before it closes'),
     )
     .min(1),
-  /** Staff call her back within this many working days: the thanks page, the consent slip and the letter promise it, and the inbox's reminder mail goes out when a request has waited longer. */
+  /**
+   * Staff contact her within this many working days: the thanks page, the consent slip, the letter
+   * and the referral form promise it, and the inbox reminds staff of a request that waited longer.
+   */
   callbackWithinWorkingDays: z.number().int().positive().default(2),
   /** The project visits women at home (with a role model): the form offers it as a way to be contacted. */
   homeVisits: z.boolean().default(false),

@@ -3,13 +3,13 @@
  * is for women only and whether children are looked after, read from its own fields (never from
  * prose), so the page promises childcare only where the programme gives it.
  */
-import type { CalendarContent } from '#src/calendar/calendarItems.ts';
-import { copenhagenDate } from '#src/calendar/copenhagenTime.ts';
-import { sessionDays } from '#src/calendar/sessionText.ts';
+import type { CalendarContent } from './calendarItems.ts';
+import { copenhagenDate } from './copenhagenTime.ts';
+import { sessionDays } from './sessionText.ts';
 import type { Lang } from '#src/i18n/locales.ts';
 import { textFor } from '#src/i18n/localizedText.ts';
 import { formatDate } from '#src/i18n/translate.ts';
-import { meetingTitle } from './meetingDetails.ts';
+import { meetingTitle } from '#src/meetings/meetingDetails.ts';
 
 /** One line of "who can come". */
 export interface WhoCanComeRow {
