@@ -39,7 +39,7 @@ test.describe('with JavaScript off', () => {
     const activities = page.locator('input[name="activity"]');
     const activity = (await activities.count()) > 0 ? await activities.first().getAttribute('value') : null;
     if (activity) await activities.first().check();
-    await page.getByLabel('أريد مترجمة').check();
+    await page.getByLabel(uiText('ar', 'interest.interpreter.label')).check();
     await page.locator('#interest-consent').check();
     const phone = '+4520123456';
     const before = rowsFor(phone).length;
