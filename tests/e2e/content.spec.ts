@@ -84,7 +84,7 @@ test.describe('what the catalogue asks for', () => {
     await expect(page.getByText(t('fa', 'interest.contact.visit'))).toBeVisible();
   });
 
-  test('in every language, the family page says per meeting, event and group who may come and whether there is childcare, as its data says', async ({
+  test('in every language, the family page says per meeting, event and group who may come and if there is childcare, from data', async ({
     page,
   }) => {
     const folders: Record<string, string> = { meeting: 'meetings', event: 'events', session: 'sessions' };

@@ -264,7 +264,7 @@ test('with JavaScript, a phone number that will not pass is pointed out as soon 
   await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
 });
 
-test('the thanks page in every language says, in her digits, within how many working days we contact her: the inbox reminder’s number', async ({
+test('the thanks page in every language says, in her digits, within how many working days we contact her: the reminder’s number', async ({
   page,
 }) => {
   for (const lang of langs) {
