@@ -27,10 +27,16 @@ export const siteConfig = defineSiteConfig({
     en: 'Monday–Thursday 9–15. Friday 9–12.',
     ar: 'الاثنين–الخميس 9–15. الجمعة 9–12.',
     tr: 'Pazartesi–Perşembe 9–15. Cuma 9–12.',
-    ur: 'پیر تا جمعرات 9 سے 15 بجے تک۔ جمعہ 9 سے 12 بجے تک۔',
+    ur: 'پیر تا جمعرات 9:00 سے 15:00 تک۔ جمعہ 9:00 سے 12:00 تک۔',
     so: 'Isniin–Khamiis 9–15. Jimce 9–12.',
     fa: 'دوشنبه تا پنجشنبه ۹ تا ۱۵. جمعه ۹ تا ۱۲.',
   },
+  // The same hours as numbers (Monday = 1): the forms' callback choices are made from them.
+  openingPeriods: [
+    { fromDay: 1, toDay: 4, opens: 9, closes: 15 },
+    { fromDay: 5, toDay: 5, opens: 9, closes: 12 },
+  ],
+  callbackWithinWorkingDays: 2,
   // The demo project does home visits, so the form and the about page show them.
   homeVisits: true,
   retentionDays: 180,

@@ -1,5 +1,5 @@
 /**
- * `npm run flyers`: saves the ready flyer of every language (hers + Danish, A4), the partners'
+ * `npm run flyers`: saves the ready flyer of every language (hers + Danish + English, A4), the partners'
  * consent slip (hers + Danish, one A4 sheet), the partner letter (hers + Danish) and the partner
  * sheet (Danish, English) as PDFs into the build output, dist/client/flyers/ ($DIST_DIR when set:
  * src/server/distDir.ts), with the system Chromium. Run it after `npm run build`,

@@ -36,9 +36,12 @@ export interface FlyerOptions {
   channel?: string;
 }
 
-/** The languages on `lang`'s ready flyer: hers first, then Danish (the Danish one is Danish only). */
+/**
+ * The languages on `lang`'s ready flyer: hers first, then Danish and English, as the catalogue
+ * asks of printed material (the Danish one is Danish and English, the English one English and Danish).
+ */
 export function readyFlyerLangs(lang: Lang): Lang[] {
-  return lang === defaultLang ? [defaultLang] : [lang, defaultLang];
+  return [...new Set<Lang>([lang, defaultLang, 'en'])];
 }
 
 /** The flyer a partner gets before choosing anything: the ready flyer of her page's language. */

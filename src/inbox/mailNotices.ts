@@ -2,7 +2,8 @@
  * Notices by mail, without personal data. A new request → one mail to every active staff member
  * with an e-mail address and notices on: a fixed subject, and a body that is only a link to the
  * inbox (no name, number, language or count: a list of immigrant women by language reveals ethnic
- * origin). A daily reminder when a request has waited more than 2 working days untouched.
+ * origin). A daily reminder when a request has waited untouched longer than the callback we
+ * promise her (site.config.ts `callbackWithinWorkingDays`).
  * Sending runs on a timer in the server, never inside the form's request: a slow or failing
  * mail server cannot lose a request or delay her 303. Failures are logged by error code only.
  */
@@ -11,9 +12,12 @@ import type { Database } from '#src/store/openStore.ts';
 import { newestRequestId, oldestNewUntouched } from '#src/store/requests.ts';
 import { readState, writeState } from '#src/store/serverState.ts';
 import { workingDaysBetween } from './requestStatus.ts';
+import { siteConfig } from '#site.config.ts';
 
 export const newRequestSubject = 'Ny henvendelse venter';
-export const reminderSubject = 'Henvendelser har ventet over 2 arbejdsdage';
+/** Working days a request may wait untouched: the number the thanks page promises her. */
+export const reminderWorkingDays = siteConfig.callbackWithinWorkingDays;
+export const reminderSubject = `Henvendelser har ventet over ${reminderWorkingDays} arbejdsdage`;
 
 /** The whole body of every notice: a link to the inbox, nothing else. */
 export function noticeBody(origin: string): string {
@@ -72,7 +76,7 @@ export async function sendDueNotices({ db, mailer, origin, recipients, log = con
   const today = now.toISOString().slice(0, 10);
   if (readState(db, 'reminder.day') === today) return;
   const oldest = oldestNewUntouched(db);
-  if (!oldest || workingDaysBetween(new Date(oldest), now) <= 2) return;
+  if (!oldest || workingDaysBetween(new Date(oldest), now) <= reminderWorkingDays) return;
   const to = recipients();
   try {
     if (to.length > 0) await mailer.send(to, reminderSubject, noticeBody(origin));

@@ -43,7 +43,7 @@ export function deletionDate(createdAt: string, retentionDays: number): Date {
 
 /**
  * Working days (Monday–Friday, in Copenhagen) that have fully passed between `from` and `now`.
- * Used for the reminder: a request untouched for more than 2 working days.
+ * Used for the reminder: a request untouched for more working days than we promise her.
  */
 export function workingDaysBetween(from: Date, now: Date): number {
   const dayOf = (d: Date) => {

@@ -7,12 +7,11 @@ import { contactChannels } from '#src/site/contactLinks.ts';
 import { formFieldNames } from '#src/forms/formDefinition.ts';
 import { checkText, formErrors, formFields, nameMaxLength, validated } from '#src/forms/formFields.ts';
 import { normalisePhone } from '#src/forms/normalisePhone.ts';
+import { bestTimes } from '#src/interest/callbackTimes.ts';
 
 /** How she wants to be contacted; 'visit' (we call first, then visit her at home) only where site.config.ts has homeVisits. */
 export const contactMethods = [...contactChannels, 'visit'] as const;
 export type ContactMethod = (typeof contactMethods)[number];
-/** When to call her. "any" is the preset. */
-export const bestTimes = ['any', 'morning', 'afternoon', 'evening'] as const;
 
 /** Answers to the optional "How did you hear about us?" ('' = not answered). */
 export const heardAnswers = ['friend', 'flyer', 'meeting', 'professional', 'social', 'other'] as const;

@@ -3,7 +3,7 @@
  * with JavaScript off). Each error has a key `referral.error.<field>.<code>` in the partners'
  * strings (src/referral/strings/), so the form shows it in Danish or English.
  */
-import { bestTimes } from '#src/interest/validateInterest.ts';
+import { bestTimes } from '#src/interest/callbackTimes.ts';
 import { checkText, formErrors, formFields, nameMaxLength, validated } from '#src/forms/formFields.ts';
 import { hasForbiddenCharacters, normalisePhone } from '#src/forms/normalisePhone.ts';
 import {

@@ -23,6 +23,8 @@ export function contentFacts(lang: Lang) {
     jobCentreUrl: siteConfig.jobCentre.url,
     /** That page's name, as its link text. */
     jobCentreName: siteConfig.jobCentre.name,
+    /** Working days within which staff call her back. */
+    callbackDays: localDigits(siteConfig.callbackWithinWorkingDays, lang),
     /** The site's short address, for printed sheets. */
     siteUrl: siteConfig.shortUrl,
   };

@@ -88,8 +88,33 @@ export const SiteConfigSchema = z.object({
     /** The page's address. */
     url: z.url(),
   }),
-  /** Opening hours, per language; Danish is required, the others fall back to Danish. */
+  /**
+   * Opening hours in words, per language; Danish is required, the others fall back to Danish.
+   * They say what `openingPeriods` says (a unit test compares the hours).
+   */
   openingHours: localizedText('opening hours'),
+  /** The opening hours as numbers (Copenhagen time): the forms' callback choices are made from them. */
+  openingPeriods: z
+    .array(
+      z
+        .object({
+          /** First day of the period, 1 = Monday … 7 = Sunday. */
+          fromDay: z.number().int().min(1).max(7),
+          /** Last day of the period (the same as fromDay for one day). */
+          toDay: z.number().int().min(1).max(7),
+          /** The hour the office opens, 0–23. */
+          opens: z.number().int().min(0).max(23),
+          /** The hour it closes, 1–24, after `opens`. */
+          closes: z.number().int().min(1).max(24),
+        })
+        .refine((p) => p.fromDay <= p.toDay && p.opens < p.closes, 'a period runs from fromDay to toDay, and opens before it closes'),
+    )
+    .min(1),
+  /**
+   * Staff contact her within this many working days: the thanks page, the consent slip, the letter
+   * and the referral form promise it, and the inbox reminds staff of a request that waited longer.
+   */
+  callbackWithinWorkingDays: z.number().int().positive().default(2),
   /** The project visits women at home (with a role model): the form offers it as a way to be contacted. */
   homeVisits: z.boolean().default(false),
   /** Days a form submission is kept before automatic deletion. */

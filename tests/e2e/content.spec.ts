@@ -11,6 +11,7 @@ import { siteConfig } from '#site.config.ts';
 import { readContentFiles, routeOf } from '#src/i18n/translationStatus.ts';
 import { buildFixture } from '../helpers/buildFixture.ts';
 import { uiText as t } from '../helpers/uiText.ts';
+import { storedItemsInUse } from '#src/store/storedFields.ts';
 
 const files = readContentFiles(path.resolve('content'));
 const sources = files.filter((f) => f.lang === 'da');
@@ -81,6 +82,36 @@ test.describe('what the catalogue asks for', () => {
     await page.goto('/fa/interest/');
     await expect(page.locator('input[name="contact"][value="visit"]')).toHaveCount(1);
     await expect(page.getByText(t('fa', 'interest.contact.visit'))).toBeVisible();
+  });
+
+  test('in every language, the family page says per meeting, event and group who may come and if there is childcare, from data', async ({
+    page,
+  }) => {
+    const folders: Record<string, string> = { meeting: 'meetings', event: 'events', session: 'sessions' };
+    const flag = (yaml: string, name: string) => new RegExp(`^${name}: true$`, 'm').test(yaml);
+    for (const lang of langs) {
+      await page.goto(`/${lang}/family/`);
+      await expect(page.locator('main h2', { hasText: t(lang, 'meetings.childcare') })).toHaveCount(0);
+      const rows = page.locator('[data-who-can-come] li[data-row]');
+      expect(await rows.count(), lang).toBeGreaterThan(0);
+      for (const row of await rows.all()) {
+        const [kind, id] = (await row.getAttribute('data-row'))!.split(':');
+        const yaml = fs.readFileSync(`content/${folders[kind!]}/${id}.yaml`, 'utf8');
+        const childcare = row.locator('[data-childcare]');
+        await expect(childcare).toHaveAttribute('data-childcare', String(flag(yaml, 'childcare')));
+        await expect(childcare).toHaveText(flag(yaml, 'childcare') ? t(lang, 'meetings.childcare') : t(lang, 'family.noChildcare'));
+        const women = row.locator('[data-women-only]');
+        await expect(women).toHaveText(flag(yaml, 'womenOnly') ? t(lang, 'meetings.womenOnly') : t(lang, 'meetings.families'));
+      }
+    }
+  });
+
+  test('in every language, the privacy page names everything the store keeps about her', async ({ page }) => {
+    const items = storedItemsInUse();
+    for (const lang of langs) {
+      await page.goto(`/${lang}/privacy/`);
+      await expect(page.locator('[data-stored-fields] li')).toHaveText(items.map((item) => t(lang, `privacy.stored.${item}`)));
+    }
   });
 
   test('with no meeting coming, she reads the opening hours in her language', async ({ page }) => {

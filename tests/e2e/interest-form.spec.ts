@@ -7,6 +7,11 @@ import { expect, test } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { openInterestStore } from '#src/store/interest.ts';
 import { e2eDataDir, formBody, formToken, postInterest, validFields } from '../helpers/interestServer.ts';
+import { langs, type Lang } from '#src/i18n/locales.ts';
+import { localDigits } from '#src/i18n/localDigits.ts';
+import { siteConfig } from '#site.config.ts';
+import { reminderWorkingDays } from '#src/inbox/mailNotices.ts';
+import { uiText } from '../helpers/uiText.ts';
 
 /** Rows stored for one phone number (in the shared server's database). */
 function rowsFor(phone: string) {
@@ -34,7 +39,7 @@ test.describe('with JavaScript off', () => {
     const activities = page.locator('input[name="activity"]');
     const activity = (await activities.count()) > 0 ? await activities.first().getAttribute('value') : null;
     if (activity) await activities.first().check();
-    await page.getByLabel('أريد مترجمة').check();
+    await page.getByLabel(uiText('ar', 'interest.interpreter.label')).check();
     await page.locator('#interest-consent').check();
     const phone = '+4520123456';
     const before = rowsFor(phone).length;
@@ -257,4 +262,55 @@ test('with JavaScript, a phone number that will not pass is pointed out as soon 
   await page.getByLabel('اسمك الأول').focus();
   await expect(page.locator('#interest-phone-live')).toHaveText('');
   await expect(phone).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('the thanks page in every language says, in her digits, within how many working days we contact her: the reminder’s number', async ({
+  page,
+}) => {
+  for (const lang of langs) {
+    await page.goto(`/${lang}/interest/thanks/`);
+    const promise = page.locator('[data-callback-promise]');
+    await expect(promise, lang).toContainText(localDigits(reminderWorkingDays, lang));
+    await expect(promise, lang).toContainText(siteConfig.openingHours[lang] ?? siteConfig.openingHours.da);
+    const [before] = uiText(lang, 'interest.thanks.when').split('{{days}}');
+    await expect(promise, lang).toContainText(before!.trim());
+  }
+});
+
+/** The whole hours a label names (minutes like ":00" aside), in Western digits. */
+function labelHours(label: string): number[] {
+  const western = label.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660)).replace(/[۰-۹]/g, (d) => String(d.charCodeAt(0) - 0x6f0));
+  return [...western.replace(/:\d\d/g, '').matchAll(/\d+/g)].map((m) => Number(m[0]));
+}
+
+test('every callback choice, in every language and on the referral form, lies within the opening hours', async ({ page }) => {
+  const opens = Math.min(...siteConfig.openingPeriods.map((p) => p.opens));
+  const closes = Math.max(...siteConfig.openingPeriods.map((p) => p.closes));
+  const pages: [Lang, string][] = [
+    ...langs.map((l): [Lang, string] => [l, `/${l}/interest/`]),
+    ['da', '/da/partners/refer/'],
+    ['en', '/en/partners/refer/'],
+  ];
+  for (const [lang, url] of pages) {
+    await page.goto(url);
+    const choices = page.locator('input[type="radio"][name="time"]');
+    expect(await choices.count(), url).toBeGreaterThan(0);
+    for (const input of await choices.all()) {
+      const value = await input.getAttribute('value');
+      const label = (await input.locator('xpath=ancestor::label[1]').innerText()).trim();
+      if (value === 'any') {
+        expect(label, url).toBe(uiText(lang, 'interest.time.any'));
+        continue;
+      }
+      const hours = labelHours(label);
+      expect(hours, `${url} ${value}: ${label}`).toHaveLength(2);
+      expect(hours[0]!, `${url} ${value}: ${label}`).toBeGreaterThanOrEqual(opens);
+      expect(hours[1]!, `${url} ${value}: ${label}`).toBeLessThanOrEqual(closes);
+      // A part of the day lies within one period, every day of it (the afternoon on Monday–Thursday).
+      expect(
+        siteConfig.openingPeriods.some((p) => p.opens <= hours[0]! && hours[1]! <= p.closes),
+        `${url} ${value}`,
+      ).toBe(true);
+    }
+  }
 });

@@ -215,7 +215,7 @@ test('the server’s own door answers exactly as Astro’s endpoint: every check
   const cases: DoorCase[] = [
     [
       'a valid registration with every activity',
-      (phone) => [body({ phone, activity: activities, interpreter: 'yes', time: 'evening' })],
+      (phone) => [body({ phone, activity: activities, interpreter: 'yes', time: 'afternoon' })],
       1,
     ],
     ['a valid registration in Urdu', (phone) => [body({ phone, lang: 'ur', contact: 'sms', heard: 'flyer' })], 1],
@@ -223,7 +223,7 @@ test('the server’s own door answers exactly as Astro’s endpoint: every check
     ['a foreign Origin', (phone) => [body({ phone }), { Origin: 'https://evil.example' }], 0],
     ['cross-site JSON', (phone) => [JSON.stringify(validFields({ phone })), { 'Content-Type': 'application/json' }], 0],
     ['over 16 KB', (phone) => [body({ phone, name: 'x'.repeat(17 * 1024) })], 0],
-    ['a bad phone, typed values kept, in Arabic', () => [body({ phone: '1234 567', name: 'سارة', time: 'evening' })], 0],
+    ['a bad phone, typed values kept, in Arabic', () => [body({ phone: '1234 567', name: 'سارة', time: 'afternoon' })], 0],
     [
       'an unknown activity and no consent',
       (phone) => [

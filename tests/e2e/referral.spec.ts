@@ -6,6 +6,7 @@ import { expect, test, type Page } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { PDFDocument } from 'pdf-lib';
 import { siteConfig } from '#site.config.ts';
+import { uiText } from '../helpers/uiText.ts';
 
 const mm = 72 / 25.4;
 
@@ -46,6 +47,21 @@ test('the consent slip gives the project’s phone number and the retention peri
   // Her number as the slip prints it: the national digits in pairs that never wrap.
   await expect(arabic).toContainText(siteConfig.phone.slice(3).replace(/(\d\d)(?=\d)/g, '$1\u00A0'));
   await expect(page.locator('.consent-column[lang="da"]')).toContainText('Hvis du siger nej senere');
+});
+
+test('the consent slip prints the demo notice in each of its languages, and the working days we call within', async ({ page }) => {
+  test.skip(!siteConfig.demo, 'site.config.ts has demo: false');
+  await page.goto('/so/partners/consent-slip/');
+  await page.emulateMedia({ media: 'print' });
+  const notice = page.locator('.consent-slip [data-demo-notice]');
+  await expect(notice).toBeVisible();
+  await expect(notice.locator('p[lang="so"]')).toHaveText(uiText('so', 'demo.flyer'));
+  await expect(notice.locator('p[lang="da"]')).toHaveText(uiText('da', 'demo.flyer'));
+  const days = String(siteConfig.callbackWithinWorkingDays);
+  await expect(page.locator('.consent-column[lang="so"]')).toContainText(
+    uiText('so', 'consentSlip.who.body').split('{{days}}')[1]!.slice(0, 20),
+  );
+  await expect(page.locator('.consent-column[lang="da"]')).toContainText(`inden for ${days} hverdage`);
 });
 
 test('the Danish consent slip is Danish only', async ({ page }) => {

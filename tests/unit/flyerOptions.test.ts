@@ -4,9 +4,9 @@ import { qrSvg } from '#src/flyer/qrSvg.ts';
 import { channelQrFile, channelQrUrl, channelShortText } from '#src/channels/channelLinks.ts';
 
 describe('defaultFlyerOptions()', () => {
-  it('puts the partner’s page language first, then Danish, on A4 with tabs', () => {
+  it('puts the partner’s page language first, then Danish and English, on A4 with tabs', () => {
     expect(defaultFlyerOptions('ar')).toEqual({
-      langs: ['ar', 'da'],
+      langs: ['ar', 'da', 'en'],
       layout: 'side',
       kind: 'general',
       paper: 'a4',
@@ -15,8 +15,9 @@ describe('defaultFlyerOptions()', () => {
     });
   });
 
-  it('makes a Danish-only flyer from the Danish page', () => {
-    expect(defaultFlyerOptions('da').langs).toEqual(['da']);
+  it('makes a Danish and English flyer from the Danish page, and an English and Danish one from the English page', () => {
+    expect(defaultFlyerOptions('da').langs).toEqual(['da', 'en']);
+    expect(defaultFlyerOptions('en').langs).toEqual(['en', 'da']);
   });
 });
 

@@ -3,6 +3,7 @@ import { getCollection } from 'astro:content';
 import { t as publicT, type UIKey } from '#src/i18n/translate.ts';
 import type { StaffLang } from '#src/inbox/staffTranslations.ts';
 import { activityChoices } from '#src/interest/activityChoices.ts';
+import { callbackTimeLabel } from '#src/interest/callbackTimes.ts';
 
 export interface RequestLabels {
   bestTime(value: string): string;
@@ -17,7 +18,7 @@ export async function requestLabels(lang: StaffLang): Promise<RequestLabels> {
     return text === key ? fallback : text;
   };
   return {
-    bestTime: (value) => label(`interest.time.${value}`, value),
+    bestTime: (value) => callbackTimeLabel(lang, value),
     contactMethod: (value) => label(`interest.contact.${value}`, value),
     activities: (slugs) => slugs.map((s) => titles.get(s) ?? s),
   };
