@@ -1,9 +1,12 @@
 /**
- * The flyer generator's live preview. Every language block is already on the page (rendered at
- * build time with its QR code); this shows the chosen ones in the chosen order, sets the sheet's
- * data attributes (layout, paper, tabs) and keeps the options in the URL.
+ * The flyer generator's live preview. The page carries the blocks of its own language, Danish and
+ * English (rendered at build time with their QR codes); a language she picks beyond those is
+ * fetched once (/<lang>/flyer/block.json, the same markup). This shows the chosen blocks in the
+ * chosen order, sets the sheet's data attributes (layout, paper, tabs) and keeps the options in
+ * the URL. While a block is on its way the sheet is aria-busy, and the URL follows once the
+ * flyer shows what it says.
  */
-import { isLang, type Lang } from '#src/i18n/locales.ts';
+import { isLang, langs as siteLangs, type Lang } from '#src/i18n/locales.ts';
 import { flyerQuery, normalizeFlyerLangs, parseFlyerOptions, type FlyerOptions } from '#src/flyer/flyerOptions.ts';
 import { channelQrFile } from '#src/channels/channelLinks.ts';
 
@@ -115,7 +118,11 @@ function renderFlyer(flyer: HTMLElement, { langs, kind, meeting, session }: Flye
     const block = blocks.get(code);
     if (block) container.append(block);
   }
-  for (const block of blocks.values()) if (block.hidden) container.append(block);
+  // Hidden blocks in the site's order, however they arrived: the same options give the same page.
+  for (const code of siteLangs) {
+    const block = blocks.get(code);
+    if (block?.hidden) container.append(block);
+  }
   // The flyer reads in the direction of its first language (Arabic first: columns from the right).
   const first = langs[0] && blocks.get(langs[0])?.querySelector<HTMLElement>('[dir]');
   if (first) flyer.dir = first.dir;
@@ -144,6 +151,34 @@ function renderSheet(sheet: HTMLElement, options: FlyerOptions, activity: string
     copy.dataset.flyerCopy = '';
     sheet.append(copy);
   }
+}
+
+/** The blocks on their way, by language: each is fetched once, however often she picks it. */
+const arriving = new Map<Lang, Promise<void>>();
+
+/** Adds the blocks of `wanted` that the flyer does not carry yet (a failed fetch leaves that block out, and is tried again next time). */
+function loadBlocks(flyer: HTMLElement, wanted: readonly Lang[]): Promise<void> {
+  const container = flyer.querySelector<HTMLElement>('.flyer-langs');
+  if (!container) return Promise.resolve();
+  const missing = wanted.filter((l) => !container.querySelector(`:scope > [data-flyer-lang="${l}"]`));
+  return Promise.all(
+    missing.map((lang) => {
+      let loading = arriving.get(lang);
+      if (!loading) {
+        loading = fetch(`/${lang}/flyer/block.json`)
+          .then((res) => (res.ok ? (res.json() as Promise<{ html: string }>) : Promise.reject(new Error(String(res.status)))))
+          .then(({ html }) => {
+            const template = document.createElement('template');
+            template.innerHTML = html;
+            const block = template.content.querySelector<HTMLElement>('[data-flyer-lang]');
+            if (block && !container.querySelector(`:scope > [data-flyer-lang="${lang}"]`)) container.append(block);
+          })
+          .catch(() => arriving.delete(lang));
+        arriving.set(lang, loading);
+      }
+      return loading;
+    }),
+  ).then(() => undefined);
 }
 
 export function initFlyerGenerator(): void {
@@ -175,14 +210,31 @@ export function initFlyerGenerator(): void {
     sessionIds: [...activityOf.keys()],
     channelCodes: [...channels.keys()],
   });
+  const original = sheet.querySelector<HTMLElement>(':scope > .flyer');
+  // Only the latest choice is drawn: a block that arrives late does not bring back an older one.
+  let latest = 0;
   const apply = (replaceUrl: boolean) => {
     writeForm(form, options);
-    const activity =
-      options.kind === 'family' ? '#family' : (options.kind === 'weekly' && options.session && activityOf.get(options.session)) || '';
-    renderSheet(sheet, options, activity, channels);
-    const query = `?${flyerQuery(options)}`;
-    if (link) link.href = query;
-    if (replaceUrl) history.replaceState(null, '', query);
+    const wanted = options;
+    const turn = ++latest;
+    const draw = () => {
+      if (turn !== latest) return;
+      sheet.removeAttribute('aria-busy');
+      const activity =
+        wanted.kind === 'family' ? '#family' : (wanted.kind === 'weekly' && wanted.session && activityOf.get(wanted.session)) || '';
+      renderSheet(sheet, wanted, activity, channels);
+      const query = `?${flyerQuery(wanted)}`;
+      if (link) link.href = query;
+      if (replaceUrl) history.replaceState(null, '', query);
+    };
+    const loading = original ? loadBlocks(original, wanted.langs) : Promise.resolve();
+    // Drawn at once when every block is here (no flash of an emptier flyer), else when they arrive.
+    const here = original?.querySelectorAll('.flyer-langs > [data-flyer-lang]') ?? [];
+    if (wanted.langs.every((l) => [...here].some((b) => (b as HTMLElement).dataset.flyerLang === l))) draw();
+    else {
+      sheet.setAttribute('aria-busy', 'true');
+      void loading.then(draw);
+    }
   };
 
   apply(location.search !== '');
