@@ -1,7 +1,8 @@
 /**
- * The flyer generator's live preview. The page carries the blocks of its own language, Danish and
- * English (rendered at build time with their QR codes); a language she picks beyond those is
- * fetched once (/<lang>/flyer/block.json, the same markup). This shows the chosen blocks in the
+ * The flyer generator's live preview. The page carries the general flyer's blocks of its own
+ * language, Danish and English (rendered at build time with their QR codes); a language she picks
+ * beyond those, or the whole block for a family, meeting or weekly flyer, is fetched once
+ * (/<lang>/flyer/block.json, the same markup). This shows the chosen blocks in the
  * chosen order, sets the sheet's data attributes (layout, paper, tabs) and keeps the options in
  * the URL. While a block is on its way the sheet is aria-busy, and the URL follows once the
  * flyer shows what it says.
@@ -156,29 +157,55 @@ function renderSheet(sheet: HTMLElement, options: FlyerOptions, activity: string
 /** The blocks on their way, by language: each is fetched once, however often she picks it. */
 const arriving = new Map<Lang, Promise<void>>();
 
-/** Adds the blocks of `wanted` that the flyer does not carry yet (a failed fetch leaves that block out, and is tried again next time). */
-function loadBlocks(flyer: HTMLElement, wanted: readonly Lang[]): Promise<void> {
+/** The flyer's block in `lang`, if it carries one. */
+const blockIn = (container: HTMLElement, lang: Lang) => container.querySelector<HTMLElement>(`:scope > [data-flyer-lang="${lang}"]`);
+
+/**
+ * Adds the blocks of `wanted` that the flyer lacks: a language the page does not carry, or, for a
+ * flyer other than the general one (`complete`), the whole block in place of the page's general
+ * one. A failed fetch leaves the block as it was, and is tried again next time.
+ */
+function loadBlocks(flyer: HTMLElement, wanted: readonly Lang[], complete: boolean): Promise<void> {
   const container = flyer.querySelector<HTMLElement>('.flyer-langs');
   if (!container) return Promise.resolve();
-  const missing = wanted.filter((l) => !container.querySelector(`:scope > [data-flyer-lang="${l}"]`));
+  const lacking = (lang: Lang) => {
+    const block = blockIn(container, lang);
+    return !block || (complete && block.dataset.flyerLight !== undefined);
+  };
   return Promise.all(
-    missing.map((lang) => {
-      let loading = arriving.get(lang);
-      if (!loading) {
-        loading = fetch(`/${lang}/flyer/block.json`)
-          .then((res) => (res.ok ? (res.json() as Promise<{ html: string }>) : Promise.reject(new Error(String(res.status)))))
-          .then(({ html }) => {
-            const template = document.createElement('template');
-            template.innerHTML = html;
-            const block = template.content.querySelector<HTMLElement>('[data-flyer-lang]');
-            if (block && !container.querySelector(`:scope > [data-flyer-lang="${lang}"]`)) container.append(block);
-          })
-          .catch(() => arriving.delete(lang));
-        arriving.set(lang, loading);
-      }
+    wanted.filter(lacking).map((lang) => {
+      const known = arriving.get(lang);
+      if (known) return known;
+      const loading = fetch(`/${lang}/flyer/block.json`)
+        .then((res) => (res.ok ? (res.json() as Promise<{ html: string }>) : Promise.reject(new Error(String(res.status)))))
+        .then(({ html }) => {
+          const template = document.createElement('template');
+          template.innerHTML = html;
+          const block = template.content.querySelector<HTMLElement>('[data-flyer-lang]');
+          const light = blockIn(container, lang);
+          if (!block) return;
+          if (light) light.replaceWith(block);
+          else container.append(block);
+        })
+        .catch(() => {
+          arriving.delete(lang);
+        });
+      arriving.set(lang, loading);
       return loading;
     }),
   ).then(() => undefined);
+}
+
+/** True when the flyer has every block `options` needs, so it can be drawn at once. */
+function hasBlocks(flyer: HTMLElement, { langs, kind }: FlyerOptions): boolean {
+  const container = flyer.querySelector<HTMLElement>('.flyer-langs');
+  return (
+    !container ||
+    langs.every((lang) => {
+      const block = blockIn(container, lang);
+      return block && (kind === 'general' || block.dataset.flyerLight === undefined);
+    })
+  );
 }
 
 export function initFlyerGenerator(): void {
@@ -227,13 +254,11 @@ export function initFlyerGenerator(): void {
       if (link) link.href = query;
       if (replaceUrl) history.replaceState(null, '', query);
     };
-    const loading = original ? loadBlocks(original, wanted.langs) : Promise.resolve();
     // Drawn at once when every block is here (no flash of an emptier flyer), else when they arrive.
-    const here = original?.querySelectorAll('.flyer-langs > [data-flyer-lang]') ?? [];
-    if (wanted.langs.every((l) => [...here].some((b) => (b as HTMLElement).dataset.flyerLang === l))) draw();
+    if (!original || hasBlocks(original, wanted)) draw();
     else {
       sheet.setAttribute('aria-busy', 'true');
-      void loading.then(draw);
+      void loadBlocks(original, wanted.langs, wanted.kind !== 'general').then(draw);
     }
   };
 

@@ -145,17 +145,20 @@ test('nothing is clipped or sticks out for the longest languages, in every layou
   await page.goto('/da/flyer/?langs=da');
   // The longest languages by the text of their blocks: the hardest flyer to fit. The page carries
   // only a few blocks; the others are read where the generator fetches them.
-  const longest = await page.evaluate(async (codes) => {
-    const blocks = await Promise.all(
-      codes.map(async (lang) => {
-        const { html } = (await (await fetch(`/${lang}/flyer/block.json`)).json()) as { html: string };
-        const template = document.createElement('template');
-        template.innerHTML = html;
-        return { lang, length: template.content.querySelector('[data-flyer-lang]')!.textContent!.length };
-      }),
-    );
-    return blocks.sort((a, b) => b.length - a.length).map((b) => b.lang);
-  }, langs.filter((l) => l !== 'da'));
+  const longest = await page.evaluate(
+    async (codes) => {
+      const blocks = await Promise.all(
+        codes.map(async (lang) => {
+          const { html } = (await (await fetch(`/${lang}/flyer/block.json`)).json()) as { html: string };
+          const template = document.createElement('template');
+          template.innerHTML = html;
+          return { lang, length: template.content.querySelector('[data-flyer-lang]')!.textContent!.length };
+        }),
+      );
+      return blocks.sort((a, b) => b.length - a.length).map((b) => b.lang);
+    },
+    langs.filter((l) => l !== 'da'),
+  );
   // Nastaliq needs the most height per line, so Urdu is always among the hardest.
   const hardest = [...new Set([longest[0]!, 'ur'])];
   // A flyer about a meeting carries the most text: the meeting with the longest words.
