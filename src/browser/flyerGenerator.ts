@@ -5,7 +5,7 @@
  * (/<lang>/flyer/block.json, the same markup). This shows the chosen blocks in the
  * chosen order, sets the sheet's data attributes (layout, paper, tabs) and keeps the options in
  * the URL. While a block is on its way the sheet is aria-busy, and the URL follows once the
- * flyer shows what it says.
+ * flyer shows what it says. Loaded by flyerPage.ts when there is work for it (which also prints).
  */
 import { isLang, langs as siteLangs, type Lang } from '#src/i18n/locales.ts';
 import { flyerQuery, normalizeFlyerLangs, parseFlyerOptions, type FlyerOptions } from '#src/flyer/flyerOptions.ts';
@@ -262,14 +262,14 @@ export function initFlyerGenerator(): void {
     }
   };
 
-  apply(location.search !== '');
+  // Her choices made while this script loaded (flyerPage.ts) win over the URL's.
+  if (root.dataset.flyerChanged !== undefined) {
+    options = readForm(form, options);
+    apply(true);
+  } else apply(location.search !== '');
+  root.dataset.flyerReady = '';
   form.addEventListener('change', () => {
     options = readForm(form, options);
     apply(true);
-  });
-  form.addEventListener('submit', (event) => {
-    // The options never leave the page: the form's one action is printing.
-    event.preventDefault();
-    window.print();
   });
 }
