@@ -12,7 +12,7 @@
  *
  *   npm run bench
  *   npm run bench -- --skip=scaling,lighthouse   (sections: weight, lighthouse, form, inbox, scaling, voice)
- *   npm run bench -- --no-build --meetings=100,1000 --lighthouse-langs=da,ar,ur --lighthouse-runs=3
+ *   npm run bench -- --no-build --meetings=100,1000 --lighthouse-langs=da,ar,ur --lighthouse-types=flyer,home
  *   (--lighthouse-runs=N reports the median run of N per page, default 3; --quiet-cpu-index=3800 marks runs below half of it as noisy)
  *   npm run bench -- --readme   also puts the figures into docs/performance.md between the bench:figures markers
  *   npm run bench -- --no-build --skip=scaling --keep   sections not measured now keep their

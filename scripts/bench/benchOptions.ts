@@ -13,6 +13,8 @@ export interface BenchOptions {
   /** meeting totals for the build-scaling copies */
   meetings: number[];
   lighthouseLangs: string[];
+  /** page types Lighthouse measures (empty: every type) */
+  lighthouseTypes: string[];
   /** runs per page; the median run is reported */
   lighthouseRuns: number;
   /** Lighthouse's CPU index of this machine when quiet: a run below half of it is marked noisy */
@@ -34,6 +36,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       'no-build': { type: 'boolean', default: false },
       meetings: { type: 'string', default: '100,1000' },
       'lighthouse-langs': { type: 'string', default: 'da,en,ar,tr,ur,so,fa' },
+      'lighthouse-types': { type: 'string', default: '' },
       posts: { type: 'string', default: '3000' },
       'lighthouse-runs': { type: 'string', default: '3' },
       'quiet-cpu-index': { type: 'string', default: String(quietCpuIndex) },
@@ -52,6 +55,7 @@ export function parseBenchArgs(argv: string[]): BenchOptions {
       .map(Number)
       .filter((n) => n > 0),
     lighthouseLangs: values['lighthouse-langs'].split(',').filter(Boolean),
+    lighthouseTypes: values['lighthouse-types'].split(',').filter(Boolean),
     lighthouseRuns: Number(values['lighthouse-runs']),
     quietCpuIndex: Number(values['quiet-cpu-index']),
     posts: Number(values.posts),

@@ -83,9 +83,12 @@ async function measureLighthouse(report: BenchReport, options: BenchOptions, url
     ctx.log(report.lighthouseSkipped);
     return;
   }
-  const targets = builtTypes(report).flatMap((type) =>
-    options.lighthouseLangs.map((lang) => ({ type: type.id, lang, url: `${url}/${lang}/${report.pageTypes[type.id]}` })),
-  );
+  const chosen = (id: string) => options.lighthouseTypes.length === 0 || options.lighthouseTypes.includes(id);
+  const targets = builtTypes(report)
+    .filter((type) => chosen(type.id))
+    .flatMap((type) =>
+      options.lighthouseLangs.map((lang) => ({ type: type.id, lang, url: `${url}/${lang}/${report.pageTypes[type.id]}` })),
+    );
   report.machine.lighthouse = createRequire(import.meta.url)('lighthouse/package.json').version;
   report.quietCpuIndex = options.quietCpuIndex;
   const half = Math.round(options.quietCpuIndex / 2);

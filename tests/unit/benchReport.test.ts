@@ -106,7 +106,11 @@ describe('parseBenchArgs()', () => {
       quietCpuIndex: 3800,
       posts: 3000,
     });
-    expect(parseBenchArgs(['--lighthouse-runs=1', '--quiet-cpu-index=2000'])).toMatchObject({ lighthouseRuns: 1, quietCpuIndex: 2000 });
+    expect(parseBenchArgs(['--lighthouse-runs=1', '--quiet-cpu-index=2000', '--lighthouse-types=flyer,home'])).toMatchObject({
+      lighthouseRuns: 1,
+      quietCpuIndex: 2000,
+      lighthouseTypes: ['flyer', 'home'],
+    });
     expect(o.lighthouseLangs).toEqual(['da', 'en', 'ar', 'tr', 'ur', 'so', 'fa']);
   });
 
