@@ -52,14 +52,18 @@ export function buildSite(report: BenchReport, options: BenchOptions, ctx: Bench
 /** The page types that have a built page. */
 const builtTypes = (report: BenchReport) => pageTypes.filter((t) => report.pageTypes[t.id] != null);
 
+/** Whether a page type's page is built at `page` (/en/partners/refer/): the referral form exists in Danish and English only. */
+const builtIn = (ctx: BenchContext, typeId: string, page: string) => fs.existsSync(path.join(ctx.clientDir, builtFileOf(typeId, page)));
+
 /**
- * Page weight of one page of each type in every language.
+ * Page weight of one page of each type in every language it is built in.
  */
 async function measureWeights(report: BenchReport, browser: Browser, url: string, ctx: BenchContext): Promise<void> {
   heading(ctx, 'page weight (412 px mobile, empty cache, bytes on the wire incl. headers)');
   for (const type of builtTypes(report)) {
     for (const locale of locales) {
       const page = `/${locale.code}/${report.pageTypes[type.id]}`;
+      if (!builtIn(ctx, type.id, page)) continue;
       const weight = await measurePageWeight(browser, url, page, ctx.clientDir, builtFileOf(type.id, page));
       const expected = 'missing' in type ? 404 : 200;
       if (weight.status !== expected) ctx.log(`  ! ${page} answered ${weight.status}`);
@@ -87,7 +91,9 @@ async function measureLighthouse(report: BenchReport, options: BenchOptions, url
   const targets = builtTypes(report)
     .filter((type) => chosen(type.id))
     .flatMap((type) =>
-      options.lighthouseLangs.map((lang) => ({ type: type.id, lang, url: `${url}/${lang}/${report.pageTypes[type.id]}` })),
+      options.lighthouseLangs
+        .filter((lang) => builtIn(ctx, type.id, `/${lang}/${report.pageTypes[type.id]}`))
+        .map((lang) => ({ type: type.id, lang, url: `${url}/${lang}/${report.pageTypes[type.id]}` })),
     );
   report.machine.lighthouse = createRequire(import.meta.url)('lighthouse/package.json').version;
   report.quietCpuIndex = options.quietCpuIndex;
