@@ -12,8 +12,8 @@
  *
  *   npm run bench
  *   npm run bench -- --skip=scaling,lighthouse   (sections: weight, lighthouse, form, inbox, scaling, voice)
- *   npm run bench -- --no-build --meetings=100,1000 --lighthouse-langs=da,ar,ur --lighthouse-runs=3
- *   (--lighthouse-runs=N reports the median run of N per page; the default 1 keeps the run short)
+ *   npm run bench -- --no-build --meetings=100,1000 --lighthouse-langs=da,ar,ur --lighthouse-types=flyer,home
+ *   (--lighthouse-runs=N reports the median run of N per page, default 3; --quiet-cpu-index=3800 marks runs below half of it as noisy)
  *   npm run bench -- --readme   also puts the figures into docs/performance.md between the bench:figures markers
  *   npm run bench -- --no-build --skip=scaling --keep   sections not measured now keep their
  *     figures from the previous bench-results/latest.json, marked with that run's date
@@ -30,8 +30,8 @@ import { keepPrevious, newReport, noteLoadAtEnd, type BenchReport } from './benc
 import { benchMarkdown, buildRows, cpuNote, keptText, machineText, perPageText, phaseText, replaceFigures } from './bench/benchMarkdown.ts';
 import { buildSite, heading, measureInbox, measureScaling, measureServedSite, type BenchContext } from './bench/benchSections.ts';
 import { discoverPageTypes, pageTypes } from './bench/discoverPageTypes.ts';
-import { evaluateBudgets, kb } from './bench/evaluateBudgets.ts';
-import { budgetTable, buildTable, transferMatrix } from './bench/formatReport.ts';
+import { arabicScriptLangs, evaluateBudgets, kb } from './bench/evaluateBudgets.ts';
+import { budgetMatrix, budgetTable, buildTable, transferMatrix } from './bench/formatReport.ts';
 import { measureVoice, voiceTable } from './bench/measureVoice.ts';
 
 const root = path.resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -59,7 +59,7 @@ function printSummary(report: BenchReport): void {
   heading(ctx, 'summary');
   ctx.log(`${report.date}, ${machineText(report)}; the run took ${report.durationS} s`);
   if (report.weights.length) {
-    const budget = 'content budget: Latin ≤ 14 KB, Arabic and Farsi ≤ 50 KB, Urdu ≤ 120 KB';
+    const budget = 'budget: Latin ≤ 18 KB home and flyer, ≤ 14 KB other pages; Arabic and Farsi ≤ 50 KB; Urdu ≤ 136 KB';
     ctx.log(`\ntransfer without photos, per language (${budget})\n${transferMatrix(report.weights, langs)}`);
   }
   const rows = buildRows(report);
@@ -74,7 +74,12 @@ function printSummary(report: BenchReport): void {
   if (report.inbox) ctx.log(`staff inbox, ${report.inbox.requests} requests: p50 ${report.inbox.p50} ms, p95 ${report.inbox.p95} ms`);
   heading(ctx, 'budgets (a benchmark: reported, never a failing test)');
   ctx.log(budgetTable(report.budgets));
+  const quiet = { quietCpuIndex: report.quietCpuIndex };
+  if (report.weights.length || report.lighthouse) {
+    ctx.log(`\neach budget against every page type\n${budgetMatrix(report.weights, report.lighthouse, arabicScriptLangs, quiet)}`);
+  }
   for (const b of report.budgets.filter((x) => x.pass === false)) ctx.log(`\n${b.label} over budget:\n  ${b.failures.join('\n  ')}`);
+  for (const b of report.budgets.filter((x) => x.noisy?.length)) ctx.log(`\n${b.label}, noisy runs:\n  ${b.noisy!.join('\n  ')}`);
   if (keptText(report)) ctx.log(`\n${keptText(report)}`);
   if (cpuNote(report)) ctx.log(cpuNote(report));
 }

@@ -3,7 +3,17 @@
  * figures docs/performance.md shows (between its bench:figures markers).
  */
 import { voiceTable } from './measureVoice.ts';
-import { budgetTable, buildTable, lighthouseTable, phaseTable, transferMatrix, weightTable, type TableOptions } from './formatReport.ts';
+import {
+  budgetMatrix,
+  budgetTable,
+  buildTable,
+  lighthouseTable,
+  phaseTable,
+  transferMatrix,
+  weightTable,
+  type TableOptions,
+} from './formatReport.ts';
+import { arabicScriptLangs } from './evaluateBudgets.ts';
 import { phasesPerExtraPage } from './buildPhases.ts';
 import type { BenchReport } from './benchReport.ts';
 import type { BuildTiming } from './buildTiming.ts';
@@ -98,6 +108,11 @@ export function benchMarkdown(report: BenchReport, langs: string[], detailLangs:
   const perPage = perPageText(report);
   const weights = report.weights.length > 0;
   const md = { markdown: true };
+  const quietMd = { ...md, quietCpuIndex: report.quietCpuIndex };
+  const matrix = budgetMatrix(report.weights, report.lighthouse, arabicScriptLangs, quietMd);
+  const matrixNote =
+    "A cell gives the page type's largest figure in that script against its limit; " +
+    '"noisy": over only in runs whose CPU index was below half the quiet machine\'s.';
   return [
     `Measured ${report.date.slice(0, 10)} on ${machineText(report)}.`,
     keptText(report),
@@ -109,7 +124,7 @@ export function benchMarkdown(report: BenchReport, langs: string[], detailLangs:
         )}`
       : '',
     report.lighthouse
-      ? `### Lighthouse ${report.machine.lighthouse || ''} (mobile)\n\n${lighthouseTable(report.lighthouse, md)}\n\n${cpuNote(report)}`
+      ? `### Lighthouse ${report.machine.lighthouse || ''} (mobile)\n\n${lighthouseTable(report.lighthouse, quietMd)}\n\n${cpuNote(report)}`
       : `Lighthouse: ${report.lighthouseSkipped}`,
     report.form ? `### Form receiver\n\n${formText(report.form)}` : `Form receiver: ${report.formSkipped}`,
     report.voice ? `### Voice clips (bytes per minute of speech)\n\n${voiceTable(report.voice, md)}` : '',
@@ -117,6 +132,7 @@ export function benchMarkdown(report: BenchReport, langs: string[], detailLangs:
     rows.length ? `### Where the build time goes (seconds)\n\n${phaseText(report, md)}` : '',
     report.scalingSkipped ? `Build scaling: ${report.scalingSkipped}` : '',
     `### Budgets\n\n${budgetTable(report.budgets, md)}`,
+    weights || report.lighthouse ? `### Each budget against every page type\n\n${matrix}\n\n${matrixNote}` : '',
   ]
     .filter(Boolean)
     .join('\n\n');

@@ -32,6 +32,8 @@ export interface BenchReport {
   repeatVisit?: RepeatVisitRow[];
   lighthouse: LighthouseRow[] | null;
   lighthouseSkipped?: string;
+  /** Lighthouse's CPU index of this machine when quiet (--quiet-cpu-index): runs below half of it are noisy */
+  quietCpuIndex?: number;
   form: FormLoadResult | null;
   formSkipped?: string;
   /** the staff inbox's list with 5,000 requests */

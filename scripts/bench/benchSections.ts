@@ -15,8 +15,9 @@ import { measureBuildScaling, msPerExtraPage, timeBuild } from './measureBuildSc
 import { measureFormReceiver } from './measureFormReceiver.ts';
 import { measureInboxList } from './measureInboxList.ts';
 import { measurePageWeight } from './measurePageWeight.ts';
-import { pageTypes } from './discoverPageTypes.ts';
-import { lighthouseUnavailable, runLighthouse } from './runLighthouse.ts';
+import { builtFileOf, pageTypes } from './discoverPageTypes.ts';
+import { lighthouseUnavailable, runLighthouse, type LighthouseResult } from './runLighthouse.ts';
+import { isNoisy } from './evaluateBudgets.ts';
 import type { BenchOptions } from './benchOptions.ts';
 import type { BenchReport } from './benchReport.ts';
 import { measureRepeatVisit, repeatVisitTable } from './measureRepeatVisit.ts';
@@ -52,17 +53,23 @@ export function buildSite(report: BenchReport, options: BenchOptions, ctx: Bench
 /** The page types that have a built page. */
 const builtTypes = (report: BenchReport) => pageTypes.filter((t) => report.pageTypes[t.id] != null);
 
+/** Whether a page type's page is built at `page` (/en/partners/refer/): the referral form exists in Danish and English only. */
+const builtIn = (ctx: BenchContext, typeId: string, page: string) => fs.existsSync(path.join(ctx.clientDir, builtFileOf(typeId, page)));
+
 /**
- * Page weight of one page of each type in every language.
+ * Page weight of one page of each type in every language it is built in.
  */
 async function measureWeights(report: BenchReport, browser: Browser, url: string, ctx: BenchContext): Promise<void> {
   heading(ctx, 'page weight (412 px mobile, empty cache, bytes on the wire incl. headers)');
   for (const type of builtTypes(report)) {
     for (const locale of locales) {
       const page = `/${locale.code}/${report.pageTypes[type.id]}`;
-      const weight = await measurePageWeight(browser, url, page, ctx.clientDir);
-      if (weight.status !== 200) ctx.log(`  ! ${page} answered ${weight.status}`);
-      for (const f of weight.failed) ctx.log(`  ! ${page}: failed request ${f}`);
+      if (!builtIn(ctx, type.id, page)) continue;
+      const weight = await measurePageWeight(browser, url, page, ctx.clientDir, builtFileOf(type.id, page));
+      const expected = 'missing' in type ? 404 : 200;
+      if (weight.status !== expected) ctx.log(`  ! ${page} answered ${weight.status}`);
+      for (const f of weight.failed.filter((f) => !f.endsWith(page) || weight.status !== expected))
+        ctx.log(`  ! ${page}: failed request ${f}`);
       const script = locale.font === 'system' ? 'latin' : 'arabic';
       report.weights.push({ type: type.id, content: type.content, lang: locale.code, script, weight });
     }
@@ -89,24 +96,32 @@ async function measureLighthouse(report: BenchReport, options: BenchOptions, url
     ctx.log(report.lighthouseSkipped);
     return;
   }
-  const targets = builtTypes(report).flatMap((type) =>
-    options.lighthouseLangs.map((lang) => ({ type: type.id, lang, url: `${url}/${lang}/${report.pageTypes[type.id]}` })),
-  );
+  const chosen = (id: string) => options.lighthouseTypes.length === 0 || options.lighthouseTypes.includes(id);
+  const targets = builtTypes(report)
+    .filter((type) => chosen(type.id))
+    .flatMap((type) =>
+      options.lighthouseLangs
+        .filter((lang) => builtIn(ctx, type.id, `/${lang}/${report.pageTypes[type.id]}`))
+        .map((lang) => ({ type: type.id, lang, url: `${url}/${lang}/${report.pageTypes[type.id]}` })),
+    );
   report.machine.lighthouse = createRequire(import.meta.url)('lighthouse/package.json').version;
-  ctx.log(`${targets.length} pages × ${options.lighthouseRuns} run(s), one at a time…`);
+  report.quietCpuIndex = options.quietCpuIndex;
+  const half = Math.round(options.quietCpuIndex / 2);
+  ctx.log(`${targets.length} pages × ${options.lighthouseRuns} run(s), one at a time; a run with a CPU index below ${half} is noisy…`);
+  const figures = (r: LighthouseResult) => `${Object.values(r.scores).join('/')} LCP ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`;
+  const cpu = (r: LighthouseResult) =>
+    `CPU index ${r.benchmarkIndex == null ? '–' : Math.round(r.benchmarkIndex)}${isNoisy(r, options.quietCpuIndex) ? ' (noisy)' : ''}`;
   const runs = await runLighthouse(
     targets.map((t) => t.url),
     {
       debugPort: ctx.port + 1,
       runs: options.lighthouseRuns,
-      onResult: (r) => {
-        const figures = `${Object.values(r.scores).join('/')} LCP ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`;
-        ctx.log(`  ${r.url}: ${r.error ? `error ${r.error}` : figures}`);
-      },
+      onRun: (r, n) => ctx.log(`  ${r.url} run ${n}: ${r.error ? `error ${r.error}` : figures(r)}, ${cpu(r)}`),
+      onResult: (r) => ctx.log(`  ${r.url} median: ${r.error ? `error ${r.error}` : figures(r)}, ${cpu(r)}`),
     },
   );
   report.lighthouse = runs.map((r, i) => ({ ...r, type: targets[i]?.type ?? '', lang: targets[i]?.lang ?? '' }));
-  ctx.log(lighthouseTable(report.lighthouse));
+  ctx.log(lighthouseTable(report.lighthouse, { quietCpuIndex: options.quietCpuIndex }));
 }
 
 /**

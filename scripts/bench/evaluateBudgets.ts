@@ -1,5 +1,5 @@
 /**
- * The budgets of issues 7 and 16, judged against the measured figures. They are reported as pass or
+ * The budgets of issues 7, 16 and 26, judged against the measured figures. They are reported as pass or
  * fail with the figure; they never fail a test or the command. Do not loosen them: when one
  * fails, the README says what it costs and what would fix it.
  * 1 KB = 1000 bytes (the stricter reading).
@@ -9,21 +9,26 @@ import type { PageWeight } from './measurePageWeight.ts';
 import type { LighthouseRow } from './runLighthouse.ts';
 
 export const budgets = {
-  latinTransfer: { label: 'total transfer of a content page, Latin-script languages (photos excluded)', limit: 14_000, unit: 'bytes' },
+  latinTransfer: {
+    label: 'total transfer, Latin-script languages (photos excluded): home and flyer tool ≤ 18 KB, every other page ≤ 14 KB',
+    limit: 14_000,
+    unit: 'bytes',
+  },
   arabicTransfer: {
-    label: 'total transfer of a content page, Arabic and Farsi, fonts included (photos excluded)',
+    label: 'total transfer, Arabic and Farsi, fonts included (photos excluded)',
     limit: 50_000,
     unit: 'bytes',
   },
   urduTransfer: {
-    label: 'total transfer of a content page, Urdu (Nastaliq), fonts included (photos excluded)',
-    limit: 120_000,
+    label: 'total transfer, Urdu (Nastaliq), fonts included (photos excluded)',
+    limit: 136_000,
     unit: 'bytes',
   },
   frameworkJs: { label: 'framework JavaScript on content pages', limit: 0, unit: 'bytes' },
   lighthouse: { label: 'Lighthouse (mobile): 100 in all four categories', limit: 100, unit: 'score' },
   lcp: { label: 'LCP (Lighthouse mobile), Latin-script languages', limit: 1000, unit: 'ms' },
-  lcpArabicScript: { label: 'LCP (Lighthouse mobile), Arabic-script languages, fonts not installed', limit: 1200, unit: 'ms' },
+  lcpArabicScript: { label: 'LCP (Lighthouse mobile), Arabic and Farsi, fonts not installed', limit: 1200, unit: 'ms' },
+  lcpUrdu: { label: 'LCP (Lighthouse mobile), Urdu (Nastaliq), font not installed', limit: 2000, unit: 'ms' },
   formP99: { label: 'form receiver p99 latency (50 concurrent posts)', limit: 50, unit: 'ms' },
   formVsStatic: { label: 'form receiver p99 against static-page GETs at the same load, same run', limit: 2, unit: 'ratio' },
   inboxList: { label: 'staff inbox list with 5,000 requests, server time (p95 of 20 renders)', limit: 200, unit: 'ms' },
@@ -33,6 +38,37 @@ export const budgets = {
     unit: 'ratio',
   },
 } as const;
+
+/**
+ * Latin-script pages with a larger transfer budget (issue 26): the home page keeps its sections,
+ * and the flyer tool is a tool, not an article. Every other page type gets budgets.latinTransfer.
+ */
+export const latinTransferLimits: Record<string, number> = { home: 18_000, flyer: 18_000 };
+
+/** Lighthouse's CPU benchmark index of this machine when it is quiet (docs/performance.md: about 3800–4000). */
+export const quietCpuIndex = 3800;
+
+/** The transfer budget (bytes, photos excluded) of a page of `type` in `lang`. */
+export function transferLimit(type: string, lang: string): number {
+  if (lang === 'ur') return budgets.urduTransfer.limit;
+  if (arabicScriptLangs.has(lang)) return budgets.arabicTransfer.limit;
+  return latinTransferLimits[type] ?? budgets.latinTransfer.limit;
+}
+
+/** The LCP budget (ms) in `lang`: Nastaliq has the largest font to fetch. */
+export function lcpLimit(lang: string): number {
+  if (lang === 'ur') return budgets.lcpUrdu.limit;
+  return arabicScriptLangs.has(lang) ? budgets.lcpArabicScript.limit : budgets.lcp.limit;
+}
+
+/**
+ * A Lighthouse run measured while other work held the CPU: its index is below half the machine's
+ * quiet figure. Its misses are reported as noisy, not as failures (TBT, the performance score and
+ * partly LCP grow with a busy CPU); a run without an index is judged.
+ */
+export function isNoisy(run: { benchmarkIndex: number | null }, quiet: number = quietCpuIndex): boolean {
+  return run.benchmarkIndex != null && run.benchmarkIndex < quiet / 2;
+}
 
 /** The build budget needs a scaling build with at least this many meetings. */
 export const buildBudgetMeetings = 1000;
@@ -50,6 +86,8 @@ export interface BudgetResult {
   figure: string;
   /** every page/run over the budget */
   failures: string[];
+  /** Lighthouse runs over the budget that were measured on a busy CPU: reported, not counted as failures */
+  noisy?: string[];
 }
 
 export interface WeightRow {
@@ -68,6 +106,8 @@ export interface BudgetFigures {
   weightsSkipped?: string;
   lighthouse: LighthouseRow[] | null;
   lighthouseSkipped?: string;
+  /** Lighthouse's CPU index of this machine when quiet (default quietCpuIndex): runs below half of it are noisy. */
+  quietCpuIndex?: number;
   form: { p99: number; staticBaseline?: { p99: number } } | null;
   formSkipped?: string;
   inbox?: { p95: number; p50: number } | null;
@@ -94,18 +134,20 @@ export function evaluateBudgets(m: BudgetFigures): BudgetResult[] {
     ['arabicTransfer', (w: WeightRow) => w.script === 'arabic' && w.lang !== 'ur'],
     ['urduTransfer', (w: WeightRow) => w.lang === 'ur'],
   ] as const) {
-    const b = budgets[id];
-    const rows = content.filter(rowsOf);
+    // Every page type has a transfer budget (issue 26): the tools too.
+    const rows = m.weights.filter(rowsOf);
     const size = (w: WeightRow) => w.weight.transfer - w.weight.photos;
+    const larger = Object.entries(latinTransferLimits).map(([type, limit]) => `${kb(limit)} ${type}`);
+    const budgetText = id === 'latinTransfer' ? `≤ ${larger.join(', ')}, ${kb(budgets[id].limit)} others` : `≤ ${kb(budgets[id].limit)}`;
     out.push(
       maxBudget(
         id,
-        `≤ ${kb(b.limit)}`,
+        budgetText,
         rows,
         size,
-        b.limit,
+        (w) => transferLimit(w.type, w.lang),
         (w) => `${kb(size(w))} = ${size(w)} bytes (${where(w)})`,
-        m.weightsSkipped ?? 'no content page is built yet',
+        m.weightsSkipped ?? 'no page is built yet',
       ),
     );
   }
@@ -116,66 +158,13 @@ export function evaluateBudgets(m: BudgetFigures): BudgetResult[] {
       '0 bytes',
       content,
       (w) => w.weight.frameworkJs,
-      0,
+      () => 0,
       (w) => `${w.weight.frameworkJs} bytes (${where(w)})`,
       m.weightsSkipped ?? 'no content page is built yet',
     ),
   );
 
-  if (!m.lighthouse || m.lighthouse.length === 0) {
-    const why = m.lighthouseSkipped ?? 'not run';
-    out.push({ id: 'lighthouse', label: budgets.lighthouse.label, budget: '100 × 4', pass: null, figure: why, failures: [] });
-    out.push({ id: 'lcp', label: budgets.lcp.label, budget: '≤ 1.0 s', pass: null, figure: why, failures: [] });
-    out.push({ id: 'lcpArabicScript', label: budgets.lcpArabicScript.label, budget: '≤ 1.2 s', pass: null, figure: why, failures: [] });
-  } else {
-    const runs = m.lighthouse;
-    const lowest = (r: LighthouseRow) => (r.error ? -1 : Math.min(...Object.values(r.scores).map((s) => s ?? -1)));
-    const failures = runs
-      .filter((r) => lowest(r) < 100)
-      .map(
-        (r) =>
-          `${r.type} ${r.lang}: ${
-            r.error
-              ? `error: ${r.error}`
-              : Object.entries(r.scores)
-                  .filter(([, s]) => s !== 100)
-                  .map(([c, s]) => `${c} ${s}`)
-                  .join(', ')
-          }`,
-      );
-    // The first run of the lowest score (runs has at least one here).
-    const worst = runs.reduce((a, b) => (lowest(b) < lowest(a) ? b : a));
-    out.push({
-      id: 'lighthouse',
-      label: budgets.lighthouse.label,
-      budget: '100 × 4',
-      pass: failures.length === 0,
-      figure: `lowest ${lowest(worst)} (${worst.type} ${worst.lang}); ${runs.length - failures.length}/${runs.length} runs all 100`,
-      failures,
-    });
-    for (const [id, arabicScript] of [
-      ['lcp', false],
-      ['lcpArabicScript', true],
-    ] as const) {
-      const limit = budgets[id].limit;
-      const timed = runs.filter((r) => r.lcpMs != null && arabicScriptLangs.has(r.lang) === arabicScript);
-      const lcpFailures = timed
-        .filter((r) => (r.lcpMs ?? 0) > limit)
-        .map((r) => `${r.type} ${r.lang}: ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`);
-      const slowest = [...timed].sort((a, b) => (b.lcpMs ?? 0) - (a.lcpMs ?? 0))[0];
-      out.push({
-        id,
-        label: budgets[id].label,
-        budget: `≤ ${(limit / 1000).toFixed(1)} s`,
-        pass: slowest ? lcpFailures.length === 0 : null,
-        figure: slowest
-          ? `${((slowest.lcpMs ?? 0) / 1000).toFixed(2)} s (${slowest.type} ${slowest.lang}); ` +
-            `${timed.length - lcpFailures.length}/${timed.length} runs within`
-          : 'no LCP measured in these languages',
-        failures: lcpFailures,
-      });
-    }
-  }
+  out.push(...lighthouseBudgets(m));
 
   if (!m.form) {
     out.push({
@@ -256,29 +245,122 @@ function buildBudget(m: BudgetFigures): BudgetResult {
   return { ...base, pass, figure, failures: pass ? [] : [figure] };
 }
 
+/** The Lighthouse budgets (scores, and LCP per script), with misses in noisy runs set apart. */
+function lighthouseBudgets(m: BudgetFigures): BudgetResult[] {
+  const lcpBudgets = [
+    ['lcp', (lang: string) => !arabicScriptLangs.has(lang)],
+    ['lcpArabicScript', (lang: string) => arabicScriptLangs.has(lang) && lang !== 'ur'],
+    ['lcpUrdu', (lang: string) => lang === 'ur'],
+  ] as const;
+  const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+  if (!m.lighthouse || m.lighthouse.length === 0) {
+    const why = m.lighthouseSkipped ?? 'not run';
+    return [
+      { id: 'lighthouse', label: budgets.lighthouse.label, budget: '100 × 4', pass: null, figure: why, failures: [] },
+      ...lcpBudgets.map(([id]) => ({
+        id,
+        label: budgets[id].label,
+        budget: `≤ ${secs(budgets[id].limit)}`,
+        pass: null,
+        figure: why,
+        failures: [],
+      })),
+    ];
+  }
+  const quiet = m.quietCpuIndex ?? quietCpuIndex;
+  const runs = m.lighthouse;
+  const lowest = (r: LighthouseRow) => (r.error ? -1 : Math.min(...Object.values(r.scores).map((s) => s ?? -1)));
+  const missed = (r: LighthouseRow) =>
+    `${r.type} ${r.lang}: ${
+      r.error
+        ? `error: ${r.error}`
+        : Object.entries(r.scores)
+            .filter(([, s]) => s !== 100)
+            .map(([c, s]) => `${c} ${s}`)
+            .join(', ')
+    }`;
+  // The first run of the lowest score (runs has at least one here).
+  const worst = runs.reduce((a, b) => (lowest(b) < lowest(a) ? b : a));
+  const out = [
+    judged('lighthouse', '100 × 4', runs, (r) => lowest(r) < 100, missed, quiet, {
+      figure: `lowest ${lowest(worst)} (${worst.type} ${worst.lang})`,
+      count: 'runs all 100',
+    }),
+  ];
+  for (const [id, inScript] of lcpBudgets) {
+    const limit = budgets[id].limit;
+    const timed = runs.filter((r) => r.lcpMs != null && inScript(r.lang));
+    const slowest = [...timed].sort((a, b) => (b.lcpMs ?? 0) - (a.lcpMs ?? 0))[0];
+    const result = judged(
+      id,
+      `≤ ${secs(limit)}`,
+      timed,
+      (r) => (r.lcpMs ?? 0) > limit,
+      (r) => `${r.type} ${r.lang}: ${((r.lcpMs ?? 0) / 1000).toFixed(2)} s`,
+      quiet,
+      { figure: slowest ? `${((slowest.lcpMs ?? 0) / 1000).toFixed(2)} s (${slowest.type} ${slowest.lang})` : '', count: 'runs within' },
+    );
+    out.push(slowest ? result : { ...result, pass: null, figure: 'no LCP measured in these languages' });
+  }
+  return out;
+}
+
 /**
- * A "the largest figure must stay within the limit" budget over page rows; `none` is the figure
- * when there are no rows.
+ * A budget over Lighthouse runs: a miss in a quiet run fails it; a miss in a noisy run (CPU index
+ * below half the quiet figure) is listed under `noisy` and leaves the budget unjudged (pass null)
+ * when no quiet run failed, since a busy CPU alone can cause it.
+ */
+function judged(
+  id: BudgetId,
+  budgetText: string,
+  runs: LighthouseRow[],
+  misses: (r: LighthouseRow) => boolean,
+  describe: (r: LighthouseRow) => string,
+  quiet: number,
+  text: { figure: string; count: string },
+): BudgetResult {
+  const failures = runs.filter((r) => misses(r) && !isNoisy(r, quiet)).map(describe);
+  const noisy = runs
+    .filter((r) => misses(r) && isNoisy(r, quiet))
+    .map((r) => `${describe(r)} (noisy: CPU index ${Math.round(r.benchmarkIndex ?? 0)})`);
+  const within = runs.filter((r) => !misses(r)).length;
+  const noisyText = noisy.length ? `; ${noisy.length} noisy, not judged (CPU index < ${Math.round(quiet / 2)})` : '';
+  return {
+    id,
+    label: budgets[id].label,
+    budget: budgetText,
+    pass: failures.length > 0 ? false : noisy.length > 0 ? null : true,
+    figure: `${text.figure}; ${within}/${runs.length} ${text.count}${noisyText}`,
+    failures,
+    ...(noisy.length ? { noisy } : {}),
+  };
+}
+
+/**
+ * A "the figure must stay within the limit" budget over page rows, each row with its own limit;
+ * `none` is the figure when there are no rows. The figure names the row furthest over (or
+ * closest to) its limit.
  */
 function maxBudget(
   id: BudgetId,
   budgetText: string,
   rows: WeightRow[],
   value: (w: WeightRow) => number,
-  limit: number,
+  limitOf: (w: WeightRow) => number,
   describe: (w: WeightRow) => string,
   none: string,
 ): BudgetResult {
   if (rows.length === 0) return { id, label: budgets[id].label, budget: budgetText, pass: null, figure: none, failures: [] };
-  const over = rows.filter((w) => value(w) > limit);
-  // The first row of the largest figure (rows has at least one here).
-  const worst = rows.reduce((a, b) => (value(b) > value(a) ? b : a));
+  const failing = rows.filter((w) => value(w) > limitOf(w));
+  // Each row against its own limit: the one with the least room left (the first of them; rows has at least one here).
+  const over = (w: WeightRow) => value(w) - limitOf(w);
+  const worst = rows.reduce((a, b) => (over(b) > over(a) ? b : a));
   return {
     id,
     label: budgets[id].label,
     budget: budgetText,
-    pass: over.length === 0,
-    figure: `max ${describe(worst)}; ${rows.length - over.length}/${rows.length} pages within`,
-    failures: over.map(describe),
+    pass: failing.length === 0,
+    figure: `max ${describe(worst)}; ${rows.length - failing.length}/${rows.length} pages within`,
+    failures: failing.map(describe),
   };
 }

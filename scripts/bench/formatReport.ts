@@ -2,7 +2,7 @@
  * Tables for the terminal and the same tables as Markdown (bench-results/latest.md), so
  * docs/performance.md can be refreshed from a run without retyping a figure.
  */
-import { kb, type BudgetResult, type WeightRow } from './evaluateBudgets.ts';
+import { isNoisy, kb, lcpLimit, quietCpuIndex, transferLimit, type BudgetResult, type WeightRow } from './evaluateBudgets.ts';
 import { phaseBreakdown } from './buildPhases.ts';
 import type { BuildTiming } from './buildTiming.ts';
 import type { LighthouseRow } from './runLighthouse.ts';
@@ -10,6 +10,8 @@ import type { LighthouseRow } from './runLighthouse.ts';
 /** How a table is written: for the terminal (the default) or as Markdown. */
 export interface TableOptions {
   markdown?: boolean;
+  /** Lighthouse's CPU index of the quiet machine, for marking noisy runs (default quietCpuIndex) */
+  quietCpuIndex?: number;
 }
 
 /** A table with a head row; the first column left-aligned, the rest right-aligned. */
@@ -66,13 +68,19 @@ export function transferMatrix(weights: WeightRow[], langs: string[], o?: TableO
   );
 }
 
-/** Lighthouse's scores and timings per page and language. */
+/** Lighthouse's scores and timings per page and language; the CPU index of each run beside the median's, noisy runs marked. */
 export function lighthouseTable(runs: LighthouseRow[], o?: TableOptions): string {
+  const quiet = o?.quietCpuIndex ?? quietCpuIndex;
+  const index = (n: number | null | undefined) => (n == null ? '–' : String(Math.round(n)));
+  const cpu = (r: LighthouseRow) => {
+    const each = r.runIndexes && r.runIndexes.length > 1 ? ` (${r.runIndexes.map(index).join(', ')})` : '';
+    return `${index(r.benchmarkIndex)}${isNoisy(r, quiet) ? ' noisy' : ''}${each}`;
+  };
   return table(
     ['page', 'lang', 'perf', 'a11y', 'best pr.', 'SEO', 'LCP', 'FCP', 'TBT', 'CLS', 'CPU index', 'lost points on'],
     runs.map((r) =>
       r.error
-        ? [r.type, r.lang, 'error', '', '', '', '', '', '', '', '', r.error.slice(0, 60)]
+        ? [r.type, r.lang, 'error', '', '', '', '', '', '', '', cpu(r), r.error.slice(0, 60)]
         : [
             r.type,
             r.lang,
@@ -84,10 +92,81 @@ export function lighthouseTable(runs: LighthouseRow[], o?: TableOptions): string
             sec(r.fcpMs),
             r.tbtMs == null ? '–' : `${Math.round(r.tbtMs)} ms`,
             r.cls == null ? '–' : r.cls.toFixed(3),
-            r.benchmarkIndex == null ? '–' : Math.round(r.benchmarkIndex),
+            cpu(r),
             r.failing.join(', ') || '–',
           ],
     ),
+    o,
+  );
+}
+
+/** The languages each column of the budget matrix judges. */
+const scriptColumns = [
+  { name: 'Latin', langs: (l: string, arabic: Set<string>) => !arabic.has(l) },
+  { name: 'ar/fa', langs: (l: string, arabic: Set<string>) => arabic.has(l) && l !== 'ur' },
+  { name: 'ur', langs: (l: string) => l === 'ur' },
+] as const;
+
+/**
+ * Every budget against every page type: per script, the largest transfer against its limit and
+ * the slowest LCP against its limit, and the lowest Lighthouse score. A cell reads
+ * "17.2 / 18.0 KB ok", "… OVER", or "… noisy" (a miss only in runs on a busy CPU); '–' where nothing was measured.
+ */
+export function budgetMatrix(
+  weights: WeightRow[],
+  lighthouse: LighthouseRow[] | null,
+  arabicScript: Set<string>,
+  o?: TableOptions,
+): string {
+  const quiet = o?.quietCpuIndex ?? quietCpuIndex;
+  const types = [...new Set([...weights.map((w) => w.type), ...(lighthouse ?? []).map((r) => r.type)])];
+  const verdict = (over: boolean, noisyOnly: boolean) => (!over ? 'ok' : noisyOnly ? 'noisy' : 'OVER');
+  const rows = types.map((type) => {
+    const cells: string[] = [type];
+    for (const col of scriptColumns) {
+      const ws = weights.filter((w) => w.type === type && col.langs(w.lang, arabicScript));
+      if (!ws.length) cells.push('–');
+      else {
+        const room = (w: WeightRow) => w.weight.transfer - w.weight.photos - transferLimit(w.type, w.lang);
+        const worst = ws.reduce((a, b) => (room(b) > room(a) ? b : a));
+        const size = worst.weight.transfer - worst.weight.photos;
+        const limit = transferLimit(worst.type, worst.lang);
+        cells.push(`${kb(size)} / ${kb(limit)} ${verdict(size > limit, false)}`);
+      }
+    }
+    const runs = (lighthouse ?? []).filter((r) => r.type === type && !r.error);
+    for (const col of scriptColumns) {
+      const timed = runs.filter((r) => r.lcpMs != null && col.langs(r.lang, arabicScript));
+      if (!timed.length) cells.push('–');
+      else {
+        const worst = timed.reduce((a, b) => ((b.lcpMs ?? 0) - lcpLimit(b.lang) > (a.lcpMs ?? 0) - lcpLimit(a.lang) ? b : a));
+        const misses = timed.filter((r) => (r.lcpMs ?? 0) > lcpLimit(r.lang));
+        cells.push(
+          `${sec(worst.lcpMs)} / ${sec(lcpLimit(worst.lang))} ${verdict(
+            misses.length > 0,
+            misses.every((r) => isNoisy(r, quiet)),
+          )}`,
+        );
+      }
+    }
+    const all = (lighthouse ?? []).filter((r) => r.type === type);
+    if (!all.length) cells.push('–');
+    else {
+      const lowest = (r: LighthouseRow) => (r.error ? -1 : Math.min(...Object.values(r.scores).map((s) => s ?? -1)));
+      const misses = all.filter((r) => lowest(r) < 100);
+      const min = Math.min(...all.map(lowest));
+      cells.push(
+        `${min} / 100 ${verdict(
+          misses.length > 0,
+          misses.every((r) => isNoisy(r, quiet)),
+        )}`,
+      );
+    }
+    return cells;
+  });
+  return table(
+    ['page', ...scriptColumns.map((c) => `transfer ${c.name}`), ...scriptColumns.map((c) => `LCP ${c.name}`), 'Lighthouse'],
+    rows,
     o,
   );
 }

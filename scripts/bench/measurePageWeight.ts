@@ -61,9 +61,16 @@ const frameworkSignature = /astro-island|react-dom|\bpreact\b|svelte\/internal|v
 
 /**
  * The weight of `urlPath` (/ar/activities/danish/) at `baseUrl` (http://127.0.0.1:4416);
- * `clientDir` is dist/client, for the HTML file sizes.
+ * `clientDir` is dist/client, for the HTML file sizes, and `htmlFile` the page's file in it
+ * (default: the path's index.html; the 404 page is one file, 404.html).
  */
-export async function measurePageWeight(browser: Browser, baseUrl: string, urlPath: string, clientDir: string): Promise<PageWeight> {
+export async function measurePageWeight(
+  browser: Browser,
+  baseUrl: string,
+  urlPath: string,
+  clientDir: string,
+  htmlFile: string = path.join(urlPath, 'index.html'),
+): Promise<PageWeight> {
   const context = await browser.newContext({
     viewport: mobileViewport,
     deviceScaleFactor: mobileScale,
@@ -127,7 +134,7 @@ export async function measurePageWeight(browser: Browser, baseUrl: string, urlPa
   }
   await context.close();
 
-  const file = path.join(clientDir, urlPath, 'index.html');
+  const file = path.join(clientDir, htmlFile);
   const html = fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0);
   return {
     url: urlPath,

@@ -5,6 +5,7 @@
  */
 import type lighthouseApi from 'lighthouse';
 import { launchChromium } from '../lib/chromium.ts';
+import { missingPath } from './discoverPageTypes.ts';
 
 /** The four categories the budget names ("agentic-browsing", new in 13.x, is left out). */
 export const lighthouseCategories = ['performance', 'accessibility', 'best-practices', 'seo'];
@@ -25,6 +26,8 @@ export interface LighthouseResult {
   failing: string[];
   /** how many runs this median was taken from */
   runs?: number;
+  /** the CPU benchmark index of every run the median was taken from, in run order */
+  runIndexes?: (number | null)[];
   error?: string;
 }
 
@@ -48,11 +51,22 @@ export async function lighthouseUnavailable(): Promise<string | null> {
 
 /**
  * Runs Lighthouse `runs` times per URL, one after another (parallel runs on a small machine
- * would distort each other's CPU timings), and keeps the median run of each URL.
+ * would distort each other's CPU timings), and keeps the median run of each URL. `onRun` hears
+ * of every run (with its CPU index), `onResult` of each URL's median.
  */
 export async function runLighthouse(
   urls: string[],
-  { debugPort, runs = 1, onResult }: { debugPort: number; runs?: number; onResult?: (r: LighthouseResult) => void },
+  {
+    debugPort,
+    runs = 1,
+    onRun,
+    onResult,
+  }: {
+    debugPort: number;
+    runs?: number;
+    onRun?: (r: LighthouseResult, run: number) => void;
+    onResult?: (r: LighthouseResult) => void;
+  },
 ): Promise<LighthouseResult[]> {
   const { default: lighthouse } = await import('lighthouse');
   const browser = await launchChromium([`--remote-debugging-port=${debugPort}`, '--disable-dev-shm-usage']);
@@ -60,7 +74,11 @@ export async function runLighthouse(
   try {
     for (const url of urls) {
       const attempts: LighthouseResult[] = [];
-      for (let i = 0; i < Math.max(1, runs); i += 1) attempts.push(await runOnce(lighthouse, url, debugPort));
+      for (let i = 0; i < Math.max(1, runs); i += 1) {
+        const attempt = await runOnce(lighthouse, url, debugPort);
+        attempts.push(attempt);
+        onRun?.(attempt, i + 1);
+      }
       const result = medianRun(attempts);
       results.push(result);
       onResult?.(result);
@@ -77,14 +95,21 @@ export function medianRun(attempts: LighthouseResult[]): LighthouseResult {
   const sorted = [...attempts].sort((a, b) => key(a) - key(b));
   const median = sorted[Math.floor((sorted.length - 1) / 2)];
   if (!median) throw new Error('medianRun() needs at least one run');
-  return { ...median, runs: attempts.length };
+  return { ...median, runs: attempts.length, runIndexes: attempts.map((a) => a.benchmarkIndex) };
 }
 
 /** One Lighthouse run of `url` through the browser on `debugPort`; a failed run is a result with `error`. */
 async function runOnce(lighthouse: typeof lighthouseApi, url: string, debugPort: number): Promise<LighthouseResult> {
   let result: LighthouseResult;
   try {
-    const run = await lighthouse(url, { port: debugPort, output: 'json', logLevel: 'error', onlyCategories: lighthouseCategories });
+    // ignoreStatusCode: the 404 page is measured where she meets it, as the answer to a missing address.
+    const run = await lighthouse(url, {
+      port: debugPort,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: lighthouseCategories,
+      ignoreStatusCode: url.endsWith(`/${missingPath}`),
+    });
     const lhr = run?.lhr;
     if (!lhr) throw new Error('Lighthouse returned no result');
     if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);

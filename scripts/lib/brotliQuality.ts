@@ -4,7 +4,9 @@
  * and, with a year of meetings, number in the thousands: level 8, about a tenth of the CPU for
  * pages about 9 % larger (docs/performance.md, "Build time"). The few pages a woman lands on from
  * a flyer's QR code or short link, the language chooser and her language's home page, get level
- * 11 too: they are the heaviest pages and the first she loads.
+ * 11 too: they are the heaviest pages and the first she loads. So do the flyer generator's pages
+ * and the language blocks it fetches (14 files): the tool partners use most, held to a budget
+ * (docs/performance.md, "The flyer tool per language").
  */
 import { isLang } from '#src/i18n/locales.ts';
 
@@ -17,5 +19,7 @@ export const DENSEST_COST_FACTOR = 35;
 export function brotliQualityFor(relative: string): number {
   const parts = relative.split(/[\\/]/);
   const landing = parts.at(-1) === 'index.html' && (parts.length === 1 || (parts.length === 2 && isLang(parts[0] ?? '')));
-  return parts[0] === '_astro' || landing ? DENSEST_BROTLI_QUALITY : PAGE_BROTLI_QUALITY;
+  const flyerTool =
+    parts.length === 3 && isLang(parts[0] ?? '') && parts[1] === 'flyer' && ['index.html', 'block.json'].includes(parts[2] ?? '');
+  return parts[0] === '_astro' || landing || flyerTool ? DENSEST_BROTLI_QUALITY : PAGE_BROTLI_QUALITY;
 }

@@ -1,9 +1,13 @@
 /**
- * The flyer generator's live preview. Every language block is already on the page (rendered at
- * build time with its QR code); this shows the chosen ones in the chosen order, sets the sheet's
- * data attributes (layout, paper, tabs) and keeps the options in the URL.
+ * The flyer generator's live preview. The page carries the general flyer's blocks of its own
+ * language, Danish and English (rendered at build time with their QR codes); a language she picks
+ * beyond those, or the whole block for a family, meeting or weekly flyer, is fetched once
+ * (/<lang>/flyer/block.json, the same markup). This shows the chosen blocks in the
+ * chosen order, sets the sheet's data attributes (layout, paper, tabs) and keeps the options in
+ * the URL. While a block is on its way the sheet is aria-busy, and the URL follows once the
+ * flyer shows what it says. Loaded by flyerPage.ts when there is work for it (which also prints).
  */
-import { isLang, type Lang } from '#src/i18n/locales.ts';
+import { isLang, langs as siteLangs, type Lang } from '#src/i18n/locales.ts';
 import { flyerQuery, normalizeFlyerLangs, parseFlyerOptions, type FlyerOptions } from '#src/flyer/flyerOptions.ts';
 import { channelQrFile } from '#src/channels/channelLinks.ts';
 
@@ -115,7 +119,11 @@ function renderFlyer(flyer: HTMLElement, { langs, kind, meeting, session }: Flye
     const block = blocks.get(code);
     if (block) container.append(block);
   }
-  for (const block of blocks.values()) if (block.hidden) container.append(block);
+  // Hidden blocks in the site's order, however they arrived: the same options give the same page.
+  for (const code of siteLangs) {
+    const block = blocks.get(code);
+    if (block?.hidden) container.append(block);
+  }
   // The flyer reads in the direction of its first language (Arabic first: columns from the right).
   const first = langs[0] && blocks.get(langs[0])?.querySelector<HTMLElement>('[dir]');
   if (first) flyer.dir = first.dir;
@@ -144,6 +152,63 @@ function renderSheet(sheet: HTMLElement, options: FlyerOptions, activity: string
     copy.dataset.flyerCopy = '';
     sheet.append(copy);
   }
+}
+
+/** The blocks on their way, by language: each is fetched once, however often she picks it. */
+const arriving = new Map<Lang, Promise<void>>();
+
+/** The flyer's block in `lang`, if it carries one. */
+const blockIn = (container: HTMLElement, lang: Lang) => container.querySelector<HTMLElement>(`:scope > [data-flyer-lang="${lang}"]`);
+
+/**
+ * Adds the blocks of `wanted` that the flyer lacks: a language the page does not carry, or, for a
+ * flyer other than the general one (`complete`), the whole block in place of the page's general
+ * one. A failed fetch leaves the block as it was, and is tried again next time.
+ */
+function loadBlocks(flyer: HTMLElement, wanted: readonly Lang[], complete: boolean): Promise<void> {
+  const container = flyer.querySelector<HTMLElement>('.flyer-langs');
+  if (!container) return Promise.resolve();
+  const lacking = (lang: Lang) => {
+    const block = blockIn(container, lang);
+    return !block || (complete && block.dataset.flyerLight !== undefined);
+  };
+  return Promise.all(
+    wanted.filter(lacking).map((lang) => {
+      const known = arriving.get(lang);
+      if (known) return known;
+      const loading = fetch(`/${lang}/flyer/block.json`)
+        .then((res) => (res.ok ? (res.json() as Promise<{ html: string }>) : Promise.reject(new Error(String(res.status)))))
+        .then(({ html }) => {
+          const template = document.createElement('template');
+          template.innerHTML = html;
+          const block = template.content.querySelector<HTMLElement>('[data-flyer-lang]');
+          const light = blockIn(container, lang);
+          if (!block) return;
+          if (light) light.replaceWith(block);
+          else container.append(block);
+          // Its script's font (Nastaliq: 118 KB) before the flyer shows it: no reflow of the preview after.
+          const family = getComputedStyle(block.querySelector('.flyer-lang') ?? block).fontFamily;
+          return document.fonts.load(`1em ${family}`, block.textContent ?? '').then(() => undefined);
+        })
+        .catch(() => {
+          arriving.delete(lang);
+        });
+      arriving.set(lang, loading);
+      return loading;
+    }),
+  ).then(() => undefined);
+}
+
+/** True when the flyer has every block `options` needs, so it can be drawn at once. */
+function hasBlocks(flyer: HTMLElement, { langs, kind }: FlyerOptions): boolean {
+  const container = flyer.querySelector<HTMLElement>('.flyer-langs');
+  return (
+    !container ||
+    langs.every((lang) => {
+      const block = blockIn(container, lang);
+      return block && (kind === 'general' || block.dataset.flyerLight === undefined);
+    })
+  );
 }
 
 export function initFlyerGenerator(): void {
@@ -175,24 +240,39 @@ export function initFlyerGenerator(): void {
     sessionIds: [...activityOf.keys()],
     channelCodes: [...channels.keys()],
   });
+  const original = sheet.querySelector<HTMLElement>(':scope > .flyer');
+  // Only the latest choice is drawn: a block that arrives late does not bring back an older one.
+  let latest = 0;
   const apply = (replaceUrl: boolean) => {
     writeForm(form, options);
-    const activity =
-      options.kind === 'family' ? '#family' : (options.kind === 'weekly' && options.session && activityOf.get(options.session)) || '';
-    renderSheet(sheet, options, activity, channels);
-    const query = `?${flyerQuery(options)}`;
-    if (link) link.href = query;
-    if (replaceUrl) history.replaceState(null, '', query);
+    const wanted = options;
+    const turn = ++latest;
+    const draw = () => {
+      if (turn !== latest) return;
+      sheet.removeAttribute('aria-busy');
+      const activity =
+        wanted.kind === 'family' ? '#family' : (wanted.kind === 'weekly' && wanted.session && activityOf.get(wanted.session)) || '';
+      renderSheet(sheet, wanted, activity, channels);
+      const query = `?${flyerQuery(wanted)}`;
+      if (link) link.href = query;
+      if (replaceUrl) history.replaceState(null, '', query);
+    };
+    // Drawn at once when every block is here (no flash of an emptier flyer), else when they arrive.
+    if (!original || hasBlocks(original, wanted)) draw();
+    else {
+      sheet.setAttribute('aria-busy', 'true');
+      void loadBlocks(original, wanted.langs, wanted.kind !== 'general').then(draw);
+    }
   };
 
-  apply(location.search !== '');
+  // Her choices made while this script loaded (flyerPage.ts) win over the URL's.
+  if (root.dataset.flyerChanged !== undefined) {
+    options = readForm(form, options);
+    apply(true);
+  } else apply(location.search !== '');
+  root.dataset.flyerReady = '';
   form.addEventListener('change', () => {
     options = readForm(form, options);
     apply(true);
-  });
-  form.addEventListener('submit', (event) => {
-    // The options never leave the page: the form's one action is printing.
-    event.preventDefault();
-    window.print();
   });
 }

@@ -3,9 +3,9 @@
  * /<lang>/flyer/print/): every language's text block, the staff faces, and the ready flyer's
  * options for the page's language.
  */
-import type { Lang } from '#src/i18n/locales.ts';
+import { langs, type Lang } from '#src/i18n/locales.ts';
 import { flyerBlocks, type FlyerBlock } from './flyerBlocks.ts';
-import { defaultFlyerOptions, type FlyerOptions } from './flyerOptions.ts';
+import { defaultFlyerOptions, readyFlyerLangs, type FlyerOptions } from './flyerOptions.ts';
 import { flyerFaces, type FlyerFace } from './flyerStaff.ts';
 
 export interface FlyerPage {
@@ -17,4 +17,15 @@ export interface FlyerPage {
 export async function flyerPage(lang: Lang): Promise<FlyerPage> {
   const [blocks, faces] = await Promise.all([flyerBlocks(), flyerFaces()]);
   return { blocks, faces, options: defaultFlyerOptions(lang) };
+}
+
+/**
+ * The language blocks the generator page for `lang` carries: those of the flyer it opens with,
+ * the ready flyer of her language (hers and Danish; Danish alone on the Danish page). Any other
+ * language is fetched when she picks it (/<lang>/flyer/block.json): seven blocks made the page
+ * twice its budget, and a third block (English) kept the Latin pages over 18 KB.
+ */
+export function generatorLangs(lang: Lang): Lang[] {
+  const carried = new Set<Lang>(readyFlyerLangs(lang));
+  return langs.filter((l) => carried.has(l));
 }

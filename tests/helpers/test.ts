@@ -9,10 +9,15 @@ import { test as base, type Page } from '@playwright/test';
 
 export { expect, devices, type Page, type APIRequestContext } from '@playwright/test';
 
-/** Waits until the after-paint loader's scripts have all run; at once on a page without it. */
+/**
+ * Waits until the after-paint loader's scripts have all run (at once on a page without it), and
+ * until nothing they fetch is still on its way (aria-busy: the flyer generator's fetched blocks).
+ */
 async function afterPaintReady(page: Page): Promise<void> {
   await page.waitForFunction(
-    () => !document.querySelector('script[data-src]') || document.documentElement.getAttribute('data-after-paint') === 'ready',
+    () =>
+      (!document.querySelector('script[data-src]') || document.documentElement.getAttribute('data-after-paint') === 'ready') &&
+      !document.querySelector('[aria-busy="true"]'),
   );
 }
 

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { discoverPageTypes } from '../../scripts/bench/discoverPageTypes.ts';
+import { builtFileOf, discoverPageTypes, missingPath } from '../../scripts/bench/discoverPageTypes.ts';
 import { localTime, readMeetingTemplate, syntheticMeetings } from '../../scripts/bench/syntheticMeetings.ts';
 import { meetingSchema } from '#src/meetings/meetingSchema.ts';
 import { yamlIds } from '#src/contentLoaders/readYamlDir.ts';
 import { parse } from 'yaml';
-import { evaluateBudgets, type WeightRow } from '../../scripts/bench/evaluateBudgets.ts';
 import { msPerExtraPage } from '../../scripts/bench/measureBuildScaling.ts';
 
 describe('discoverPageTypes()', () => {
@@ -35,6 +34,36 @@ describe('discoverPageTypes()', () => {
     expect(found.staff).toBeNull();
     expect(found.interest).toBeNull();
     expect(found.flyer).toBeNull();
+    expect(found.notFound).toBeNull();
+  });
+
+  it('finds every page type of issue 26, the 404 page at a missing address under the language', () => {
+    const all = [
+      ...pages,
+      '/404.html',
+      '/da/calendar/',
+      '/da/family/',
+      '/da/flyer/',
+      '/da/flyer/print/',
+      '/da/interest/',
+      '/da/partners/',
+      '/da/partners/refer/',
+      '/da/partners/refer/thanks/',
+      '/da/privacy/',
+      '/da/staff/',
+    ];
+    const found = discoverPageTypes(all, 'da');
+    expect(found).toMatchObject({
+      calendar: 'calendar/',
+      family: 'family/',
+      flyer: 'flyer/',
+      refer: 'partners/refer/',
+      privacy: 'privacy/',
+      notFound: missingPath,
+    });
+    expect(Object.values(found).every((p) => p !== null)).toBe(true);
+    expect(builtFileOf('notFound', `/ar/${missingPath}`)).toBe('404.html');
+    expect(builtFileOf('flyer', '/ar/flyer/')).toBe('ar/flyer/index.html');
   });
 });
 
@@ -82,121 +111,6 @@ describe('syntheticMeetings()', () => {
     expect(() => syntheticMeetings({ start: '2027-01-14T19:00:00+01:00', end: '2027-01-14T17:00:00+01:00' }, 1)).toThrow(
       /usable start\/end/,
     );
-  });
-});
-
-const row = (
-  type: string,
-  lang: string,
-  script: 'latin' | 'arabic',
-  transfer: number,
-  extra: Partial<WeightRow['weight']> = {},
-): WeightRow => ({
-  type,
-  lang,
-  script,
-  content: type !== 'search',
-  weight: {
-    url: `/${lang}/`,
-    status: 200,
-    htmlRaw: 0,
-    htmlBrotli: 0,
-    bytes: { html: 0, css: 0, js: 0, font: 0, image: 0, other: 0 },
-    requests: 3,
-    transfer,
-    transferBodies: transfer,
-    photos: 0,
-    fonts: 0,
-    frameworkJs: 0,
-    scripts: [],
-    fontFiles: [],
-    failed: [],
-    ...extra,
-  },
-});
-
-describe('evaluateBudgets()', () => {
-  it('passes a Latin page at exactly 14 KB and fails one byte over, photos left out', () => {
-    const at = evaluateBudgets({
-      weights: [row('home', 'da', 'latin', 14_000), row('staff', 'da', 'latin', 54_000, { photos: 40_000 })],
-      lighthouse: null,
-      form: null,
-    });
-    expect(at.find((b) => b.id === 'latinTransfer')?.pass).toBe(true);
-    const over = evaluateBudgets({ weights: [row('home', 'da', 'latin', 14_001)], lighthouse: null, form: null });
-    expect(over.find((b) => b.id === 'latinTransfer')).toMatchObject({ pass: false, failures: ['14.0 KB = 14001 bytes (home da)'] });
-  });
-
-  it('holds Arabic and Farsi pages to 50 KB and Urdu (Nastaliq) to 120 KB with their font, and ignores tool pages', () => {
-    const result = evaluateBudgets({
-      weights: [
-        row('home', 'ur', 'arabic', 119_000),
-        row('home', 'ar', 'arabic', 50_000),
-        row('home', 'fa', 'arabic', 50_001),
-        row('search', 'ur', 'arabic', 500_000),
-      ],
-      lighthouse: null,
-      form: null,
-    });
-    const arabic = result.find((b) => b.id === 'arabicTransfer');
-    expect(arabic?.pass).toBe(false);
-    expect(arabic?.figure).toBe('max 50.0 KB = 50001 bytes (home fa); 1/2 pages within');
-    expect(result.find((b) => b.id === 'urduTransfer')).toMatchObject({
-      pass: true,
-      figure: 'max 119.0 KB = 119000 bytes (home ur); 1/1 pages within',
-    });
-  });
-
-  it('fails the JavaScript budget on any framework byte on a content page', () => {
-    const result = evaluateBudgets({ weights: [row('home', 'da', 'latin', 9000, { frameworkJs: 1 })], lighthouse: null, form: null });
-    expect(result.find((b) => b.id === 'frameworkJs')?.pass).toBe(false);
-  });
-
-  it('says "not measured" with the reason when Lighthouse or the form could not run', () => {
-    const result = evaluateBudgets({
-      weights: [],
-      lighthouse: null,
-      lighthouseSkipped: 'no Chromium',
-      form: null,
-      formSkipped: 'not built',
-    });
-    expect(result.find((b) => b.id === 'lighthouse')).toMatchObject({ pass: null, figure: 'no Chromium' });
-    expect(result.find((b) => b.id === 'formP99')).toMatchObject({ pass: null, figure: 'not built' });
-  });
-
-  it('judges Lighthouse on the lowest category and LCP on the slowest run', () => {
-    const run = (lang: string, perf: number, lcpMs: number) => ({
-      url: '',
-      type: 'home',
-      lang,
-      scores: { performance: perf, accessibility: 100, 'best-practices': 100, seo: 100 },
-      lcpMs,
-      fcpMs: 0,
-      tbtMs: 0,
-      cls: 0,
-      totalBytes: 0,
-      benchmarkIndex: 0,
-      failing: [],
-    });
-    const result = evaluateBudgets({
-      weights: [],
-      lighthouse: [run('da', 100, 1001), run('so', 100, 750), run('ur', 98, 1300), run('fa', 100, 1200)],
-      form: { p99: 50, staticBaseline: { p99: 25 } },
-    });
-    expect(result.find((b) => b.id === 'lighthouse')).toMatchObject({ pass: false, failures: ['home ur: performance 98'] });
-    // Latin-script pages within 1.0 s; Arabic-script pages, whose font may have to download, within 1.2 s.
-    expect(result.find((b) => b.id === 'lcp')).toMatchObject({ pass: false, failures: ['home da: 1.00 s'] });
-    expect(result.find((b) => b.id === 'lcpArabicScript')).toMatchObject({ pass: false, failures: ['home ur: 1.30 s'] });
-    expect(result.find((b) => b.id === 'formP99')?.pass).toBe(true);
-    expect(result.find((b) => b.id === 'formVsStatic')).toMatchObject({ pass: true, figure: '2.00 × (form p99 50 ms, static p99 25 ms)' });
-  });
-
-  it('holds the form receiver to twice the static pages at the same load, and says when there was no baseline', () => {
-    const over = evaluateBudgets({ weights: [], lighthouse: null, form: { p99: 41, staticBaseline: { p99: 20 } } });
-    expect(over.find((b) => b.id === 'formP99')?.pass).toBe(true);
-    expect(over.find((b) => b.id === 'formVsStatic')?.pass).toBe(false);
-    const none = evaluateBudgets({ weights: [], lighthouse: null, form: { p99: 41 } });
-    expect(none.find((b) => b.id === 'formVsStatic')).toMatchObject({ pass: null, figure: 'no static-page baseline in this run' });
   });
 });
 

@@ -9,6 +9,15 @@ describe('brotliQualityFor()', () => {
     expect(brotliQualityFor('so\\index.html')).toBe(DENSEST_BROTLI_QUALITY);
   });
 
+  it('gives the flyer generator pages and the language blocks they fetch the densest level', () => {
+    for (const file of ['da/flyer/index.html', 'ur/flyer/index.html', 'ar/flyer/block.json']) {
+      expect(brotliQualityFor(file), file).toBe(DENSEST_BROTLI_QUALITY);
+    }
+    for (const file of ['da/flyer/print/index.html', 'xx/flyer/index.html', 'da/flyer/other.json']) {
+      expect(brotliQualityFor(file), file).toBe(PAGE_BROTLI_QUALITY);
+    }
+  });
+
   it('gives every other page, feed and index file the faster page level', () => {
     expect(PAGE_BROTLI_QUALITY).toBeLessThan(DENSEST_BROTLI_QUALITY);
     for (const file of [
