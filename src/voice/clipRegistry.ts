@@ -113,3 +113,9 @@ export function clipProblem(use: ClipUse): string {
     ? `content/voice/${use.file} is stale: ${use.source} (${use.lang}) has changed since the clip was made`
     : `content/voice/${use.file} is not registered: nothing records which text of ${use.source} (${use.lang}) it speaks`;
 }
+
+/** The clips pages may play: every converted clip except those whose entry's text changed or that nobody registered. */
+export function playableClips<T>(converted: Record<string, T>, uses: readonly ClipUse[]): Record<string, T> {
+  const silent = new Set(uses.filter((use) => use.state !== 'current').map((use) => use.file));
+  return Object.fromEntries(Object.entries(converted).filter(([file]) => !silent.has(file)));
+}

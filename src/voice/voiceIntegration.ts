@@ -16,7 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { prepareClips, type VoiceManifest } from './convertClip.ts';
-import { clipProblem, clipUses } from './clipRegistry.ts';
+import { clipProblem, clipUses, playableClips } from './clipRegistry.ts';
 
 const virtualId = 'virtual:aaben-doer/voice-clips';
 
@@ -35,9 +35,9 @@ export function voiceIntegration(): AstroIntegration {
           if (result.problems.length) {
             throw new Error(`Voice clips: ${result.problems.length} problem(s):\n${result.problems.map((p) => `  - ${p}`).join('\n')}`);
           }
-          manifest = result.manifest;
-          for (const use of clipUses(root).filter((u) => u.state !== 'current')) {
-            delete manifest[use.file];
+          const uses = clipUses(root);
+          manifest = playableClips(result.manifest, uses);
+          for (const use of uses.filter((u) => u.state !== 'current')) {
             logger.warn(`${clipProblem(use)}: its page shows no player until it is made or recorded again`);
           }
           logger.info(`${result.files} clip(s) checked, ${result.converted} converted (${Date.now() - began} ms)`);
