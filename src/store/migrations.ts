@@ -185,7 +185,7 @@ ALTER TABLE interest ADD COLUMN funnel_stage INTEGER NOT NULL DEFAULT 0;`,
   },
   {
     version: 4,
-    name: 'meeting invitations: a request invited to an information meeting, and per meeting how many were invited and came (issue 25)',
+    name: 'meetings: a request invited to an information meeting, and per meeting how many were invited and came (issue 25)',
     sql: `
 -- The meeting staff invited her to (content/meetings/<id>.yaml) and when it starts.
 ALTER TABLE interest ADD COLUMN invited_meeting TEXT;
