@@ -54,7 +54,8 @@ if (args.check) {
   for (const use of bad) console.error(clipProblem(use));
   if (bad.length) {
     console.error(
-      `${bad.length} of ${uses.length} clip(s) do not speak their page's current text: make them again (npm run voices) or record them again.`,
+      `${bad.length} of ${uses.length} clip(s) do not speak their page's current text: ` +
+        'make them again (npm run voices) or record them again.',
     );
     process.exit(1);
   }

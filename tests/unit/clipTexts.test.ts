@@ -22,8 +22,18 @@ describe('spokenHash()', () => {
 
 describe('the spoken text of an entry', () => {
   it('is an MDX page its title and body without Markdown marks or imports', () => {
-    const raw =
-      "---\ntitle: Velkommen\nclip:\n  file: x.da.opus\n  voice: synthetic\n---\nimport X from 'y';\n\n**Kom** til [mødet](/da/meetings/).\n";
+    const raw = [
+      '---',
+      'title: Velkommen',
+      'clip:',
+      '  file: x.da.opus',
+      '  voice: synthetic',
+      '---',
+      "import X from 'y';",
+      '',
+      '**Kom** til [mødet](/da/meetings/).',
+      '',
+    ].join('\n');
     expect(mdxSpokenText(raw)).toBe('Velkommen.\n\n\n\nKom til mødet.');
   });
 

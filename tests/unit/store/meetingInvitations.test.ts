@@ -21,7 +21,8 @@ describe('inviting a request to a meeting', () => {
       db
         .prepare(
           `INSERT INTO interest
-             (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
+             (created_at, first_name, phone, language, contact_method, best_time, activities,
+              interpreter, consent_version, consent_language)
            VALUES ('2026-11-01T10:00:00Z', ?, '+4512345678', 'so', 'sms', 'any', '[]', 1, 'v', 'so')`,
         )
         .run(firstName).lastInsertRowid,
