@@ -32,7 +32,9 @@ for (const lang of langs) {
     // No clip, no listening: Somali has no recorded voice yet, so its action is "Call me".
     if (lang === 'so') await expect(action).toHaveAttribute('href', '/so/interest/');
     if (['ar', 'ur', 'so', 'da'].includes(lang)) {
-      await testInfo.attach(`home-${lang}-360`, { body: await page.screenshot(), contentType: 'image/png' });
+      const file = testInfo.outputPath(`home-${lang}-360.png`);
+      await page.screenshot({ path: file });
+      await testInfo.attach(`home-${lang}-360`, { path: file, contentType: 'image/png' });
     }
   });
 }
@@ -63,12 +65,14 @@ test('on a wide screen the menu is the row of links, no disclosure to open', asy
 
 test('the demo notice is one line that opens to the whole text', async ({ page }) => {
   test.skip(!siteConfig.demo, 'site.config.ts has demo: false');
-  for (const lang of ['ur', 'so'] as const) {
+  for (const lang of langs) {
     await page.goto(`/${lang}/`);
     const notice = page.locator('[data-demo-notice]');
-    expect((await notice.boundingBox())!.height, `${lang}: one line`).toBeLessThanOrEqual(80);
+    const summary = notice.locator('summary');
+    // One line: a 44 px tap target holds one line even of Urdu's tall Nastaliq.
+    expect((await summary.boundingBox())!.height, `${lang}: one line`).toBeLessThanOrEqual(48);
     await expect(notice.getByText(t(lang, 'demo.body'))).toBeHidden();
-    await notice.getByText(t(lang, 'demo.title')).click();
+    await summary.click();
     await expect(notice.getByText(t(lang, 'demo.body'))).toBeVisible();
   }
 });
