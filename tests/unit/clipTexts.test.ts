@@ -70,6 +70,15 @@ describe('the clips on the tree', () => {
     expect(uses.filter((u) => u.lang === 'so')).toEqual([]);
   });
 
+  it('the translation status shows the clips (`npm run translations`; /translation-status/ reads the same list)', () => {
+    const run = spawnSync(process.execPath, ['scripts/translations.ts'], { cwd: root, encoding: 'utf8' });
+    expect(run.stdout).toContain(`${uses.length} voice clips: ${uses.length} speak their page's current text, 0 do not play.`);
+    const json = JSON.parse(spawnSync(process.execPath, ['scripts/translations.ts', '--json'], { cwd: root, encoding: 'utf8' }).stdout) as {
+      clips: { file: string; state: string }[];
+    };
+    expect(json.clips).toContainEqual(expect.objectContaining({ file: 'page-home.ar.opus', state: 'current' }));
+  });
+
   it('`npm run voices -- --check` passes on the tree', () => {
     const run = spawnSync(process.execPath, ['scripts/voices.ts', '--check'], { cwd: root, encoding: 'utf8' });
     expect(run.status, run.stderr).toBe(0);
