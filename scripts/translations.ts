@@ -7,8 +7,10 @@
  *   npm run translations -- --json        the same as JSON
  *   npm run translations -- --root DIR    another content folder (tests use a fixture)
  * Exit code 1 when a translated file has no valid status (the build would fail on it too).
+ * Below the pages: every voice clip and whether it still speaks its page's text (src/voice/clipRegistry.ts).
  */
 import path from 'node:path';
+import { clipProblem, clipUses } from '#src/voice/clipRegistry.ts';
 import { langs } from '#src/i18n/locales.ts';
 import { sourceHash } from '#src/i18n/translationSource.ts';
 import {
@@ -31,9 +33,12 @@ const files = readContentFiles(contentDir);
 const rows = translationReport(files, langs);
 const orphans = orphanTranslations(files);
 const counts = countStates(rows);
+// Clips belong to the project around the content folder (content/voice/clip-texts.json).
+const clips = clipUses(path.dirname(contentDir));
 
 if (args.includes('--json')) {
-  console.log(JSON.stringify({ rows, counts, orphans: orphans.map((o) => o.file) }, null, 2));
+  const clipStates = clips.map(({ file, source, lang, voice, state }) => ({ file, source, lang, voice, state }));
+  console.log(JSON.stringify({ rows, counts, orphans: orphans.map((o) => o.file), clips: clipStates }, null, 2));
 } else {
   const mark: Record<TranslationState, string> = {
     source: 'DA',
@@ -72,5 +77,10 @@ if (args.includes('--json')) {
         console.log(`INVALID ${cell.file}: field "translation" needs status (machine | reviewed) and source (${lang})`);
     }
   for (const o of orphans) console.log(`ORPHAN ${o.file}: there is no Danish file with this name`);
+  const silent = clips.filter((c) => c.state !== 'current');
+  console.log(
+    `\n${clips.length} voice clips: ${clips.length - silent.length} speak their page's current text, ${silent.length} do not play.`,
+  );
+  for (const c of silent) console.log(`CLIP ${clipProblem(c)}`);
 }
 process.exit(counts.invalid > 0 ? 1 : 0);

@@ -1,14 +1,15 @@
 /**
- * The life of a request in the inbox: new → contacted → came to a meeting / started, or
+ * The life of a request in the inbox: new → contacted → invited to a meeting (dated) → came to a
+ * meeting / started, or
  * not reached (each attempt dated) / declined / wrong number. Pure functions: no database.
  */
 import { z } from 'astro/zod';
 
-export const requestStatuses = ['new', 'contacted', 'came', 'started', 'not_reached', 'declined', 'wrong_number'] as const;
+export const requestStatuses = ['new', 'contacted', 'invited', 'came', 'started', 'not_reached', 'declined', 'wrong_number'] as const;
 export type RequestStatus = (typeof requestStatuses)[number];
 export const RequestStatusSchema = z.enum(requestStatuses);
 
-/** Statuses a staff member may set by hand (not_reached comes from recording an attempt). */
+/** Statuses a staff member may set by hand (not_reached comes from recording an attempt, invited from inviting her to a meeting). */
 export const settableStatuses: readonly RequestStatus[] = ['contacted', 'came', 'started', 'declined', 'wrong_number'];
 
 /** Statuses that end a request: nobody needs to call her again. */

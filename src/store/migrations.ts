@@ -204,6 +204,22 @@ ALTER TABLE audit ADD COLUMN target_staff_id INTEGER;
 CREATE INDEX audit_target ON audit (target_staff_id, at);
 CREATE INDEX invites_staff ON invites (staff_id);`,
   },
+  {
+    version: 5,
+    name: 'meetings: a request invited to an information meeting, and per meeting how many were invited and came (issue 25)',
+    sql: `
+-- The meeting staff invited her to (content/meetings/<id>.yaml) and when it starts.
+ALTER TABLE interest ADD COLUMN invited_meeting TEXT;
+ALTER TABLE interest ADD COLUMN invited_for TEXT;  -- the meeting's start, ISO 8601
+-- Per meeting: how many were invited, and how many of them came. Nothing links to a person, so
+-- the counts outlive the deletion of the requests.
+CREATE TABLE meeting_invitations (
+  meeting   TEXT    PRIMARY KEY,
+  starts_at TEXT    NOT NULL,
+  invited   INTEGER NOT NULL DEFAULT 0,
+  came      INTEGER NOT NULL DEFAULT 0
+);`,
+  },
 ];
 
 /** The version a fully migrated file has. */

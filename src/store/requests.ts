@@ -33,6 +33,9 @@ export interface InboxRequest {
   attempts: string[];
   /** A referral's referrer and consent record (./requestIntake.ts); null for the form. */
   referral: ReferralRecord | null;
+  /** The meeting staff invited her to (its id), and when it starts; null before an invitation. */
+  invitedMeeting: string | null;
+  invitedFor: string | null;
 }
 
 export type RequestFilter = 'waiting' | 'mine' | 'all';
@@ -61,6 +64,8 @@ function fromDb(r: Record<string, unknown>, attempts: string[]): InboxRequest {
     note: String(r.note ?? ''),
     attempts,
     referral: typeof r.referral === 'string' ? (JSON.parse(r.referral) as ReferralRecord) : null,
+    invitedMeeting: (r.invited_meeting as string | null) ?? null,
+    invitedFor: (r.invited_for as string | null) ?? null,
   };
 }
 
@@ -166,13 +171,46 @@ export function requestsStore(db: DatabaseSync) {
     setStatus(id: number, staffId: number, status: RequestStatus, now = new Date()): boolean {
       const at = now.toISOString();
       const closed = closingStatuses.includes(status) ? at : null;
+      // She came after an invitation: the meeting she was invited to counts one more who came.
+      const before = byId.get(id) as { status?: string; invited_meeting?: string | null } | undefined;
       return change(
         id,
         staffId,
         `status:${status}`,
         'UPDATE interest SET status = ?, status_at = ?, closed_at = ?, touched_at = coalesce(touched_at, ?) WHERE id = ?',
         [status, at, closed, at],
-        () => funnel.countStatus(id, status),
+        () => {
+          funnel.countStatus(id, status);
+          if (status === 'came' && before?.status === 'invited' && before.invited_meeting) {
+            db.prepare('UPDATE meeting_invitations SET came = came + 1 WHERE meeting = ?').run(before.invited_meeting);
+          }
+        },
+      );
+    },
+
+    /**
+     * Staff invited her to a meeting (`startsAt`: its start, ISO 8601): the status becomes "invited"
+     * with the meeting and its date, and the meeting counts one more invited (once per meeting).
+     */
+    invite(id: number, staffId: number, meeting: { id: string; startsAt: string }, now = new Date()): boolean {
+      const at = now.toISOString();
+      const before = byId.get(id) as { invited_meeting?: string | null } | undefined;
+      return change(
+        id,
+        staffId,
+        'status:invited',
+        `UPDATE interest SET status = 'invited', status_at = ?, closed_at = NULL, invited_meeting = ?, invited_for = ?,
+           touched_at = coalesce(touched_at, ?) WHERE id = ?`,
+        [at, meeting.id, meeting.startsAt, at],
+        () => {
+          // Inviting her means she was contacted: the funnel counts that stage.
+          funnel.countStatus(id, 'contacted');
+          if (before?.invited_meeting === meeting.id) return;
+          db.prepare(
+            `INSERT INTO meeting_invitations (meeting, starts_at, invited) VALUES (?, ?, 1)
+             ON CONFLICT (meeting) DO UPDATE SET invited = invited + 1, starts_at = excluded.starts_at`,
+          ).run(meeting.id, meeting.startsAt);
+        },
       );
     },
 

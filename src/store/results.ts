@@ -37,3 +37,14 @@ export function monthResults(db: DatabaseSync, month: string): MonthResults {
     organisations: rows('SELECT organisation AS key, count FROM monthly_referrals WHERE month = ? ORDER BY count DESC, key'),
   };
 }
+
+/** Per meeting, soonest first: how many were invited from the inbox, and how many of them came. */
+export function meetingInvitationResults(db: DatabaseSync): { meeting: string; startsAt: string; invited: number; came: number }[] {
+  const rows = db.prepare('SELECT meeting, starts_at, invited, came FROM meeting_invitations ORDER BY starts_at, meeting').all() as {
+    meeting: string;
+    starts_at: string;
+    invited: number;
+    came: number;
+  }[];
+  return rows.map((r) => ({ meeting: String(r.meeting), startsAt: String(r.starts_at), invited: Number(r.invited), came: Number(r.came) }));
+}

@@ -44,6 +44,8 @@ export const storedFields: Record<string, Record<string, StoredItem>> = {
     touched_at: 'handling',
     assigned_to: 'handling',
     funnel_stage: 'handling',
+    invited_meeting: 'handling',
+    invited_for: 'handling',
     note: 'note',
     referral: 'referral',
   },
@@ -65,6 +67,7 @@ export const tablesWithoutHerData: Record<string, string> = {
   monthly_funnel: 'how many came how far per month, counts only',
   link_visits: 'visits per short link per day, counts only',
   server_state: "the server's own bookkeeping",
+  meeting_invitations: 'invited and came per meeting, counts only',
 };
 
 /** The privacy page's lines, in the order of `storedItems`, each once. */

@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { clipOutputs, conversionVersion, type ClipOutput } from './clipFormats.ts';
+import { clipTextsFile } from './clipRegistry.ts';
 import { extensionProblem, probeProblems, sizeProblems, type ClipProbe } from './checkClip.ts';
 
 /** One converted file, as the page's <source>. */
@@ -101,7 +102,7 @@ export async function prepareClips({ dir, cacheDir, displayRoot }: { dir: string
   const files = fs.existsSync(dir)
     ? fs
         .readdirSync(dir)
-        .filter((f) => !f.startsWith('.') && fs.statSync(path.join(dir, f)).isFile())
+        .filter((f) => !f.startsWith('.') && f !== clipTextsFile && fs.statSync(path.join(dir, f)).isFile())
         .sort()
     : [];
   fs.mkdirSync(cacheDir, { recursive: true });

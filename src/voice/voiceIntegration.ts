@@ -3,6 +3,11 @@
  * every file in content/voice/ (src/voice/convertClip.ts) and stops the build with one message per
  * bad clip; pages read the result from the virtual module below, and the converted files are copied
  * to <site>/voice/ after the build. The dev server serves them from the cache.
+ * A clip whose page text changed since it was made (./clipRegistry.ts) is left out of the pages'
+ * list: the page shows no player (the home page offers "call me" instead) rather than a voice that
+ * says something else than the page. The build goes on, so a staff member's text edit is never
+ * held back by a recording nobody has made yet; the warning, `npm run voices -- --check` and
+ * /translation-status/ name the clip.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,6 +16,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { prepareClips, type VoiceManifest } from './convertClip.ts';
+import { clipProblem, clipUses, playableClips } from './clipRegistry.ts';
 
 const virtualId = 'virtual:aaben-doer/voice-clips';
 
@@ -29,7 +35,11 @@ export function voiceIntegration(): AstroIntegration {
           if (result.problems.length) {
             throw new Error(`Voice clips: ${result.problems.length} problem(s):\n${result.problems.map((p) => `  - ${p}`).join('\n')}`);
           }
-          manifest = result.manifest;
+          const uses = clipUses(root);
+          manifest = playableClips(result.manifest, uses);
+          for (const use of uses.filter((u) => u.state !== 'current')) {
+            logger.warn(`${clipProblem(use)}: its page shows no player until it is made or recorded again`);
+          }
           logger.info(`${result.files} clip(s) checked, ${result.converted} converted (${Date.now() - began} ms)`);
         }
         updateConfig({

@@ -1,9 +1,10 @@
 /**
- * POST /inbox/action/: every change the inbox makes (take, status, attempt, close, note, delete,
- * preferences, removing one of her passkeys; and for a coordinator invite, new link, role, lost
- * phone, revoke). Same Origin rule as the form (403), a signed-in session (else 401 and nothing
- * done), her role's permission (else 403, audited), one transaction per change with its audit row;
- * a locked or full database answers 503 and nothing is half written. Then 303 back to where she was.
+ * POST /inbox/action/: every change the inbox makes (take, status, invited to a meeting, attempt,
+ * close, note, delete, preferences, removing one of her passkeys; and for a coordinator invite,
+ * new link, role, lost phone, revoke). Same Origin rule as the form (403), a signed-in session
+ * (else 401 and nothing done), her role's permission (else 403, audited), one transaction per
+ * change with its audit row; a locked or full database answers 503 and nothing is half written.
+ * Then 303 back to where she was.
  */
 import type { APIContext, APIRoute } from 'astro';
 import { isFormContentType } from '#src/forms/formRequestGuard.ts';
@@ -15,6 +16,7 @@ import { currentStaff, forbidden, limitAttempts, plain, refuseCrossOrigin, seeOt
 import { can } from '#src/inbox/staffRoles.ts';
 import { isStaffRole, type AccessChange, type StaffMember } from '#src/store/staff.ts';
 import { inviteMail } from '#src/inbox/inviteMail.ts';
+import { loadMeetings } from '#src/meetings/loadMeetings.ts';
 
 export const prerender = false;
 
@@ -52,6 +54,15 @@ async function act(inbox: Inbox, staff: StaffMember, fields: Fields, context: AP
       const status = fields.get('status') as RequestStatus;
       if (!settableStatuses.includes(status)) return plain(400, 'Unknown status.');
       return requests.setStatus(id, staff.id, status) ? seeOther(`${back}?done=saved`) : plain(404, 'No such request.');
+    }
+    case 'invited': {
+      // Only a meeting that is still to come, named by its id (content/meetings/<id>.yaml).
+      const { all } = await loadMeetings();
+      const meeting = all.find((m) => m.id === fields.get('meeting') && !m.data.cancelled && Date.parse(m.data.start) > Date.now());
+      if (!meeting) return plain(400, 'Unknown or past meeting.');
+      return requests.invite(id, staff.id, { id: meeting.id, startsAt: meeting.data.start })
+        ? seeOther(`${back}?done=saved`)
+        : plain(404, 'No such request.');
     }
     case 'attempt':
       return requests.addAttempt(id, staff.id) ? seeOther(`${back}?done=saved`) : plain(404, 'No such request.');
