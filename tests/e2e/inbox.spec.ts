@@ -10,21 +10,19 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import ExcelJS from 'exceljs';
-import type { SMTPServer } from 'smtp-server';
-import { startMailSink, type SunkMail } from '../helpers/mailSink.ts';
-import { addRequest, inviteByCli as staffInvite } from '../helpers/staffInbox.ts';
-import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
+import type { SunkMail } from '../helpers/mailSink.ts';
+import { addRequest, inviteByCli as staffInvite, startInboxServer } from '../helpers/staffInbox.ts';
+import type { OwnServer } from '../helpers/interestServer.ts';
 import { nuCheckerErrors } from '../helpers/nuChecker.ts';
 
 // Passkey ceremonies, axe and a real form post per test: generous on a shared 2-core machine.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 const port = Number(process.env.E2E_PORT ?? 4322) + 1;
-const smtpPort = port + 1;
 const origin = `http://localhost:${port}`;
 const mails: SunkMail[] = [];
 let server: OwnServer;
-let smtp: SMTPServer;
+let stop: (() => Promise<void>) | undefined;
 
 /** Runs the staff CLI against the test server's data directory; returns the invite link it prints. */
 const inviteByCli = (...args: string[]) => staffInvite({ ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin }, ...args);
@@ -44,24 +42,11 @@ async function expectNoAxeViolations(page: Page) {
 const db = () => new DatabaseSync(path.join(server.dataDir, 'interest.sqlite'));
 
 test.beforeAll(async () => {
-  smtp = await startMailSink(smtpPort, mails);
-  server = await startOwnServer(
-    {
-      PUBLIC_ORIGIN: origin,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      MAIL_FROM: 'Åben Dør <inbox@example.dk>',
-      NOTICE_INTERVAL_MS: '300',
-      INTEREST_MIN_FILL_MS: '0',
-      INTEREST_RATE_LIMIT: '0',
-    },
-    undefined,
-    port,
-  );
+  ({ server, stop } = await startInboxServer(port, mails, { NOTICE_INTERVAL_MS: '300' }));
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await stop?.();
 });
 
 test.use({ baseURL: origin });

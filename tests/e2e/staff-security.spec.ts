@@ -13,20 +13,18 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Browser, BrowserContext, CDPSession } from '@playwright/test';
-import type { SMTPServer } from 'smtp-server';
-import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
-import { startMailSink, type SunkMail } from '../helpers/mailSink.ts';
-import { addRequest, inviteByCli as staffInvite } from '../helpers/staffInbox.ts';
+import type { OwnServer } from '../helpers/interestServer.ts';
+import type { SunkMail } from '../helpers/mailSink.ts';
+import { addRequest, inviteByCli as staffInvite, startInboxServer } from '../helpers/staffInbox.ts';
 
 // Passkey ceremonies in several browsers, one after the other on shared state.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 const port = Number(process.env.E2E_PORT ?? 4322) + 7;
-const smtpPort = port + 1;
 const origin = `http://localhost:${port}`;
 const mails: SunkMail[] = [];
 let server: OwnServer;
-let smtp: SMTPServer;
+let stop: (() => Promise<void>) | undefined;
 
 /** One person at her own browser, with a virtual passkey authenticator. */
 interface Person {
@@ -102,26 +100,13 @@ const auditRows = (action: string) =>
   );
 
 test.beforeAll(async () => {
-  smtp = await startMailSink(smtpPort, mails);
-  server = await startOwnServer(
-    {
-      PUBLIC_ORIGIN: origin,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      MAIL_FROM: 'Åben Dør <inbox@example.dk>',
-      INTEREST_MIN_FILL_MS: '0',
-      INTEREST_RATE_LIMIT: '0',
-      // Every ceremony here comes from 127.0.0.1; the limit and its audit row are tested in inbox.spec.ts.
-      INBOX_RATE_LIMIT: '0',
-    },
-    undefined,
-    port,
-  );
+  // Every ceremony here comes from 127.0.0.1; the limit and its audit row are tested in inbox.spec.ts.
+  ({ server, stop } = await startInboxServer(port, mails, { INBOX_RATE_LIMIT: '0' }));
 });
 
 test.afterAll(async () => {
   for (const p of Object.values(people)) await p.context.close();
-  await server?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await stop?.();
 });
 
 test.use({ baseURL: origin });

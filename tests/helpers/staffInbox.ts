@@ -1,6 +1,38 @@
 /** What the inbox's e2e specs do behind the browser: invite by the staff CLI, and put a request straight into the database. */
 import { execFileSync } from 'node:child_process';
 import type { DatabaseSync } from 'node:sqlite';
+import type { SMTPServer } from 'smtp-server';
+import { startOwnServer, type OwnServer } from './interestServer.ts';
+import { startMailSink, type SunkMail } from './mailSink.ts';
+
+/**
+ * An own server on `port` that mails through a sink on `port + 1` (every mail lands in `mails`),
+ * with the form's fill-time and rate limits off; `env` adds to that.
+ */
+export async function startInboxServer(
+  port: number,
+  mails: SunkMail[],
+  env: Record<string, string> = {},
+): Promise<{ server: OwnServer; smtp: SMTPServer; stop: () => Promise<void> }> {
+  const smtp = await startMailSink(port + 1, mails);
+  const server = await startOwnServer(
+    {
+      PUBLIC_ORIGIN: `http://localhost:${port}`,
+      SMTP_URL: `smtp://127.0.0.1:${port + 1}`,
+      MAIL_FROM: 'Åben Dør <inbox@example.dk>',
+      INTEREST_MIN_FILL_MS: '0',
+      INTEREST_RATE_LIMIT: '0',
+      ...env,
+    },
+    undefined,
+    port,
+  );
+  const stop = async () => {
+    await server.stop();
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  };
+  return { server, smtp, stop };
+}
 
 /** Invites by the staff CLI with `env` (DATA_DIR, PUBLIC_ORIGIN of the test server); returns the link it prints. */
 export function inviteByCli(env: NodeJS.ProcessEnv, ...args: string[]): string {
