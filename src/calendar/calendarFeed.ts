@@ -8,9 +8,8 @@ import { localizedUrl } from '#src/i18n/localizedUrl.ts';
 import { t } from '#src/i18n/translate.ts';
 import type { Venue } from '#src/meetings/venueSchema.ts';
 import { formatPhone } from '#src/site/contactLinks.ts';
-import { meetingFeatures } from '#src/meetings/meetingDetails.ts';
 import { textFor } from '#src/i18n/localizedText.ts';
-import { meetingIcsEvent, type IcsSite } from '#src/calendar/meetingsIcs.ts';
+import { icsTexts, meetingIcsEvent, type IcsSite } from '#src/calendar/meetingsIcs.ts';
 import { upcomingMeetings } from '#src/meetings/upcomingMeetings.ts';
 import { icsCalendar, type IcsEvent } from './calendarIcs.ts';
 import type { CalendarContent, EventEntry, SessionEntry } from './calendarItems.ts';
@@ -33,24 +32,7 @@ function venueOf(venues: ReadonlyMap<string, Venue>, id: string, file: string): 
 
 function texts(data: Described & Practicals, venue: Venue, lang: Lang, site: IcsSite, url: string, cancelledNotice?: string) {
   const title = textFor(data.title, lang)!.text;
-  const description = [
-    cancelledNotice,
-    meetingFeatures(data, lang)
-      .map((f) => f.text)
-      .join('. '),
-    textFor(data.notes, lang)?.text,
-    textFor(venue.directions, lang)?.text,
-    t(lang, 'meetings.questions', { phone: formatPhone(site.phone) }),
-    t(lang, 'meetings.moreInfo', { url }),
-  ].filter(Boolean);
-  return {
-    summary: data.cancelled ? `${t(lang, 'meetings.cancelled')}: ${title}` : title,
-    description: description.join('\n\n'),
-    location: `${venue.name}, ${venue.address.street}, ${venue.address.postalCode} ${venue.address.city}`,
-    geo: venue.coordinates,
-    url,
-    cancelled: data.cancelled,
-  };
+  return icsTexts(data, { title, notice: cancelledNotice, phone: formatPhone(site.phone) }, venue, lang, url);
 }
 
 /** One weekly session as ONE VEVENT: RRULE from its plain fields, EXDATE for skipped and cancelled dates. */

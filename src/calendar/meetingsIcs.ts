@@ -8,8 +8,8 @@ import { t } from '#src/i18n/translate.ts';
 import type { Venue } from '#src/meetings/venueSchema.ts';
 import { formatPhone } from '#src/site/contactLinks.ts';
 import { icsCalendar, type IcsEvent } from './calendarIcs.ts';
-import { textFor } from '#src/i18n/localizedText.ts';
-import { meetingFeatures, meetingTitle } from '#src/meetings/meetingDetails.ts';
+import { textFor, type LocalizedText } from '#src/i18n/localizedText.ts';
+import { meetingFeatures, meetingTitle, type Practicals } from '#src/meetings/meetingDetails.ts';
 import { meetingEnd, meetingStart, type MeetingEntry } from '#src/meetings/upcomingMeetings.ts';
 import { localDigits } from '#src/i18n/localDigits.ts';
 
@@ -22,31 +22,49 @@ export interface IcsSite {
   phone: string;
 }
 
-/** One VEVENT: UID `<id>@<site host>`, the same in every language, so it never doubles up. */
-export function meetingIcsEvent(meeting: MeetingEntry, venue: Venue, lang: Lang, site: IcsSite): IcsEvent {
-  const { data } = meeting;
-  const url = new URL(localizedUrl(lang, `meetings/${meeting.id}/`), site.siteUrl).href;
-  const title = meetingTitle(data, lang);
+/**
+ * What a VEVENT says, the same for a meeting, a weekly session and an event: summary (marked when
+ * cancelled), description (the notice, practicals, notes, directions, whom to call, the link),
+ * location and link.
+ */
+export function icsTexts(
+  item: Practicals & { notes?: LocalizedText | undefined; cancelled: boolean },
+  { title, notice, phone }: { title: string; notice?: string | undefined; phone: string },
+  venue: Venue,
+  lang: Lang,
+  url: string,
+): Pick<IcsEvent, 'summary' | 'description' | 'location' | 'geo' | 'url' | 'cancelled'> {
   const description = [
-    data.cancelled ? t(lang, 'meetings.cancelledNotice') : undefined,
-    meetingFeatures(data, lang)
+    notice,
+    meetingFeatures(item, lang)
       .map((f) => f.text)
       .join('. '),
-    textFor(data.notes, lang)?.text,
+    textFor(item.notes, lang)?.text,
     textFor(venue.directions, lang)?.text,
-    t(lang, 'meetings.questions', { phone: localDigits(formatPhone(site.phone), lang) }),
+    t(lang, 'meetings.questions', { phone }),
     t(lang, 'meetings.moreInfo', { url }),
   ].filter(Boolean);
   return {
-    uid: `${meeting.id}@${new URL(site.siteUrl).hostname}`,
-    start: meetingStart(meeting),
-    end: meetingEnd(meeting),
-    summary: data.cancelled ? `${t(lang, 'meetings.cancelled')}: ${title}` : title,
+    summary: item.cancelled ? `${t(lang, 'meetings.cancelled')}: ${title}` : title,
     description: description.join('\n\n'),
     location: `${venue.name}, ${venue.address.street}, ${venue.address.postalCode} ${venue.address.city}`,
     geo: venue.coordinates,
     url,
-    cancelled: data.cancelled,
+    cancelled: item.cancelled,
+  };
+}
+
+/** One VEVENT: UID `<id>@<site host>`, the same in every language, so it never doubles up. */
+export function meetingIcsEvent(meeting: MeetingEntry, venue: Venue, lang: Lang, site: IcsSite): IcsEvent {
+  const { data } = meeting;
+  const url = new URL(localizedUrl(lang, `meetings/${meeting.id}/`), site.siteUrl).href;
+  const notice = data.cancelled ? t(lang, 'meetings.cancelledNotice') : undefined;
+  const phone = localDigits(formatPhone(site.phone), lang);
+  return {
+    uid: `${meeting.id}@${new URL(site.siteUrl).hostname}`,
+    start: meetingStart(meeting),
+    end: meetingEnd(meeting),
+    ...icsTexts(data, { title: meetingTitle(data, lang), notice, phone }, venue, lang, url),
   };
 }
 

@@ -30,18 +30,21 @@ const meetingTimeField = (label: string) => ({
 
 const flag = (label: string) => ({ label, widget: 'boolean' });
 
+/** Meetings, sessions and events pick their venue from content/venues/, never a typed address. */
+const venueRelation = {
+  label: 'Sted',
+  widget: 'relation',
+  collection: 'venues',
+  value_field: '{{slug}}',
+  search_fields: ['name'],
+  display_fields: ['name'],
+  hint: 'Mangler stedet? Opret det først under »Mødesteder«.',
+};
+
 const meetingFields = schemaFields(meetingSchema({ venueIds: new Set() }), {
   start: meetingTimeField('Starter'),
   end: meetingTimeField('Slutter'),
-  venue: {
-    label: 'Sted',
-    widget: 'relation',
-    collection: 'venues',
-    value_field: '{{slug}}',
-    search_fields: ['name'],
-    display_fields: ['name'],
-    hint: 'Mangler stedet? Opret det først under »Mødesteder«.',
-  },
+  venue: venueRelation,
   interpreters: {
     label: 'Tolk på sprog',
     widget: 'list',
@@ -73,15 +76,6 @@ const clockField = (label: string) => ({
   pattern: ['^([01]\\d|2[0-3]):[0-5]\\d$', 'Klokkeslæt med to cifre, fx 09:30 eller 17:00'],
   hint: 'Dansk tid, fx 10:00. Vinter- og sommertid regnes ud af sig selv.',
 });
-const venueRelation = {
-  label: 'Sted',
-  widget: 'relation',
-  collection: 'venues',
-  value_field: '{{slug}}',
-  search_fields: ['name'],
-  display_fields: ['name'],
-  hint: 'Mangler stedet? Opret det først under »Mødesteder«.',
-};
 const activityRelation = (required: boolean) => ({
   label: required ? 'Tilbud' : 'Tilbud (valgfrit)',
   widget: 'relation',

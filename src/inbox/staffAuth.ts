@@ -126,6 +126,20 @@ export async function refuseCrossOrigin(inbox: Inbox, context: InboxRequestConte
   return plain(403, 'Send this from the inbox.');
 }
 
+/**
+ * The start of every signed-in inbox POST: the inbox and the staff member, or the 403 for another
+ * origin (audited) or 401 without a session.
+ */
+export async function openStaffPost(context: InboxRequestContext): Promise<{ inbox: Inbox; staff: StaffMember } | Response> {
+  const { inboxFor } = await import('./inboxContext.ts');
+  const inbox = await inboxFor(context.locals);
+  const crossOrigin = await refuseCrossOrigin(inbox, context);
+  if (crossOrigin) return crossOrigin;
+  const staff = currentStaff(inbox, context.cookies);
+  if (!staff) return plain(401, 'Sign in first.');
+  return { inbox, staff };
+}
+
 /** Counts a sign-in or invite attempt of this client: the 429 once over the limit (audited), else undefined. */
 export async function limitAttempts(inbox: Inbox, context: InboxRequestContext, where: string): Promise<Response | undefined> {
   const client = await clientOf(context.locals, context.clientAddress);
@@ -154,6 +168,52 @@ export async function readJsonPost(inbox: Inbox, context: InboxRequestContext): 
   } catch {
     return plain(400, 'Bad request.');
   }
+}
+
+/**
+ * The start of every passkey step: the inbox and the checked JSON body (readJsonPost); then, when
+ * asked, the signed-in person (else 401) and the attempt counted against `limit` (else 429).
+ */
+export async function openPasskeyStep(
+  context: InboxRequestContext,
+  options: { signedIn?: boolean; limit?: string } = {},
+): Promise<{ inbox: Inbox; body: Record<string, unknown>; staff?: StaffMember } | Response> {
+  const { inboxFor } = await import('./inboxContext.ts');
+  const inbox = await inboxFor(context.locals);
+  const read = await readJsonPost(inbox, context);
+  if (read instanceof Response) return read;
+  const staff = options.signedIn ? currentStaff(inbox, context.cookies) : undefined;
+  if (options.signedIn && !staff) return json({ ok: false }, 401);
+  if (options.limit) {
+    const limited = await limitAttempts(inbox, context, options.limit);
+    if (limited) return limited;
+  }
+  return { inbox, body: read.body, staff };
+}
+
+/**
+ * The account an invite link was made for, counted as an invite attempt (429 over the limit); a
+ * refused link is audited and answered 401.
+ */
+export async function invitedStaff(inbox: Inbox, context: InboxRequestContext, invite: string): Promise<StaffMember | Response> {
+  const limited = await limitAttempts(inbox, context, 'invite');
+  if (limited) return limited;
+  const check = inbox.staff.checkInvite(invite);
+  if (check.ok) return check.staff;
+  recordFailure(inbox, { action: `fail:invite:${check.reason}`, targetStaffId: check.staffId });
+  return json({ ok: false }, 401);
+}
+
+/**
+ * The signed-in person, when she confirmed with a passkey within the last minutes, as adding a
+ * passkey needs: else 401 without a session, or 403 with `confirm: true` (audited).
+ */
+export function freshStaff(inbox: Inbox, context: InboxRequestContext): StaffMember | Response {
+  const staff = currentStaff(inbox, context.cookies);
+  if (!staff) return json({ ok: false }, 401);
+  if (inbox.staff.isFreshSession(sessionIdOf(inbox, context.cookies))) return staff;
+  recordFailure(inbox, { action: 'fail:passkey:unconfirmed', staffId: staff.id, targetStaffId: staff.id });
+  return json({ ok: false, confirm: true }, 403);
 }
 
 export function json(value: unknown, status = 200, extra: Record<string, string> = {}): Response {

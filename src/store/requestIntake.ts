@@ -4,10 +4,9 @@
  * a count without its request. The counts hold no id, name or number (./channelCounts.ts).
  */
 import type { DatabaseSync } from 'node:sqlite';
-import type { ContactMethod } from '#src/interest/validateInterest.ts';
 import { inTransaction } from './inTransaction.ts';
 import { channelCounts } from './channelCounts.ts';
-import { registrationParams } from './interest.ts';
+import { registrationParams, type InterestInput } from './interest.ts';
 import { groupCommit, type GroupCommit } from './groupCommit.ts';
 
 /** What a referral adds to a request: who referred her and how she consented. Shown in the inbox only. */
@@ -21,18 +20,9 @@ export interface ReferralRecord {
   note: string;
 }
 
-export interface RequestInput {
+/** A request from either door: the form's fields (one definition, ./interest.ts), and where she came from. */
+export interface RequestInput extends Omit<InterestInput, 'heardVia' | 'channel'> {
   kind: 'interest' | 'referral';
-  firstName: string;
-  phone: string;
-  /** The language staff write to her in. */
-  language: string;
-  contactMethod: ContactMethod;
-  bestTime: string;
-  activities: string[];
-  interpreter: boolean;
-  consentVersion: string;
-  consentLanguage: string;
   /** A known channel code, or ''. */
   channel: string;
   /** Her answer to "How did you hear about us?", or ''. */

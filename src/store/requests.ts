@@ -9,6 +9,7 @@ import { writeAudit } from './audit.ts';
 import { channelCounts } from './channelCounts.ts';
 import type { ReferralRecord } from './requestIntake.ts';
 import { truncateWal } from './openStore.ts';
+import { registrationParams } from './interest.ts';
 
 export interface InboxRequest {
   id: number;
@@ -298,19 +299,7 @@ export function addSyntheticRequests(db: DatabaseSync, requests: readonly Synthe
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   inTransaction(db, () => {
     for (const r of requests) {
-      insert.run(
-        r.createdAt,
-        r.firstName,
-        r.phone,
-        r.language,
-        r.contactMethod,
-        r.bestTime,
-        JSON.stringify(r.activities),
-        r.interpreter ? 1 : 0,
-        r.consentVersion,
-        r.consentLanguage,
-        r.status,
-      );
+      insert.run(...registrationParams(r, new Date(r.createdAt)), r.status);
     }
   });
 }

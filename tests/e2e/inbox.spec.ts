@@ -6,33 +6,26 @@
  */
 import { expect, test, type Page, waitForScriptsOnNavigation } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import ExcelJS from 'exceljs';
-import { SMTPServer } from 'smtp-server';
-import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
+import type { SunkMail } from '../helpers/mailSink.ts';
+import { addRequest, inviteByCli as staffInvite, startInboxServer } from '../helpers/staffInbox.ts';
+import type { OwnServer } from '../helpers/interestServer.ts';
 import { nuCheckerErrors } from '../helpers/nuChecker.ts';
 
 // Passkey ceremonies, axe and a real form post per test: generous on a shared 2-core machine.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 const port = Number(process.env.E2E_PORT ?? 4322) + 1;
-const smtpPort = port + 1;
 const origin = `http://localhost:${port}`;
-const mails: { subject: string; to: string; raw: string }[] = [];
+const mails: SunkMail[] = [];
 let server: OwnServer;
-let smtp: SMTPServer;
+let stop: (() => Promise<void>) | undefined;
 
 /** Runs the staff CLI against the test server's data directory; returns the invite link it prints. */
-function inviteByCli(...args: string[]): string {
-  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', ...args], {
-    env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin },
-    encoding: 'utf8',
-  });
-  return /^(http\S+)$/m.exec(out)![1]!;
-}
+const inviteByCli = (...args: string[]) => staffInvite({ ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin }, ...args);
 
 async function addAuthenticator(page: Page) {
   const cdp = await page.context().newCDPSession(page);
@@ -49,36 +42,11 @@ async function expectNoAxeViolations(page: Page) {
 const db = () => new DatabaseSync(path.join(server.dataDir, 'interest.sqlite'));
 
 test.beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString()));
-      stream.on('end', () => {
-        mails.push({ subject: /^Subject: (.*)$/im.exec(raw)?.[1] ?? '', to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
-  server = await startOwnServer(
-    {
-      PUBLIC_ORIGIN: origin,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      MAIL_FROM: 'Åben Dør <inbox@example.dk>',
-      NOTICE_INTERVAL_MS: '300',
-      INTEREST_MIN_FILL_MS: '0',
-      INTEREST_RATE_LIMIT: '0',
-    },
-    undefined,
-    port,
-  );
+  ({ server, stop } = await startInboxServer(port, mails, { NOTICE_INTERVAL_MS: '300' }));
 });
 
 test.afterAll(async () => {
-  await server?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await stop?.();
 });
 
 test.use({ baseURL: origin });
@@ -336,15 +304,7 @@ test('a locked database answers 503 with a message, and the change is not half w
   await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
   await expect(page).toHaveURL(/welcome/);
   const d = db();
-  const id = Number(
-    d
-      .prepare(
-        `INSERT INTO interest
-           (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
-         VALUES (?, 'Asha', '+4520111111', 'so', 'call', 'any', '[]', 0, 'v', 'so')`,
-      )
-      .run(new Date().toISOString()).lastInsertRowid,
-  );
+  const id = addRequest(d);
   // Request ids come back after a deletion (SQLite reuses the highest rowid), and the audit log keeps old rows: count from here.
   const statusRows = () => d.prepare(`SELECT count(*) AS n FROM audit WHERE request_id = ? AND action LIKE 'status:%'`).get(id);
   const before = statusRows();

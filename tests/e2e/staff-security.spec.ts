@@ -9,23 +9,22 @@
  */
 import { expect, test, type Page } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import type { Browser, BrowserContext, CDPSession } from '@playwright/test';
-import type { SMTPServer } from 'smtp-server';
-import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
-import { startMailSink, type SunkMail } from '../helpers/mailSink.ts';
+import type { OwnServer } from '../helpers/interestServer.ts';
+import type { SunkMail } from '../helpers/mailSink.ts';
+import { addRequest, inviteByCli as staffInvite, startInboxServer } from '../helpers/staffInbox.ts';
 
 // Passkey ceremonies in several browsers, one after the other on shared state.
 test.describe.configure({ mode: 'serial', timeout: 90_000 });
 
 const port = Number(process.env.E2E_PORT ?? 4322) + 7;
-const smtpPort = port + 1;
 const origin = `http://localhost:${port}`;
 const mails: SunkMail[] = [];
 let server: OwnServer;
-let smtp: SMTPServer;
+let stop: (() => Promise<void>) | undefined;
 
 /** One person at her own browser, with a virtual passkey authenticator. */
 interface Person {
@@ -48,13 +47,7 @@ function cli(...args: string[]) {
 }
 
 /** Invites by the CLI; returns the link it prints. */
-function inviteByCli(...args: string[]): string {
-  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', ...args], {
-    env: cliEnv(),
-    encoding: 'utf8',
-  });
-  return /^(http\S+)$/m.exec(out)![1]!;
-}
+const inviteByCli = (...args: string[]) => staffInvite(cliEnv(), ...args);
 
 async function addAuthenticator(cdp: CDPSession): Promise<string> {
   const { authenticatorId } = await cdp.send('WebAuthn.addVirtualAuthenticator', {
@@ -107,26 +100,13 @@ const auditRows = (action: string) =>
   );
 
 test.beforeAll(async () => {
-  smtp = await startMailSink(smtpPort, mails);
-  server = await startOwnServer(
-    {
-      PUBLIC_ORIGIN: origin,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      MAIL_FROM: 'Åben Dør <inbox@example.dk>',
-      INTEREST_MIN_FILL_MS: '0',
-      INTEREST_RATE_LIMIT: '0',
-      // Every ceremony here comes from 127.0.0.1; the limit and its audit row are tested in inbox.spec.ts.
-      INBOX_RATE_LIMIT: '0',
-    },
-    undefined,
-    port,
-  );
+  // Every ceremony here comes from 127.0.0.1; the limit and its audit row are tested in inbox.spec.ts.
+  ({ server, stop } = await startInboxServer(port, mails, { INBOX_RATE_LIMIT: '0' }));
 });
 
 test.afterAll(async () => {
   for (const p of Object.values(people)) await p.context.close();
-  await server?.stop();
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await stop?.();
 });
 
 test.use({ baseURL: origin });
@@ -171,15 +151,7 @@ test('staff get 403 at every coordinator endpoint, see no button for them, and e
   const { page } = people.impostor!;
   const me = one<{ id: number }>(`SELECT id FROM staff WHERE name = 'Maryam Ali' AND role = 'staff'`).id;
   const d = db();
-  const id = Number(
-    d
-      .prepare(
-        `INSERT INTO interest
-           (created_at, first_name, phone, language, contact_method, best_time, activities, interpreter, consent_version, consent_language)
-         VALUES (?, 'Asha', '+4520111111', 'so', 'call', 'any', '[]', 0, 'v', 'so')`,
-      )
-      .run(new Date().toISOString()).lastInsertRowid,
-  );
+  const id = addRequest(d);
   d.close();
 
   // The buttons are not there.

@@ -9,10 +9,10 @@
 import type { APIContext, APIRoute } from 'astro';
 import { isFormContentType } from '#src/forms/formRequestGuard.ts';
 import { parseFormBody, readBodyWithLimit } from '#src/forms/readFormBody.ts';
-import { inboxFor, type Inbox } from '#src/inbox/inboxContext.ts';
+import type { Inbox } from '#src/inbox/inboxContext.ts';
 import { isUnavailable } from '#src/store/inTransaction.ts';
 import { cleanNote, settableStatuses, type RequestStatus } from '#src/inbox/requestStatus.ts';
-import { currentStaff, forbidden, limitAttempts, plain, refuseCrossOrigin, seeOther, tooLarge } from '#src/inbox/staffAuth.ts';
+import { forbidden, limitAttempts, openStaffPost, plain, seeOther, tooLarge } from '#src/inbox/staffAuth.ts';
 import { can } from '#src/inbox/staffRoles.ts';
 import { isStaffRole, type AccessChange, type StaffMember } from '#src/store/staff.ts';
 import { inviteMail } from '#src/inbox/inviteMail.ts';
@@ -139,12 +139,10 @@ async function act(inbox: Inbox, staff: StaffMember, fields: Fields, context: AP
 }
 
 export const POST: APIRoute = async (context) => {
-  const { request, locals, cookies } = context;
-  const inbox = await inboxFor(locals);
-  const crossOrigin = await refuseCrossOrigin(inbox, context);
-  if (crossOrigin) return crossOrigin;
-  const staff = currentStaff(inbox, cookies);
-  if (!staff) return plain(401, 'Sign in first.');
+  const { request } = context;
+  const opened = await openStaffPost(context);
+  if (opened instanceof Response) return opened;
+  const { inbox, staff } = opened;
   const contentType = request.headers.get('content-type');
   if (!isFormContentType(contentType)) return plain(415, 'Send the form as a form.');
   const body = await readBodyWithLimit(request);
@@ -160,7 +158,7 @@ export const POST: APIRoute = async (context) => {
   } catch (error) {
     if (!isUnavailable(error)) throw error;
     console.error('inbox: a change was not saved (database locked or full)');
-    locals.inboxProblem = 'unavailable';
+    context.locals.inboxProblem = 'unavailable';
     return context.rewrite(
       new Request(new URL('/inbox/problem/', context.url), { headers: { cookie: request.headers.get('cookie') ?? '' } }),
     );

@@ -3,9 +3,8 @@
  * get 403, audited); logged as an export.
  */
 import type { APIRoute } from 'astro';
-import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { can } from '#src/inbox/staffRoles.ts';
-import { currentStaff, forbidden, refuseCrossOrigin, inboxHeaders, plain, seeOther } from '#src/inbox/staffAuth.ts';
+import { forbidden, inboxHeaders, openStaffPost, seeOther } from '#src/inbox/staffAuth.ts';
 import { requestsXlsx, xlsxRows } from '#src/inbox/requestsXlsx.ts';
 import { writeAudit } from '#src/store/audit.ts';
 import { staffTranslations } from '#src/inbox/staffTranslations.ts';
@@ -14,12 +13,9 @@ import { requestLabels } from './_components/requestLabels.ts';
 export const prerender = false;
 
 export const POST: APIRoute = async (context) => {
-  const { locals, cookies } = context;
-  const inbox = await inboxFor(locals);
-  const crossOrigin = await refuseCrossOrigin(inbox, context);
-  if (crossOrigin) return crossOrigin;
-  const staff = currentStaff(inbox, cookies);
-  if (!staff) return plain(401, 'Sign in first.');
+  const opened = await openStaffPost(context);
+  if (opened instanceof Response) return opened;
+  const { inbox, staff } = opened;
   if (!can(staff, 'export')) return forbidden(inbox, staff, 'export');
   const labels = await requestLabels('da');
   const t = staffTranslations('da');

@@ -2,19 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sampleRegistration as sample } from '../../helpers/requestInput.ts';
 import { openInterestStore, type InterestStore } from '#src/store/interest.ts';
-
-const sample = {
-  firstName: 'Amal',
-  phone: '+4512345678',
-  language: 'ar',
-  contactMethod: 'call' as const,
-  bestTime: 'morning',
-  activities: ['danish-course'],
-  interpreter: true,
-  consentVersion: 'abc123',
-  consentLanguage: 'ar',
-};
 
 describe('openInterestStore()', () => {
   let dir: string;

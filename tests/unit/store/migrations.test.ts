@@ -5,21 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { sampleRegistration as sample } from '../../helpers/requestInput.ts';
 import { openInterestStore } from '#src/store/interest.ts';
 import { latestVersion, migrate, migrations, NewerSchemaError } from '#src/store/migrations.ts';
 import { requestsStore } from '#src/store/requests.ts';
 
-const sample = {
-  firstName: 'Amal',
-  phone: '+4512345678',
-  language: 'ar',
-  contactMethod: 'call' as const,
-  bestTime: 'morning',
-  activities: ['courses'],
-  interpreter: true,
-  consentVersion: 'abc123',
-  consentLanguage: 'ar',
-};
 describe('migrate()', () => {
   let dir: string;
   beforeEach(() => {

@@ -5,24 +5,21 @@
  */
 import type { APIRoute } from 'astro';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
-import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { isUnavailable } from '#src/store/inTransaction.ts';
 import { verifyAuthentication } from '#src/inbox/passkeys.ts';
 import { recordFailure } from '#src/inbox/staffFailures.ts';
-import { currentStaff, json, limitAttempts, plain, readJsonPost, sessionIdOf } from '#src/inbox/staffAuth.ts';
+import { json, openPasskeyStep, plain, sessionIdOf } from '#src/inbox/staffAuth.ts';
 
 export const prerender = false;
 
 export const POST: APIRoute = async (context) => {
-  const inbox = await inboxFor(context.locals);
-  const read = await readJsonPost(inbox, context);
-  if (read instanceof Response) return read;
-  const staff = currentStaff(inbox, context.cookies);
+  const step = await openPasskeyStep(context, { signedIn: true, limit: 'confirm' });
+  if (step instanceof Response) return step;
+  const { inbox, staff } = step;
+  // A signed-in person came with her session cookie: the check only narrows the types.
   const session = sessionIdOf(inbox, context.cookies);
   if (!staff || !session) return json({ ok: false }, 401);
-  const limited = await limitAttempts(inbox, context, 'confirm');
-  if (limited) return limited;
-  const response = read.body.response as AuthenticationResponseJSON | undefined;
+  const response = step.body.response as AuthenticationResponseJSON | undefined;
   try {
     const passkey = response && typeof response.id === 'string' ? inbox.staff.findPasskey(response.id) : undefined;
     const counter =

@@ -6,46 +6,36 @@
  */
 import type { APIRoute } from 'astro';
 import type { RegistrationResponseJSON } from '@simplewebauthn/server';
-import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { isUnavailable } from '#src/store/inTransaction.ts';
 import { verifyRegistration } from '#src/inbox/passkeys.ts';
 import { mailAccountHolder } from '#src/inbox/accountMail.ts';
 import { recordFailure } from '#src/inbox/staffFailures.ts';
-import { currentStaff, json, limitAttempts, plain, readJsonPost, sessionIdOf, setSessionCookie } from '#src/inbox/staffAuth.ts';
+import { freshStaff, invitedStaff, json, openPasskeyStep, plain, setSessionCookie } from '#src/inbox/staffAuth.ts';
 
 export const prerender = false;
 
 export const POST: APIRoute = async (context) => {
-  const inbox = await inboxFor(context.locals);
-  const read = await readJsonPost(inbox, context);
-  if (read instanceof Response) return read;
-  const { invite } = read.body;
-  const response = read.body.response as RegistrationResponseJSON | undefined;
+  const step = await openPasskeyStep(context);
+  if (step instanceof Response) return step;
+  const { inbox } = step;
+  const { invite } = step.body;
+  const response = step.body.response as RegistrationResponseJSON | undefined;
   if (!response || typeof response.id !== 'string') return json({ ok: false }, 400);
   try {
     if (typeof invite === 'string') {
-      const limited = await limitAttempts(inbox, context, 'invite');
-      if (limited) return limited;
-      const check = inbox.staff.checkInvite(invite);
-      if (!check.ok) {
-        recordFailure(inbox, { action: `fail:invite:${check.reason}`, targetStaffId: check.staffId });
-        return json({ ok: false }, 401);
-      }
-      const passkey = await verifyRegistration(inbox.settings, check.staff, response);
+      const invited = await invitedStaff(inbox, context, invite);
+      if (invited instanceof Response) return invited;
+      const passkey = await verifyRegistration(inbox.settings, invited, response);
       if (!passkey || !inbox.staff.redeemInvite(invite, passkey)) {
-        recordFailure(inbox, { action: 'fail:invite:passkey', targetStaffId: check.staff.id });
+        recordFailure(inbox, { action: 'fail:invite:passkey', targetStaffId: invited.id });
         return json({ ok: false }, 401);
       }
-      const session = inbox.staff.createSession(check.staff.id, new Date(), passkey.id);
-      void mailAccountHolder(inbox, check.staff, 'passkeyAdded');
+      const session = inbox.staff.createSession(invited.id, new Date(), passkey.id);
+      void mailAccountHolder(inbox, invited, 'passkeyAdded');
       return json({ ok: true }, 200, Object.fromEntries([setSessionCookie(inbox, session)]));
     }
-    const staff = currentStaff(inbox, context.cookies);
-    if (!staff) return json({ ok: false }, 401);
-    if (!inbox.staff.isFreshSession(sessionIdOf(inbox, context.cookies))) {
-      recordFailure(inbox, { action: 'fail:passkey:unconfirmed', staffId: staff.id, targetStaffId: staff.id });
-      return json({ ok: false, confirm: true }, 403);
-    }
+    const staff = freshStaff(inbox, context);
+    if (staff instanceof Response) return staff;
     const passkey = await verifyRegistration(inbox.settings, staff, response);
     if (!passkey) {
       recordFailure(inbox, { action: 'fail:passkey:add', staffId: staff.id, targetStaffId: staff.id });

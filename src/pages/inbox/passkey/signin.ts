@@ -4,21 +4,18 @@
  */
 import type { APIRoute } from 'astro';
 import type { AuthenticationResponseJSON } from '@simplewebauthn/server';
-import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { isUnavailable } from '#src/store/inTransaction.ts';
 import { verifyAuthentication } from '#src/inbox/passkeys.ts';
 import { recordFailure } from '#src/inbox/staffFailures.ts';
-import { json, limitAttempts, plain, readJsonPost, setSessionCookie } from '#src/inbox/staffAuth.ts';
+import { json, openPasskeyStep, plain, setSessionCookie } from '#src/inbox/staffAuth.ts';
 
 export const prerender = false;
 
 export const POST: APIRoute = async (context) => {
-  const inbox = await inboxFor(context.locals);
-  const read = await readJsonPost(inbox, context);
-  if (read instanceof Response) return read;
-  const limited = await limitAttempts(inbox, context, 'signin');
-  if (limited) return limited;
-  const response = read.body.response as AuthenticationResponseJSON | undefined;
+  const step = await openPasskeyStep(context, { limit: 'signin' });
+  if (step instanceof Response) return step;
+  const { inbox } = step;
+  const response = step.body.response as AuthenticationResponseJSON | undefined;
   const refused = () => json({ ok: false }, 401);
   try {
     if (!response || typeof response.id !== 'string') {

@@ -4,9 +4,8 @@
  */
 import type { APIRoute } from 'astro';
 import ExcelJS from 'exceljs';
-import { inboxFor } from '#src/inbox/inboxContext.ts';
 import { can } from '#src/inbox/staffRoles.ts';
-import { currentStaff, forbidden, refuseCrossOrigin, inboxHeaders, plain, seeOther, tooLarge } from '#src/inbox/staffAuth.ts';
+import { forbidden, inboxHeaders, openStaffPost, seeOther, tooLarge } from '#src/inbox/staffAuth.ts';
 import { parseFormBody, readBodyWithLimit } from '#src/forms/readFormBody.ts';
 import { writeAudit } from '#src/store/audit.ts';
 import { staffTranslations, type StaffKey } from '#src/inbox/staffTranslations.ts';
@@ -18,12 +17,10 @@ import { monthOf } from '#src/channels/channelCounts.ts';
 export const prerender = false;
 
 export const POST: APIRoute = async (context) => {
-  const { request, locals, cookies } = context;
-  const inbox = await inboxFor(locals);
-  const crossOrigin = await refuseCrossOrigin(inbox, context);
-  if (crossOrigin) return crossOrigin;
-  const staff = currentStaff(inbox, cookies);
-  if (!staff) return plain(401, 'Sign in first.');
+  const { request } = context;
+  const opened = await openStaffPost(context);
+  if (opened instanceof Response) return opened;
+  const { inbox, staff } = opened;
   if (!can(staff, 'exportResults')) return forbidden(inbox, staff, 'exportResults');
   const body = await readBodyWithLimit(request);
   if (!body.ok) return tooLarge();
