@@ -1,7 +1,7 @@
 /**
  * The reference pipelines in deploy/pipelines/ cannot run here, so they are read: each is valid
  * YAML, runs only on a push to main, runs the tests' quick part and the build in that order, ships
- * dist/ with rsync, switches with `npm run publish -- --activate DIR` on the server, and every
+ * dist/ with rsync, switches with `npm run publish -- --from DIR` on the server, and every
  * npm command in it is `npm ci` or a script package.json defines.
  */
 import { readFileSync } from 'node:fs';
@@ -52,13 +52,17 @@ describe.each(['gitlab-ci.yml', 'forgejo.yml', 'github.yml'])('deploy/pipelines/
     expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
-  it('ships dist/ into a new folder and switches to it with npm run publish -- --activate', () => {
+  // --from copies the upload into a new release and switches; DATA_DIR is named because an SSH
+  // session has none of the unit's environment (followed by hand, --activate and a missing DATA_DIR both failed).
+  it('ships dist/ into a new folder and publishes it with npm run publish -- --from in the data folder', () => {
     const rsync = lines.find((l) => l.trim().startsWith('rsync '))!;
     const target = /"aaben-doer@\$DEPLOY_HOST:(\S+)\/"/.exec(rsync)?.[1];
     expect(rsync).toMatch(/ dist\/ /);
     expect(target).toMatch(/^\/var\/lib\/aaben-doer\/incoming\/\$\w+$/);
-    const activate = lines.find((l) => l.includes('--activate'));
-    expect(activate).toContain(`"cd /opt/aaben-doer/app && npm run publish -- --activate ${target}"`);
+    const publish = lines.find((l) => l.includes('npm run publish'));
+    expect(publish).toContain(
+      `"cd /opt/aaben-doer/app && DATA_DIR=/var/lib/aaben-doer npm run publish -- --from ${target} && rm -rf ${target}"`,
+    );
   });
 
   it('runs no npm command but npm ci and the scripts package.json defines', () => {
