@@ -114,20 +114,11 @@ export function keepPrevious(report: BenchReport, previous: Partial<BenchReport>
     report.weightsSkipped = undefined;
     keep('weight');
   }
-  if (skip.has('lighthouse') && previous.lighthouse) {
-    report.lighthouse = previous.lighthouse;
-    report.lighthouseSkipped = undefined;
-    keep('lighthouse');
-  }
-  if (skip.has('form') && previous.form) {
-    report.form = previous.form;
-    report.formSkipped = undefined;
-    keep('form');
-  }
-  if (skip.has('inbox') && previous.inbox) {
-    report.inbox = previous.inbox;
-    report.inboxSkipped = undefined;
-    keep('inbox');
+  // A section measured in one piece: the previous run's figures, and no "skipped" note.
+  for (const key of ['lighthouse', 'form', 'inbox'] as const) {
+    if (!skip.has(key) || !previous[key]) continue;
+    Object.assign(report, { [key]: previous[key], [`${key}Skipped`]: undefined });
+    keep(key);
   }
   if (skip.has('scaling') && previous.scaling?.length) {
     report.scaling = previous.scaling;

@@ -4,14 +4,14 @@
  * sent through the real public form appears → contacted → Excel → delete → audit rows; the notice
  * mail holds nothing of hers; nothing shows without a session; invites and revocation hold.
  */
-import { expect, test, type Page, waitForScriptsOnNavigation } from '../helpers/test.ts';
+import { expect, test, type Page } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import ExcelJS from 'exceljs';
 import type { SunkMail } from '../helpers/mailSink.ts';
-import { addRequest, inviteByCli as staffInvite, startInboxServer } from '../helpers/staffInbox.ts';
+import { addRequest, inviteByCli as staffInvite, sendSomaliInterest, startInboxServer } from '../helpers/staffInbox.ts';
 import type { OwnServer } from '../helpers/interestServer.ts';
 import { nuCheckerErrors } from '../helpers/nuChecker.ts';
 
@@ -110,17 +110,7 @@ test('the whole flow: invite, passkey, a request from the public form, contacted
   const mailsBefore = mails.length;
 
   // A woman sends the real public form in Somali, JavaScript on, as a browser does.
-  const woman = waitForScriptsOnNavigation(await page.context().browser()!.newPage());
-  await woman.goto(`${origin}/so/interest/`);
-  await woman.locator('input[name="name"]').fill('Hodan');
-  await woman.locator('input[name="phone"]').fill('20 99 88 77');
-  await woman.locator('input[name="contact"][value="sms"]').check();
-  await woman.locator('input[name="time"][value="morning"]').check();
-  await woman.locator('input[name="interpreter"]').check();
-  await woman.locator('#interest-consent').check();
-  await woman.locator('form[action="/api/interest"] button[type="submit"]').click();
-  await expect(woman).toHaveURL(/\/so\/interest\/thanks\/$/);
-  await woman.close();
+  await sendSomaliInterest(page, origin);
 
   // The notice reaches every active staff member with mail on, and holds nothing of hers.
   await expect.poll(() => mails.length, { timeout: 10_000 }).toBeGreaterThan(mailsBefore);

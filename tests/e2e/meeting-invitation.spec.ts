@@ -3,10 +3,11 @@
  * information meeting in her language (Somali), its Danish meaning, SMS and WhatsApp links, and
  * the status "invited to a meeting" with the date; the results count her as invited.
  */
-import { expect, test, type Page, waitForScriptsOnNavigation } from '../helpers/test.ts';
+import { expect, test, type Page } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
 import { execFileSync } from 'node:child_process';
 import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
+import { sendSomaliInterest } from '../helpers/staffInbox.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -41,17 +42,7 @@ async function signIn(page: Page) {
 
 test('staff invite a Somali woman to the next meeting with an interpreter, in Somali, and mark her invited', async ({ page }) => {
   await signIn(page);
-  const woman = waitForScriptsOnNavigation(await page.context().browser()!.newPage());
-  await woman.goto(`${origin}/so/interest/`);
-  await woman.locator('input[name="name"]').fill('Hodan');
-  await woman.locator('input[name="phone"]').fill('20 99 88 77');
-  await woman.locator('input[name="contact"][value="sms"]').check();
-  await woman.locator('input[name="time"][value="morning"]').check();
-  await woman.locator('input[name="interpreter"]').check();
-  await woman.locator('#interest-consent').check();
-  await woman.locator('form[action="/api/interest"] button[type="submit"]').click();
-  await expect(woman).toHaveURL(/\/so\/interest\/thanks\/$/);
-  await woman.close();
+  await sendSomaliInterest(page, origin);
 
   await page.goto('/inbox/');
   await page.locator('li', { hasText: 'Hodan' }).getByRole('link', { name: /Åbn/ }).click();

@@ -4,6 +4,7 @@ import type { DatabaseSync } from 'node:sqlite';
 import type { SMTPServer } from 'smtp-server';
 import { startOwnServer, type OwnServer } from './interestServer.ts';
 import { startMailSink, type SunkMail } from './mailSink.ts';
+import { expect, type Page, waitForScriptsOnNavigation } from './test.ts';
 
 /**
  * An own server on `port` that mails through a sink on `port + 1` (every mail lands in `mails`),
@@ -54,4 +55,22 @@ export function addRequest(d: DatabaseSync): number {
       )
       .run(new Date().toISOString()).lastInsertRowid,
   );
+}
+
+/**
+ * A woman sends the real public form in Somali (Hodan, SMS, mornings, with an interpreter), JavaScript on,
+ * as a browser does, from a page of her own beside the staff member's.
+ */
+export async function sendSomaliInterest(staffPage: Page, origin: string): Promise<void> {
+  const woman = waitForScriptsOnNavigation(await staffPage.context().browser()!.newPage());
+  await woman.goto(`${origin}/so/interest/`);
+  await woman.locator('input[name="name"]').fill('Hodan');
+  await woman.locator('input[name="phone"]').fill('20 99 88 77');
+  await woman.locator('input[name="contact"][value="sms"]').check();
+  await woman.locator('input[name="time"][value="morning"]').check();
+  await woman.locator('input[name="interpreter"]').check();
+  await woman.locator('#interest-consent').check();
+  await woman.locator('form[action="/api/interest"] button[type="submit"]').click();
+  await expect(woman).toHaveURL(/\/so\/interest\/thanks\/$/);
+  await woman.close();
 }
