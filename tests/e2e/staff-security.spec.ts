@@ -342,7 +342,11 @@ test('"lost phone": a coordinator removes all her passkeys and sessions at once;
   // The newer link replaces the older one.
   await nadia.page.goto(first);
   await expect(nadia.page.getByRole('heading', { level: 1 })).toHaveText('Linket virker ikke');
+  const passkeyMails = () => mails.filter((m) => m.to === 'nadia@example.dk' && m.subject.startsWith('Ny adgangsnøgle')).length;
+  const passkeyMailsBefore = passkeyMails();
   await register(nadia.page, second);
+  // Her new passkey is mailed to her (the mail goes after the answer, so wait for it here, not in the next test).
+  await expect.poll(passkeyMails).toBe(passkeyMailsBefore + 1);
   expect(one('SELECT count(*) AS n FROM staff')).toEqual({ n: accounts });
   expect(one('SELECT count(*) AS n FROM passkeys WHERE staff_id = ?', id)).toEqual({ n: 1 });
   expect(auditRows('lostphone')).toEqual([
