@@ -1,6 +1,6 @@
 /**
  * Builds the offline service worker (src/browser/serviceWorker.ts) into dist/client/sw.js after
- * `astro build` (scripts/postbuild.mjs). At the root because a worker looks after only the paths
+ * `astro build` (scripts/postbuild.ts). At the root because a worker looks after only the paths
  * under its own URL, and it must look after every /<lang>/ page; at a fixed name because the
  * browser checks that URL for a new release. One classic script, bundled by esbuild (what Astro
  * itself uses for TypeScript), with the release's version in its cache names.

@@ -12,6 +12,7 @@ import { languageName } from '#src/i18n/translate.ts';
 import { formatMeetingDate, formatMeetingTimes } from '#src/meetings/formatMeetingDate.ts';
 import type { Meeting } from '#src/meetings/meetingSchema.ts';
 import { upcomingMeetings, type MeetingEntry } from '#src/meetings/upcomingMeetings.ts';
+import { fillTemplate } from './messageTemplates.ts';
 import type { Venue } from '#src/meetings/venueSchema.ts';
 
 export interface InvitationTemplate {
@@ -104,8 +105,6 @@ export const invitationTemplates: Record<Lang, InvitationTemplate> = {
   },
 };
 
-const rtl = new Set(['ar', 'ur', 'fa']);
-
 /** The meeting and its venue, as the invitation needs them. */
 export interface InvitedMeeting {
   /** The meeting's id (its file name without .yaml). */
@@ -138,9 +137,8 @@ export function nextMeetingFor<M extends MeetingEntry>(
 
 /**
  * The invitation for a woman who speaks `lang`, written in her language (Danish when hers has no
- * template), or in `writtenIn` for the staff's Danish meaning beside it. In a right-to-left
- * message every filled-in value is bidi-isolated (U+2068 … U+2069), so a Latin name, address or
- * link stays in one piece and in its place on her phone.
+ * template), or in `writtenIn` for the staff's Danish meaning beside it; values filled in as
+ * fillTemplate() does (bidi-isolated in right-to-left languages).
  */
 export function meetingInvitation(
   lang: string,
@@ -161,8 +159,6 @@ export function meetingInvitation(
     map: mapLink(venue),
     language: languageName(lang, chosen),
   };
-  const fill = (text: string) =>
-    text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => (rtl.has(chosen) ? `\u2068${values[key]}\u2069` : values[key]!));
   const parts = [
     template.invite,
     template.map,
@@ -171,5 +167,11 @@ export function meetingInvitation(
     lang !== 'da' && meeting.interpreters.includes(lang) ? template.interpreter : '',
     template.reply,
   ];
-  return { lang: chosen, text: parts.filter(Boolean).map(fill).join(' ') };
+  return {
+    lang: chosen,
+    text: parts
+      .filter(Boolean)
+      .map((part) => fillTemplate(part, chosen, values))
+      .join(' '),
+  };
 }

@@ -4,7 +4,7 @@
  * Translation status: every language but Danish is MACHINE-TRANSLATED (made without a native
  * speaker, from the Danish source below); have a speaker review it before relying on it.
  */
-import type { Lang } from '#src/i18n/locales.ts';
+import { getLocale, type Lang } from '#src/i18n/locales.ts';
 
 export interface MessageTemplate {
   /** The message, with {{name}} (hers), {{staff}} (the worker's first name) and {{org}}. */
@@ -44,19 +44,19 @@ export const messageTemplates: Record<Lang, MessageTemplate> = {
   },
 };
 
-const rtl = new Set(['ar', 'ur', 'fa']);
-
 /**
- * The message for her language (Danish when the language has none), filled in. In a right-to-left
- * message each filled-in name is bidi-isolated (U+2068 … U+2069), so a Latin "Åben Dør" or
- * "Maryam" stays in one piece and in its place on her phone too.
+ * `text` with each {{key}} replaced by its value. In a right-to-left language (locales.ts → dir)
+ * each value is bidi-isolated (U+2068 … U+2069), so a Latin name, address or link stays in one
+ * piece and in its place on her phone too.
  */
+export function fillTemplate(text: string, lang: Lang, values: Record<string, string>): string {
+  const isolate = getLocale(lang).dir === 'rtl';
+  return text.replace(/\{\{(\w+)\}\}/g, (_, key: string) => (isolate ? `\u2068${values[key]}\u2069` : values[key]!));
+}
+
+/** The message for her language (Danish when the language has none), filled in (fillTemplate). */
 export function readyMessage(lang: string, vars: { name: string; staff: string; org: string }): { lang: Lang; text: string } {
   const own = (messageTemplates as Record<string, MessageTemplate | undefined>)[lang];
   const chosen = (own ? lang : 'da') as Lang;
-  const fill = (value: string) => (rtl.has(chosen) ? `\u2068${value}\u2069` : value);
-  const text = (own ?? messageTemplates.da).text.replace(/\{\{(name|staff|org)\}\}/g, (_, key: 'name' | 'staff' | 'org') =>
-    fill(vars[key]),
-  );
-  return { lang: chosen, text };
+  return { lang: chosen, text: fillTemplate((own ?? messageTemplates.da).text, chosen, vars) };
 }
