@@ -16,7 +16,7 @@ import sirv from 'sirv';
 import { PDFDocument } from 'pdf-lib';
 import type { Page } from '@playwright/test';
 import { isLang, langs, type Lang } from '#src/i18n/locales.ts';
-import { distDir } from '#src/server/distDir.ts';
+import { clientDir as client } from './lib/builtPages.ts';
 import { pdfUrl, printUrl } from '#src/flyer/flyerFiles.ts';
 import { chromiumCandidate, launchChromium } from './lib/chromium.ts';
 import { consentSlipPdfUrl, consentSlipUrl } from '#src/referral/consentSlipFiles.ts';
@@ -24,7 +24,6 @@ import { letterPdfUrl, letterUrl, sheetLangs, sheetPdfUrl, sheetUrl } from '#src
 
 const args = process.argv.slice(2);
 const only = args.filter((a) => a.startsWith('--lang=')).map((a) => a.slice(7));
-const client = path.join(distDir(), 'client');
 const outArg = args.find((a) => a.startsWith('--out='))?.slice(6);
 
 if (!fs.existsSync(path.join(client, 'da', 'flyer', 'print', 'index.html'))) {

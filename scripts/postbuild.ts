@@ -75,9 +75,9 @@ async function main() {
   const started = performance.now();
   const pagefind = runPagefind(client).then(() => performance.now());
   pagefind.catch(() => {}); // awaited below, after the compression: its failure is reported there
-  const site = await precompressAll(client, (dir) => dir !== pagefindDir);
+  const site = await precompressAll(client, client, (dir) => dir !== pagefindDir);
   const pagefindDone = await pagefind;
-  const index = await precompressAll(pagefindDir);
+  const index = await precompressAll(client, pagefindDir);
   const done = performance.now();
 
   const files = site.files + index.files;
@@ -108,11 +108,10 @@ function runPagefind(client: string): Promise<void> {
 /**
  * Writes a .br and a .gz next to every compressible file under `root` (of 256 bytes or more) whose
  * copies are missing or older than it, on worker threads. `enter` says whether to include the
- * files of a folder (and those under it).
+ * files of a folder (and those under it); `client` is the site's folder, for each page's brotli level.
  */
-async function precompressAll(root: string, enter: (dir: string) => boolean = () => true) {
+async function precompressAll(client: string, root: string, enter: (dir: string) => boolean = () => true) {
   const compressible = /\.(html|css|js|mjs|json|svg|xml|txt|ics|webmanifest)$/;
-  const client = path.join(distDir(), 'client');
   const todo: { file: string; quality: number; size: number }[] = [];
   let skipped = 0;
   for (const file of filesUnder(root, enter)) {

@@ -17,6 +17,7 @@ import { siteConfig } from '#site.config.ts';
 import { createInbox } from '#src/inbox/inboxContext.ts';
 import { openStore } from '#src/store/openStore.ts';
 import { isStaffRole, type AccessChange, type StaffMember } from '#src/store/staff.ts';
+import { inviteLink } from '#src/inbox/inviteMail.ts';
 
 const usage = `Usage: npm run staff -- <command>
   invite --name NAME [--email ADDRESS] [--coordinator]   a new account and its one-time sign-up link (valid 24 hours)
@@ -55,7 +56,7 @@ function fail(message: string): never {
   process.exit(2);
 }
 
-const inviteLink = (token: string) => new URL(`/inbox/invite/?token=${token}`, inbox.settings.origin).href;
+const linkFor = (token: string) => inviteLink(inbox.settings.origin, token);
 
 /** The person named by --id, or by --name when exactly one active person has it. */
 function person(how: string): StaffMember {
@@ -86,14 +87,14 @@ switch (command) {
       const p = person('invite --id N');
       const { token } = inbox.staff.reinvite(p.id, null) ?? fail(`Nobody active has number ${opts.id}.`);
       console.log(`New link for ${p.name} (#${p.id}), valid 24 hours, for one use; her older links no longer work:`);
-      console.log(inviteLink(token));
+      console.log(linkFor(token));
       break;
     }
     const name = opts.name?.trim() || fail('Say who: npm run staff -- invite --name "Maryam" [--email maryam@example.dk] [--coordinator]');
     const role = opts.coordinator ? 'coordinator' : 'staff';
     const { token, staffId } = inbox.staff.invite({ name, email: opts.email ?? null, role });
     console.log(`Invite for ${name} (#${staffId}, ${role}), valid 24 hours, for one use:`);
-    console.log(inviteLink(token));
+    console.log(linkFor(token));
     break;
   }
   case 'list': {

@@ -21,9 +21,9 @@ export async function flyerPage(lang: Lang): Promise<FlyerPage> {
 
 /**
  * The language blocks the generator page for `lang` carries: those of the flyer it opens with,
- * the ready flyer of her language (hers and Danish; Danish alone on the Danish page). Any other
+ * the ready flyer of her language (hers, Danish and English, in the site's order). Any other
  * language is fetched when she picks it (/<lang>/flyer/block.json): seven blocks made the page
- * twice its budget, and a third block (English) kept the Latin pages over 18 KB.
+ * twice its budget.
  */
 export function generatorLangs(lang: Lang): Lang[] {
   const carried = new Set<Lang>(readyFlyerLangs(lang));

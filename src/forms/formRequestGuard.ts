@@ -57,13 +57,7 @@ export function isAllowedOrigin({
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
   if (secFetchSite && secFetchSite !== 'same-origin') return false;
   if (host && parsed.origin === originOf(`${scheme}//${host}`)) return true;
-  return allowedOrigins.some((allowed) => {
-    try {
-      return new URL(allowed).origin === parsed.origin;
-    } catch {
-      return false;
-    }
-  });
+  return allowedOrigins.some((allowed) => originOf(allowed) === parsed.origin);
 }
 
 function originOf(url: string): string | undefined {

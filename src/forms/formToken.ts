@@ -16,6 +16,9 @@ export const formTokenPlaceholder = '__INTEREST_FORM_TOKEN__';
 /** Shortest secret used: anyone could forge a token signed with an empty or short key. */
 export const minSecretLength = 16;
 
+/** The secret's file in the data directory (backups carry it: src/store/makeBackup.ts). */
+export const formSecretFile = 'form-secret';
+
 function sign(secret: string, stamp: string): string {
   return createHmac('sha256', secret).update(`interest-form:${stamp}`).digest('base64url');
 }
@@ -54,7 +57,7 @@ export function checkFormToken(
  */
 export function loadFormSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string {
   if (env.FORM_SECRET && env.FORM_SECRET.length >= minSecretLength) return env.FORM_SECRET;
-  const file = path.join(dataDir, 'form-secret');
+  const file = path.join(dataDir, formSecretFile);
   const strong = (secret: string) => secret.length >= 32;
   let existing: string | undefined;
   try {

@@ -6,15 +6,15 @@
  */
 import { createRateLimiter } from '#src/forms/formRateLimit.ts';
 import { openStore, type Database } from '#src/store/openStore.ts';
-import { requestsStore } from '#src/store/requests.ts';
-import { staffStore } from '#src/store/staff.ts';
+import { requestsStore, type RequestsStore } from '#src/store/requests.ts';
+import { staffStore, type StaffStore } from '#src/store/staff.ts';
 import { inboxSettings, type InboxSettings } from './inboxSettings.ts';
 import { smtpMailer, type Mailer } from './mailNotices.ts';
 
 export interface Inbox {
   db: Database;
-  requests: ReturnType<typeof requestsStore>;
-  staff: ReturnType<typeof staffStore>;
+  requests: RequestsStore;
+  staff: StaffStore;
   settings: InboxSettings;
   /** Sign-in and invite attempts per client. */
   limiter: ReturnType<typeof createRateLimiter>;

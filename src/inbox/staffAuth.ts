@@ -130,13 +130,17 @@ export async function refuseCrossOrigin(inbox: Inbox, context: InboxRequestConte
  * The start of every signed-in inbox POST: the inbox and the staff member, or the 403 for another
  * origin (audited) or 401 without a session.
  */
-export async function openStaffPost(context: InboxRequestContext): Promise<{ inbox: Inbox; staff: StaffMember } | Response> {
+export async function openStaffPost(
+  context: InboxRequestContext,
+  options: { permission?: Permission } = {},
+): Promise<{ inbox: Inbox; staff: StaffMember } | Response> {
   const { inboxFor } = await import('./inboxContext.ts');
   const inbox = await inboxFor(context.locals);
   const crossOrigin = await refuseCrossOrigin(inbox, context);
   if (crossOrigin) return crossOrigin;
   const staff = currentStaff(inbox, context.cookies);
   if (!staff) return plain(401, 'Sign in first.');
+  if (options.permission && !can(staff, options.permission)) return forbidden(inbox, staff, options.permission);
   return { inbox, staff };
 }
 

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createNotFound, createStaticFiles, type Handler } from './staticFiles.ts';
+import { createNotFound, createStaticFiles, isHashedAsset, type Handler } from './staticFiles.ts';
 import { currentLink, listReleases } from './releases.ts';
 
 export type AstroHandler = (
@@ -62,8 +62,6 @@ export interface LiveReleaseOptions {
   intervalMs?: number;
   log?: (line: string) => void;
 }
-
-const hashedAsset = /^\/(_astro|voice)\//;
 
 /** Loads the release to serve (a release, else `distDir`); throws when there is no build at all. */
 export async function openLiveRelease({
@@ -189,7 +187,7 @@ export async function openLiveRelease({
         if (!handler) return next();
         handler(req, res, () => fromOlder(i + 1));
       };
-      current.staticFiles(req, res, () => (hashedAsset.test(req.url ?? '') ? fromOlder(0) : next()));
+      current.staticFiles(req, res, () => (isHashedAsset(req.url ?? '') ? fromOlder(0) : next()));
     },
     follow<H extends (...args: never[]) => unknown>(make: (release: Release) => H): H {
       const made = new WeakMap<Release, H>();

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { currentLink, releasesDirIn } from './releases.ts';
 
 /** Letters, digits, dot, dash and underscore, at most 64: what may appear in the health answer. */
 const clean = (value: string | undefined) => {
@@ -72,6 +73,6 @@ export function releaseId({
 }): () => string {
   const fixed = clean(env.RELEASE_ID);
   const commit = fixed ? undefined : gitCommit(root);
-  const current = path.join(dataDir, 'releases', 'current');
+  const current = path.join(releasesDirIn(dataDir), currentLink);
   return () => fixed ?? (existsSync(current) ? releaseFolder(current) : undefined) ?? releaseFolder(distDir) ?? commit ?? 'dev';
 }

@@ -12,6 +12,12 @@ import path from 'node:path';
 import sirv from 'sirv';
 import { serviceWorkerCacheControl, serviceWorkerUrl } from '#src/browser/serviceWorkerUrl.ts';
 
+/**
+ * A file whose name is its content's hash (/voice/ names too: src/voice/convertClip.ts): cached for
+ * a year, and served from older kept releases.
+ */
+export const isHashedAsset = (pathname: string): boolean => /^\/(_astro|voice)\//.test(pathname);
+
 export type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
 /** The static file handler for `clientDir`; `next` runs when no file matches. */
@@ -23,9 +29,7 @@ export function createStaticFiles(clientDir: string, { indexed = true }: { index
     etag: true,
     extensions: ['html'],
     setHeaders(res, pathname) {
-      // /voice/ file names are content hashes too (src/voice/convertClip.ts): cached like /_astro/.
-      const hashed = pathname.startsWith('/_astro/') || pathname.startsWith('/voice/');
-      if (hashed) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+      if (isHashedAsset(pathname)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
       else if (pathname === serviceWorkerUrl) res.setHeader('Cache-Control', serviceWorkerCacheControl);
       else if (pathname.endsWith('.html') || pathname.endsWith('/')) res.setHeader('Cache-Control', 'no-cache');
     },

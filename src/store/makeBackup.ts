@@ -17,10 +17,10 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { encryptFile } from './ageEncryption.ts';
 import { BackupError, backupTo } from './backupTo.ts';
+import { formSecretFile, minSecretLength } from '#src/forms/formToken.ts';
 import { databaseFile, resolveDataDir } from './openStore.ts';
 
-/** The form secret's file in DATA_DIR: the one loadFormSecret (src/forms/formToken.ts) keeps; a test holds them equal. */
-export const formSecretFile = 'form-secret';
+export { formSecretFile };
 
 /** The table, in a backup copy only, that carries what is not in the database (the form secret). */
 export const backupMetaTable = 'backup_meta';
@@ -68,7 +68,7 @@ export function backupContents(db: DatabaseSync): BackupContents {
 
 /** The form's signing secret: env FORM_SECRET (16+ characters, as the server takes it), else the file; undefined when neither exists. */
 export function readFormSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string | undefined {
-  if (env.FORM_SECRET && env.FORM_SECRET.length >= 16) return env.FORM_SECRET;
+  if (env.FORM_SECRET && env.FORM_SECRET.length >= minSecretLength) return env.FORM_SECRET;
   const file = path.join(dataDir, formSecretFile);
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }

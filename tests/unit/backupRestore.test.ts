@@ -167,6 +167,8 @@ describe('makeBackup() and restoreBackup()', () => {
       const before = written;
       const started = Date.now();
       const made = await makeBackup({ out: path.join(dir, 'busy.backup'), dataDir, env: {} });
+      // The writer really wrote while the copy was made.
+      expect(written).toBeGreaterThan(before);
       // Copied in one step: a copy in steps restarts on every write of another connection and never ends.
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(made.contents.requests).toBeGreaterThanOrEqual(before);

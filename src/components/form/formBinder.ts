@@ -14,7 +14,7 @@ export interface FormBinding<Field extends string> {
   /** The name each field is sent under. */
   names: Partial<Record<Field, string>>;
   /** The id of each field's element (a group's first option), where an error links to. */
-  ids: Partial<Record<Field, string>>;
+  ids: Record<Field, string>;
   /** The error shown at a field, in the page's language, or undefined. */
   errorOf: (field: Field) => string | undefined;
 }
@@ -23,7 +23,7 @@ export interface FormBinding<Field extends string> {
 export function formBinder<Field extends string>({ lang, prefix, names, ids, errorOf }: FormBinding<Field>) {
   // "consentHow" → "<prefix>-consent-how": the base of a group's option, hint and error ids.
   const idBase = (field: Field) => `${prefix}-${field.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
-  const id = (field: Field) => ids[field] ?? idBase(field);
+  const id = (field: Field) => ids[field];
   const name = (field: Field) => names[field] ?? field;
   return {
     text: (field: Field) => ({ lang, id: id(field), name: name(field), error: errorOf(field) }),

@@ -13,9 +13,9 @@ import type { Inbox } from '#src/inbox/inboxContext.ts';
 import { isUnavailable } from '#src/store/inTransaction.ts';
 import { cleanNote, settableStatuses, type RequestStatus } from '#src/inbox/requestStatus.ts';
 import { forbidden, limitAttempts, openStaffPost, plain, seeOther, tooLarge } from '#src/inbox/staffAuth.ts';
-import { can } from '#src/inbox/staffRoles.ts';
+import { can, type Permission } from '#src/inbox/staffRoles.ts';
 import { isStaffRole, type AccessChange, type StaffMember } from '#src/store/staff.ts';
-import { inviteMail } from '#src/inbox/inviteMail.ts';
+import { inviteLink, inviteMail } from '#src/inbox/inviteMail.ts';
 import { loadMeetings } from '#src/meetings/loadMeetings.ts';
 
 export const prerender = false;
@@ -34,7 +34,7 @@ function accessAnswer(result: AccessChange): Response {
 
 /** Shows a new one-time link once, on the staff page this renders (never in a URL of ours), and mails it when it can. */
 async function showInvite(inbox: Inbox, context: APIContext, name: string, email: string | null, token: string): Promise<Response> {
-  const link = new URL(`/inbox/invite/?token=${token}`, inbox.settings.origin).href;
+  const link = inviteLink(inbox.settings.origin, token);
   const mailed = email && inbox.mailer ? await inviteMail(inbox.mailer, email, link) : false;
   context.locals.inboxInvite = { name, link, mailed };
   return context.rewrite(
@@ -42,11 +42,23 @@ async function showInvite(inbox: Inbox, context: APIContext, name: string, email
   );
 }
 
+/** The actions only some roles may take (src/inbox/staffRoles.ts); the others every staff member may. */
+const neededPermission = new Map<string, Permission>([
+  ['delete', 'delete'],
+  ['invite', 'manageStaff'],
+  ['reinvite', 'manageStaff'],
+  ['role', 'manageStaff'],
+  ['lostphone', 'manageStaff'],
+  ['revoke', 'manageStaff'],
+]);
+
 async function act(inbox: Inbox, staff: StaffMember, fields: Fields, context: APIContext): Promise<Response> {
   const action = fields.get('action') ?? '';
   const id = Number(fields.get('id'));
   const back = `/inbox/request/${id}/`;
   const requests = inbox.requests;
+  const needs = neededPermission.get(action);
+  if (needs && !can(staff, needs)) return forbidden(inbox, staff, needs);
   switch (action) {
     case 'take':
       return requests.take(id, staff.id) ? seeOther(`${back}?done=saved`) : plain(404, 'No such request.');
@@ -74,7 +86,6 @@ async function act(inbox: Inbox, staff: StaffMember, fields: Fields, context: AP
       return requests.setNote(id, staff.id, note.note) ? seeOther(`${back}?done=saved`) : plain(404, 'No such request.');
     }
     case 'delete':
-      if (!can(staff, 'delete')) return forbidden(inbox, staff, 'delete');
       return requests.delete(id, staff.id) ? seeOther('/inbox/?done=deleted') : plain(404, 'No such request.');
     case 'preferences': {
       const lang = fields.get('lang');
@@ -90,7 +101,6 @@ async function act(inbox: Inbox, staff: StaffMember, fields: Fields, context: AP
       return result === 'removed' ? seeOther('/inbox/me/?done=removed') : plain(404, 'No such passkey of yours.');
     }
     case 'invite': {
-      if (!can(staff, 'manageStaff')) return forbidden(inbox, staff, 'manageStaff');
       const limited = await limitAttempts(inbox, context, 'invite');
       if (limited) return limited;
       const name = (fields.get('name') ?? '').trim();
@@ -108,7 +118,6 @@ async function act(inbox: Inbox, staff: StaffMember, fields: Fields, context: AP
       return showInvite(inbox, context, name, email || null, invited.token);
     }
     case 'reinvite': {
-      if (!can(staff, 'manageStaff')) return forbidden(inbox, staff, 'manageStaff');
       const limited = await limitAttempts(inbox, context, 'invite');
       if (limited) return limited;
       const person = inbox.staff.getStaff(Number(fields.get('staff')));
@@ -117,20 +126,17 @@ async function act(inbox: Inbox, staff: StaffMember, fields: Fields, context: AP
       return showInvite(inbox, context, person.name, person.email, invited.token);
     }
     case 'role': {
-      if (!can(staff, 'manageStaff')) return forbidden(inbox, staff, 'manageStaff');
       const role = fields.get('role');
       if (!isStaffRole(role)) return plain(400, 'Unknown role.');
       return accessAnswer(inbox.staff.setRole(Number(fields.get('staff')), role, staff.id));
     }
     case 'lostphone': {
-      if (!can(staff, 'manageStaff')) return forbidden(inbox, staff, 'manageStaff');
       const target = Number(fields.get('staff'));
       // Her own passkeys she manages on /inbox/me/; this would lock her out of the page she is on.
       if (target === staff.id) return plain(409, 'Not for yourself: remove a passkey under your own settings.');
       return accessAnswer(inbox.staff.lostPhone(target, staff.id));
     }
     case 'revoke': {
-      if (!can(staff, 'manageStaff')) return forbidden(inbox, staff, 'manageStaff');
       return accessAnswer(inbox.staff.revoke(Number(fields.get('staff')), staff.id));
     }
     default:

@@ -3,8 +3,7 @@
  * get 403, audited); logged as an export.
  */
 import type { APIRoute } from 'astro';
-import { can } from '#src/inbox/staffRoles.ts';
-import { forbidden, inboxHeaders, openStaffPost, seeOther } from '#src/inbox/staffAuth.ts';
+import { inboxHeaders, openStaffPost, seeOther } from '#src/inbox/staffAuth.ts';
 import { requestsXlsx, xlsxRows } from '#src/inbox/requestsXlsx.ts';
 import { writeAudit } from '#src/store/audit.ts';
 import { staffTranslations } from '#src/inbox/staffTranslations.ts';
@@ -13,10 +12,9 @@ import { requestLabels } from './_components/requestLabels.ts';
 export const prerender = false;
 
 export const POST: APIRoute = async (context) => {
-  const opened = await openStaffPost(context);
+  const opened = await openStaffPost(context, { permission: 'export' });
   if (opened instanceof Response) return opened;
   const { inbox, staff } = opened;
-  if (!can(staff, 'export')) return forbidden(inbox, staff, 'export');
   const labels = await requestLabels('da');
   const t = staffTranslations('da');
   const rows = xlsxRows(inbox.requests.list('all', staff.id), {

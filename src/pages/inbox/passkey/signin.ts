@@ -18,12 +18,8 @@ export const POST: APIRoute = async (context) => {
   const response = step.body.response as AuthenticationResponseJSON | undefined;
   const refused = () => json({ ok: false }, 401);
   try {
-    if (!response || typeof response.id !== 'string') {
-      recordFailure(inbox, { action: 'fail:signin:unknown' });
-      return refused();
-    }
-    const passkey = inbox.staff.findPasskey(response.id);
-    if (!passkey) {
+    const passkey = typeof response?.id === 'string' ? inbox.staff.findPasskey(response.id) : undefined;
+    if (!response || !passkey) {
       recordFailure(inbox, { action: 'fail:signin:unknown' });
       return refused();
     }

@@ -4,8 +4,7 @@
  */
 import type { APIRoute } from 'astro';
 import ExcelJS from 'exceljs';
-import { can } from '#src/inbox/staffRoles.ts';
-import { forbidden, inboxHeaders, openStaffPost, seeOther, tooLarge } from '#src/inbox/staffAuth.ts';
+import { inboxHeaders, openStaffPost, seeOther, tooLarge } from '#src/inbox/staffAuth.ts';
 import { parseFormBody, readBodyWithLimit } from '#src/forms/readFormBody.ts';
 import { writeAudit } from '#src/store/audit.ts';
 import { staffTranslations, type StaffKey } from '#src/inbox/staffTranslations.ts';
@@ -18,10 +17,9 @@ export const prerender = false;
 
 export const POST: APIRoute = async (context) => {
   const { request } = context;
-  const opened = await openStaffPost(context);
+  const opened = await openStaffPost(context, { permission: 'exportResults' });
   if (opened instanceof Response) return opened;
   const { inbox, staff } = opened;
-  if (!can(staff, 'exportResults')) return forbidden(inbox, staff, 'exportResults');
   const body = await readBodyWithLimit(request);
   if (!body.ok) return tooLarge();
   const fields = await parseFormBody(body.bytes, request.headers.get('content-type') ?? '').catch(() => []);
