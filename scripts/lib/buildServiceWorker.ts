@@ -20,7 +20,7 @@ const source = fileURLToPath(new URL('../../src/browser/serviceWorker.ts', impor
  * so the worker's own file changes and the browser installs it: new caches, old ones carried over
  * and deleted (serviceWorker.ts).
  */
-export function releaseVersion(clientDir: string): string {
+function releaseVersion(clientDir: string): string {
   const hash = createHash('sha256');
   const files = fs
     .readdirSync(clientDir, { recursive: true, encoding: 'utf8' })

@@ -9,7 +9,7 @@ function ended(el: HTMLElement, now: number): boolean {
   return Number(el.dataset.meetingEnd) <= now;
 }
 
-export function applyMeetingClock(root: ParentNode, now: number): void {
+function applyMeetingClock(root: ParentNode, now: number): void {
   for (const list of root.querySelectorAll<HTMLElement>('[data-meeting-list]')) {
     const limit = Number(list.dataset.limit ?? Infinity);
     let shown = 0;

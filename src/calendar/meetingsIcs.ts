@@ -12,6 +12,7 @@ import { textFor, type LocalizedText } from '#src/i18n/localizedText.ts';
 import { meetingFeatures, meetingTitle, type Practicals } from '#src/meetings/meetingDetails.ts';
 import { meetingEnd, meetingStart, type MeetingEntry } from '#src/meetings/upcomingMeetings.ts';
 import { localDigits } from '#src/i18n/localDigits.ts';
+import { venueAddress } from '#src/meetings/venueAddress.ts';
 
 export interface IcsSite {
   /** The site's name (calendar name, PRODID). */
@@ -47,7 +48,7 @@ export function icsTexts(
   return {
     summary: item.cancelled ? `${t(lang, 'meetings.cancelled')}: ${title}` : title,
     description: description.join('\n\n'),
-    location: `${venue.name}, ${venue.address.street}, ${venue.address.postalCode} ${venue.address.city}`,
+    location: `${venue.name}, ${venueAddress(venue)}`,
     geo: venue.coordinates,
     url,
     cancelled: item.cancelled,

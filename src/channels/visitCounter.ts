@@ -63,5 +63,3 @@ export function createVisitCounter({ write, perClient = 20, windowMs = 60 * 60 *
     },
   };
 }
-
-export type VisitCounter = ReturnType<typeof createVisitCounter>;

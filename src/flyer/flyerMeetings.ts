@@ -6,6 +6,7 @@ import { langs, type Lang } from '#src/i18n/locales.ts';
 import { formatMeetingDate, formatMeetingTimes } from '#src/meetings/formatMeetingDate.ts';
 import { loadMeetings } from '#src/meetings/loadMeetings.ts';
 import { meetingFeatures, meetingTitle } from '#src/meetings/meetingDetails.ts';
+import { venueAddress } from '#src/meetings/venueAddress.ts';
 
 export interface FlyerMeetingText {
   /** The meeting's title, or "Information meeting". */
@@ -61,7 +62,7 @@ async function offeredMeetings(): Promise<FlyerMeeting[]> {
           time,
           timeDir: /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]/.test(time) ? undefined : 'ltr',
           place: venue.name,
-          address: `${venue.address.street}, ${venue.address.postalCode} ${venue.address.city}`,
+          address: venueAddress(venue),
           features: meetingFeatures(m.data, lang)
             .map((f) => f.text)
             .join(' · '),

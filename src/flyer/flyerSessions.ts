@@ -15,6 +15,7 @@ import { textFor } from '#src/i18n/localizedText.ts';
 import { siteConfig } from '#site.config.ts';
 import type { FlyerMeetingText } from './flyerMeetings.ts';
 import { qrSvg } from './qrSvg.ts';
+import { venueAddress } from '#src/meetings/venueAddress.ts';
 
 export interface FlyerSession {
   /** The session's file name: the `session=` option. */
@@ -49,7 +50,7 @@ export async function flyerSessions(): Promise<{ sessions: FlyerSession[]; qrs: 
         time,
         timeDir: isolatedTimeDir(time),
         place: venue.name,
-        address: `${venue.address.street}, ${venue.address.postalCode} ${venue.address.city}`,
+        address: venueAddress(venue),
         features: meetingFeatures(data, lang)
           .map((f) => f.text)
           .join(' · '),

@@ -14,6 +14,7 @@ import type { Meeting } from '#src/meetings/meetingSchema.ts';
 import { upcomingMeetings, type MeetingEntry } from '#src/meetings/upcomingMeetings.ts';
 import { fillTemplate } from './messageTemplates.ts';
 import type { Venue } from '#src/meetings/venueSchema.ts';
+import { venueAddress, venueMapUrl } from '#src/meetings/venueAddress.ts';
 
 export interface InvitationTemplate {
   /** Greeting and invitation, with {{name}}, {{staff}}, {{org}}, {{date}}, {{time}}, {{place}}, {{address}}. */
@@ -106,17 +107,11 @@ export const invitationTemplates: Record<Lang, InvitationTemplate> = {
 };
 
 /** The meeting and its venue, as the invitation needs them. */
-export interface InvitedMeeting {
+interface InvitedMeeting {
   /** The meeting's id (its file name without .yaml). */
   id: string;
   meeting: Meeting;
   venue: Venue;
-}
-
-/** The OpenStreetMap link to the venue's door: a plain link, no embedded map. */
-export function mapLink(venue: Venue): string {
-  const { lat, lon } = venue.coordinates;
-  return `https://www.openstreetmap.org/?mlat=${lat}&mlon=${lon}#map=18/${lat}/${lon}`;
 }
 
 /**
@@ -155,8 +150,8 @@ export function meetingInvitation(
     date: formatMeetingDate(start, chosen),
     time: formatMeetingTimes(start, new Date(meeting.end), chosen),
     place: venue.name,
-    address: `${venue.address.street}, ${venue.address.postalCode} ${venue.address.city}`,
-    map: mapLink(venue),
+    address: venueAddress(venue),
+    map: venueMapUrl(venue),
     language: languageName(lang, chosen),
   };
   const parts = [

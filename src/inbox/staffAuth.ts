@@ -55,7 +55,7 @@ export const sessionIdOf = (inbox: Inbox, cookies: AstroCookies) => cookies.get(
 export const setSessionCookie = (inbox: Inbox, id: string | null): [string, string] => ['Set-Cookie', sessionCookie(inbox.settings, id)];
 
 /** True when a POST comes from a page of this site, scheme + host + port (see isAllowedOrigin). */
-export function isSameOrigin(inbox: Inbox, request: Request): boolean {
+function isSameOrigin(inbox: Inbox, request: Request): boolean {
   const host = request.headers.get('host');
   const { origin, trustProxyHops } = inbox.settings;
   return isAllowedOrigin({

@@ -8,7 +8,7 @@ import en from './strings/en.json' with { type: 'json' };
 import { createTranslator, type TranslationKey } from '#src/i18n/createTranslator.ts';
 
 export type StaffLang = 'da' | 'en';
-export const staffLangs: readonly StaffLang[] = ['da', 'en'];
+const staffLangs: readonly StaffLang[] = ['da', 'en'];
 /** The keys `t()` takes: "age.days_one" is asked for as "age.days". */
 export type StaffKey = TranslationKey<typeof da>;
 

@@ -8,7 +8,7 @@ import { z } from 'astro/zod';
 const tag = /^[a-z]{2}(-[A-Z]{2})?$/;
 
 /** The English name of `code`, or undefined when Intl does not know the language. */
-export function knownLanguageName(code: string): string | undefined {
+function knownLanguageName(code: string): string | undefined {
   if (!tag.test(code)) return undefined;
   try {
     return new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' }).of(code);

@@ -10,7 +10,7 @@ export function publicOrigin(siteConfig: { siteUrl: string }, env: Record<string
 }
 
 /** True for names a browser treats as secure without TLS: localhost and the loopback addresses. */
-export function isLoopbackHost(hostname: string): boolean {
+function isLoopbackHost(hostname: string): boolean {
   const name = hostname.toLowerCase().replace(/^\[|\]$/g, '');
   return name === 'localhost' || name.endsWith('.localhost') || name === '::1' || /^127\.\d+\.\d+\.\d+$/.test(name);
 }

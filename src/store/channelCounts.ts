@@ -74,8 +74,6 @@ export function channelCounts(db: DatabaseSync) {
   };
 }
 
-export type ChannelCounts = ReturnType<typeof channelCounts>;
-
 /**
  * Deletes the partner organisations' names of every month that ended before `cutoff` (the
  * retention purge's: every request of those months is gone, so their names go too). The

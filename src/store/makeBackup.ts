@@ -67,7 +67,7 @@ export function backupContents(db: DatabaseSync): BackupContents {
 }
 
 /** The form's signing secret: env FORM_SECRET (16+ characters, as the server takes it), else the file; undefined when neither exists. */
-export function readFormSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string | undefined {
+function readFormSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string | undefined {
   if (env.FORM_SECRET && env.FORM_SECRET.length >= minSecretLength) return env.FORM_SECRET;
   const file = path.join(dataDir, formSecretFile);
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;

@@ -3,7 +3,8 @@
  * Somali: the text, the date in her digits and the Gregorian calendar, and the SMS link.
  */
 import { describe, expect, it } from 'vitest';
-import { invitationTemplates, mapLink, meetingInvitation, nextMeetingFor } from '#src/inbox/meetingInvitation.ts';
+import { invitationTemplates, meetingInvitation, nextMeetingFor } from '#src/inbox/meetingInvitation.ts';
+import { venueMapUrl } from '#src/meetings/venueAddress.ts';
 import { langs } from '#src/i18n/locales.ts';
 import { smsHref } from '#src/site/contactLinks.ts';
 import type { Meeting } from '#src/meetings/meetingSchema.ts';
@@ -94,8 +95,8 @@ describe('meetingInvitation()', () => {
     for (const lang of langs) expect(invitationTemplates[lang].translation).toBe(lang === 'da' ? 'source' : 'machine');
   });
 
-  it('mapLink() is a plain OpenStreetMap link to the door', () => {
-    expect(mapLink(venue)).toBe('https://www.openstreetmap.org/?mlat=55.5905&mlon=12.2961#map=18/55.5905/12.2961');
+  it('venueMapUrl() is a plain OpenStreetMap link to the door', () => {
+    expect(venueMapUrl(venue)).toBe('https://www.openstreetmap.org/?mlat=55.5905&mlon=12.2961#map=18/55.5905/12.2961');
   });
 });
 
