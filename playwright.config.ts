@@ -15,7 +15,8 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
-  reporter: process.env.CI ? 'line' : 'list',
+  // Then each failure once more, at the end, where a CI log's tail has it.
+  reporter: [[process.env.CI ? 'line' : 'list'], ['./tests/helpers/failureDigest.ts']],
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: chromiumLaunchOptions(),

@@ -59,5 +59,8 @@ async function run(button: HTMLButtonElement, message: HTMLElement) {
 
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-passkey]')) {
   const message = button.parentElement?.querySelector<HTMLElement>('[data-passkey-message]');
-  if (message) button.addEventListener('click', () => void run(button, message));
+  if (!message) continue;
+  button.addEventListener('click', () => void run(button, message));
+  // Rendered disabled (PasskeyButton.astro): it can be pressed from now on.
+  button.disabled = false;
 }

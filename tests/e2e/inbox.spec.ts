@@ -221,6 +221,36 @@ test('the whole flow: invite, passkey, a request from the public form, contacted
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Indbakke');
 });
 
+test('the passkey button can only be pressed once its script runs: disabled without JavaScript, and until the script has loaded', async ({
+  browser,
+  page,
+}) => {
+  // Without JavaScript: a disabled button, and the note that says why.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, baseURL: origin });
+  const plain = await noScript.newPage();
+  await plain.goto('/inbox/signin/');
+  await expect(plain.getByRole('button', { name: 'Log ind med adgangsnøgle' })).toBeDisabled();
+  // (A browser without scripting shows <noscript>; Playwright only stops scripts from running, so
+  // the note is read from the markup.)
+  expect(await plain.locator('noscript').evaluate((note) => note.innerHTML)).toContain('Log ind med adgangsnøgle kræver JavaScript.');
+  await noScript.close();
+
+  // On a slow line the page shows before its script: the button stays disabled until it arrives
+  // (before, a press then did nothing at all), and then it works.
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/_astro/*.js', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto('/inbox/signin/', { waitUntil: 'commit' });
+  const button = page.getByRole('button', { name: 'Log ind med adgangsnøgle' });
+  await expect(button).toBeVisible();
+  await expect(button).toBeDisabled();
+  release();
+  await expect(button).toBeEnabled();
+});
+
 test('a tampered, expired or used invite gets a clear page and changes nothing', async ({ page }) => {
   await addAuthenticator(page);
   const link = inviteByCli('--name', 'Leyla');
