@@ -86,6 +86,35 @@ describe('refuseLargeBody()', () => {
     expect(Date.now() - started).toBeLessThan(2000);
   });
 
+  it('answers a body somewhat over the limit 413 at once, then reads the rest: a proxy still sending it sees no reset', async () => {
+    const started = Date.now();
+    const socket = net.connect(port, '127.0.0.1');
+    const body = 'x'.repeat(200_000);
+    const request = (path: string) =>
+      `POST ${path} HTTP/1.1\r\nHost: x\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\n`;
+    let answer = '';
+    const answered = (count: number) =>
+      new Promise<void>((resolve, reject) => {
+        const check = () => ((answer.match(/HTTP\/1\.1 /g) ?? []).length >= count ? resolve() : undefined);
+        socket.on('data', check);
+        socket.on('error', reject);
+        check();
+      });
+    socket.on('data', (chunk: Buffer) => (answer += chunk.toString()));
+    socket.write(request('/api/interest'));
+    await answered(1);
+    expect(Date.now() - started).toBeLessThan(2000);
+    // The answer came before the body; the body is still taken without a reset.
+    expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+    expect(answer).not.toMatch(/connection: close/i);
+    await new Promise<void>((resolve, reject) => socket.write(body, (error) => (error ? reject(error) : resolve())));
+    // And the same connection serves the next request.
+    socket.write('POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 3\r\n\r\nabc');
+    await answered(2);
+    expect(answer).toMatch(/HTTP\/1\.1 200 [\s\S]*read\n$/);
+    socket.destroy();
+  });
+
   it('lets a body within the limit through', async () => {
     const res = await fetch(`http://127.0.0.1:${port}/`, { method: 'POST', body: 'x'.repeat(1000) });
     expect(await res.text()).toBe('read\n');
