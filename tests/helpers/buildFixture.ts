@@ -7,6 +7,22 @@ const root = path.resolve('.');
 const copied = ['src', 'content', 'public', 'scripts', 'astro.config.mjs', 'site.config.ts', 'tsconfig.json', 'package.json'];
 
 /**
+ * The copy's node_modules: a folder of links to each package of ours, but its own caches. Astro
+ * keeps its content store in node_modules/.astro and Vite its dependency cache in
+ * node_modules/.vite; with one linked node_modules, two copies building at once (content-errors
+ * and cms specs) read each other's content: a build failed on the other copy's staff photo.
+ */
+function linkModules(dir: string) {
+  const from = path.join(root, 'node_modules');
+  const to = path.join(dir, 'node_modules');
+  fs.mkdirSync(to);
+  for (const entry of fs.readdirSync(from)) {
+    if (['.astro', '.vite', '.cache'].includes(entry)) continue;
+    fs.symlinkSync(path.join(from, entry), path.join(to, entry), 'dir');
+  }
+}
+
+/**
  * Builds a throw-away copy of the site after `change(dir)` edits it (e.g. adds a broken content
  * file), so a test can prove what the build says about bad content. Never touches content/.
  * `inspect(dir)` runs after a successful build, before the copy is removed (dist/ is in `dir`).
@@ -21,7 +37,7 @@ export function buildFixture(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aaben-doer-fixture-'));
   try {
     for (const item of copied) fs.cpSync(path.join(root, item), path.join(dir, item), { recursive: true });
-    fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+    linkModules(dir);
     change(dir);
     const astro = path.join(root, 'node_modules', 'astro', 'bin', 'astro.mjs');
     const run = spawnSync(process.execPath, command ?? [astro, 'build'], {
