@@ -11,7 +11,11 @@ import { voiceIntegration } from './src/voice/voiceIntegration.ts';
 import { distDir } from './src/server/distDir.ts';
 import { requestBodyLimit } from './src/forms/formRequestGuard.ts';
 
-/** Puts the brand colours from site.config.ts into the stylesheet (no inline style needed). */
+/**
+ * Puts the brand colours from site.config.ts into the stylesheets (no inline style needed): the
+ * public pages' (global.css) and the staff pages' (inbox.css), the two that Astro loads; what they
+ * import, Tailwind reads itself.
+ */
 function siteTheme() {
   const vars = `:root{--site-primary:${siteConfig.colours.primary};--site-accent:${siteConfig.colours.accent}}\n`;
   return {
@@ -19,7 +23,7 @@ function siteTheme() {
     enforce: /** @type {const} */ ('pre'),
     /** @param {string} code @param {string} id */
     transform(code, id) {
-      if (id.endsWith('/src/styles/global.css')) return { code: vars + code, map: null };
+      if (/\/src\/styles\/(global|inbox)\.css$/.test(id)) return { code: vars + code, map: null };
     },
   };
 }

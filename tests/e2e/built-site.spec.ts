@@ -151,3 +151,39 @@ test('every @font-face of the built stylesheets tries the phone’s own font bef
   const late = faces.filter((face) => !face.src[0]?.startsWith('local(') || face.display !== 'swap');
   expect(late.map((face) => `${face.sheet}: ${face.family} ${face.weight}: ${face.src.join(', ')}`)).toEqual([]);
 });
+
+/** The class names a stylesheet has rules for (`.aria-\[current\=page\]\:bg-brand` → `aria-[current=page]:bg-brand`). */
+function stylesheetClasses(css: string): Set<string> {
+  return new Set([...css.matchAll(/\.((?:\\.|[\w-])+)/g)].map((m) => m[1]!.replace(/\\(.)/g, '$1')));
+}
+
+/** The stylesheets a page of HTML links, read from the build. */
+function linkedStylesheets(html: string): string[] {
+  return [...html.matchAll(/<link\b[^>]*rel="stylesheet"[^>]*>/g)].map((m) => {
+    const href = /href="([^"]+)"/.exec(m[0])![1]!;
+    return fs.readFileSync(path.join(clientDir, href), 'utf8');
+  });
+}
+
+test('every class a public page uses has its rules in that page’s stylesheets, which leave out the inbox’s', async ({ baseURL }) => {
+  // The staff inbox's stylesheet is made from every file of src/; the public one leaves out the
+  // inbox and the server code (src/styles/global.css). A class that only the wider reading found
+  // would be missing on the public page.
+  const inbox = await (await fetch(`${baseURL}/inbox/signin/`)).text();
+  const everyClass = stylesheetClasses(linkedStylesheets(inbox).join('\n'));
+  expect(everyClass.has('bg-red-800'), 'an inbox-only class is in the inbox’s stylesheet').toBe(true);
+  const missing = new Set<string>();
+  let publicClasses = new Set<string>();
+  for (const page of pages) {
+    const html = fs.readFileSync(fileOf(page), 'utf8');
+    const own = stylesheetClasses(linkedStylesheets(html).join('\n'));
+    if (page === '/da/') publicClasses = own;
+    for (const m of html.matchAll(/\sclass="([^"]*)"/g)) {
+      for (const name of m[1]!.split(/\s+/).filter(Boolean)) if (everyClass.has(name) && !own.has(name)) missing.add(`${page}: ${name}`);
+    }
+  }
+  expect([...missing]).toEqual([]);
+  // And what only the staff pages use is not sent to her phone.
+  expect(publicClasses.size).toBeGreaterThan(100);
+  expect(['bg-red-800', 'font-mono', 'whitespace-pre-line'].filter((c) => publicClasses.has(c))).toEqual([]);
+});
