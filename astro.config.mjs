@@ -13,8 +13,8 @@ import { requestBodyLimit } from './src/forms/formRequestGuard.ts';
 
 /**
  * Puts the brand colours from site.config.ts into the stylesheets (no inline style needed): the
- * public pages' (global.css) and the staff pages' (inbox.css), the two that Astro loads; what they
- * import, Tailwind reads itself.
+ * public pages' (global.css), the flyer pages' (flyerTool.css) and the staff pages' (inbox.css),
+ * the ones that Astro loads; what they import, Tailwind reads itself.
  */
 function siteTheme() {
   const vars = `:root{--site-primary:${siteConfig.colours.primary};--site-accent:${siteConfig.colours.accent}}\n`;
@@ -23,7 +23,7 @@ function siteTheme() {
     enforce: /** @type {const} */ ('pre'),
     /** @param {string} code @param {string} id */
     transform(code, id) {
-      if (/\/src\/styles\/(global|inbox)\.css$/.test(id)) return { code: vars + code, map: null };
+      if (/\/src\/styles\/(global|inbox|flyerTool)\.css$/.test(id)) return { code: vars + code, map: null };
     },
   };
 }

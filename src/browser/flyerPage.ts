@@ -1,5 +1,6 @@
 /**
- * The flyer generator page's script (loaded after the first paint with the site's, SiteScript.astro).
+ * The flyer generator page's script (in one file with the site's, flyerTool.ts; loaded after the
+ * first paint, SiteScript.astro).
  * The page as built is already the flyer she gets by default, and printing it needs no script;
  * so the generator itself (flyerGenerator.ts, 2.7 KB with brotli against 0.3 KB) loads only when it has work: a link
  * with options, or her first touch of the controls. What she changes before it arrives is read
