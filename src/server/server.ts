@@ -155,8 +155,20 @@ server.listen(port, host, () => {
   console.log(`Åben Dør is running at http://${host === '0.0.0.0' ? 'localhost' : host}:${actual}/`);
 });
 
+/**
+ * How long a stop (systemctl stop or restart: SIGTERM) waits for requests in flight before it
+ * closes their connections. A connection a client or proxy holds open with a body half sent (a
+ * 413's unread rest that Caddy stopped sending) would otherwise keep the process alive until
+ * Node's 5-minute request timeout, and systemd would kill it with the database open.
+ */
+const stopGraceMs = 5_000;
+
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
-  process.on(signal, () =>
+  process.on(signal, () => {
+    // A second signal (Ctrl-C twice) does not wait for the grace period.
+    if (stopping) return server.closeAllConnections();
+    stopping = true;
     server.close(() => {
       visits.stop();
       // A checkpoint that cannot stop cleanly still ends the process, with a non-zero code.
@@ -170,6 +182,9 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
           console.error(`server: stopping the WAL checkpoints failed (${(error as { code?: string }).code ?? 'unknown error'})`);
           process.exit(1);
         });
-    }),
-  );
+    });
+    // Idle keep-alive connections (a proxy's pool) go now; busy ones get the grace period.
+    server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), stopGraceMs).unref();
+  });
 }
