@@ -17,6 +17,8 @@ export default defineConfig({
   timeout: 30_000,
   // Then each failure once more, at the end, where a CI log's tail has it.
   reporter: [[process.env.CI ? 'line' : 'list'], ['./tests/helpers/failureDigest.ts']],
+  // The spec files that took longest, listed at the end: where to look when the suite nears 10 minutes.
+  reportSlowTests: { max: 8, threshold: 20_000 },
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     launchOptions: chromiumLaunchOptions(),
