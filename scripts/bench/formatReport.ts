@@ -5,7 +5,7 @@
 import { isNoisy, kb, lcpLimit, quietCpuIndex, transferLimit, type BudgetResult, type WeightRow } from './evaluateBudgets.ts';
 import { phaseBreakdown } from './buildPhases.ts';
 import type { BuildTiming } from './buildTiming.ts';
-import type { LighthouseRow } from './runLighthouse.ts';
+import { missesLighthouse, type LighthouseRow } from './runLighthouse.ts';
 
 /** How a table is written: for the terminal (the default) or as Markdown. */
 export interface TableOptions {
@@ -93,7 +93,7 @@ export function lighthouseTable(runs: LighthouseRow[], o?: TableOptions): string
             r.tbtMs == null ? '–' : `${Math.round(r.tbtMs)} ms`,
             r.cls == null ? '–' : r.cls.toFixed(3),
             cpu(r),
-            r.failing.join(', ') || '–',
+            r.failing.map((id) => ((r.byDesign ?? []).includes(id) ? `${id} (404 by design)` : id)).join(', ') || '–',
           ],
     ),
     o,
@@ -153,14 +153,16 @@ export function budgetMatrix(
     if (!all.length) cells.push('–');
     else {
       const lowest = (r: LighthouseRow) => (r.error ? -1 : Math.min(...Object.values(r.scores).map((s) => s ?? -1)));
-      const misses = all.filter((r) => lowest(r) < 100);
+      const misses = all.filter(missesLighthouse);
       const min = Math.min(...all.map(lowest));
-      cells.push(
-        `${min} / 100 ${verdict(
-          misses.length > 0,
-          misses.every((r) => isNoisy(r, quiet)),
-        )}`,
-      );
+      const verdictText =
+        misses.length === 0 && min < 100
+          ? 'ok (404 by design)'
+          : verdict(
+              misses.length > 0,
+              misses.every((r) => isNoisy(r, quiet)),
+            );
+      cells.push(`${min} / 100 ${verdictText}`);
     }
     return cells;
   });

@@ -24,11 +24,37 @@ export interface LighthouseResult {
   benchmarkIndex: number | null;
   /** ids of audits that lost points (score < 1), for the report */
   failing: string[];
+  /** those of `failing` that the 404 page fails by being one (notFoundByDesign); absent elsewhere */
+  byDesign?: string[];
   /** how many runs this median was taken from */
   runs?: number;
   /** the CPU benchmark index of every run the median was taken from, in run order */
   runIndexes?: (number | null)[];
   error?: string;
+}
+
+/**
+ * Audits the 404 page fails by doing its job: it answers 404 (`http-status-code`, and Chromium
+ * logs that 404 of the document itself in the console: `errors-in-console`), and it tells search
+ * engines not to list it (`is-crawlable`; a page never listed shows no `meta-description`).
+ * Only these are set apart, and a console error other than the page's own 404 still counts.
+ */
+export const notFoundByDesign = ['http-status-code', 'is-crawlable', 'meta-description', 'errors-in-console'] as const;
+
+/** Of a 404 page's `failing` audits, those in notFoundByDesign; `consoleUrls` are the URLs of its console errors. */
+export function failedByDesign(failing: string[], consoleUrls: string[], pageUrl: string): string[] {
+  return failing.filter(
+    (id) =>
+      (notFoundByDesign as readonly string[]).includes(id) &&
+      (id !== 'errors-in-console' || (consoleUrls.length > 0 && consoleUrls.every((u) => u === pageUrl))),
+  );
+}
+
+/** Whether a run misses "100 in all four categories": an error, or a lost point not explained by failedByDesign. */
+export function missesLighthouse(r: LighthouseResult): boolean {
+  if (r.error) return true;
+  if (Object.values(r.scores).every((s) => s === 100)) return false;
+  return r.failing.length === 0 || r.failing.some((id) => !(r.byDesign ?? []).includes(id));
 }
 
 /** One Lighthouse result with the page type and language it measured (the bench's rows). */
@@ -103,17 +129,26 @@ async function runOnce(lighthouse: typeof lighthouseApi, url: string, debugPort:
   let result: LighthouseResult;
   try {
     // ignoreStatusCode: the 404 page is measured where she meets it, as the answer to a missing address.
+    const isMissing = url.endsWith(`/${missingPath}`);
     const run = await lighthouse(url, {
       port: debugPort,
       output: 'json',
       logLevel: 'error',
       onlyCategories: lighthouseCategories,
-      ignoreStatusCode: url.endsWith(`/${missingPath}`),
+      ignoreStatusCode: isMissing,
     });
     const lhr = run?.lhr;
     if (!lhr) throw new Error('Lighthouse returned no result');
     if (lhr.runtimeError) throw new Error(`${lhr.runtimeError.code}: ${lhr.runtimeError.message}`);
     const num = (id: string) => lhr.audits[id]?.numericValue ?? null;
+    const failing = lighthouseCategories.flatMap((c) =>
+      (lhr.categories[c]?.auditRefs ?? [])
+        .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score != null && (lhr.audits[ref.id]?.score ?? 1) < 1)
+        .map((ref) => ref.id),
+    );
+    type ConsoleItem = { sourceLocation?: { url?: string } };
+    const consoleItems = (lhr.audits['errors-in-console']?.details as { items?: ConsoleItem[] } | undefined)?.items ?? [];
+    const consoleUrls = consoleItems.map((item) => item.sourceLocation?.url ?? '');
     result = {
       url,
       scores: Object.fromEntries(
@@ -125,11 +160,8 @@ async function runOnce(lighthouse: typeof lighthouseApi, url: string, debugPort:
       cls: num('cumulative-layout-shift'),
       totalBytes: num('total-byte-weight'),
       benchmarkIndex: lhr.environment?.benchmarkIndex ?? null,
-      failing: lighthouseCategories.flatMap((c) =>
-        (lhr.categories[c]?.auditRefs ?? [])
-          .filter((ref) => ref.weight > 0 && lhr.audits[ref.id]?.score != null && (lhr.audits[ref.id]?.score ?? 1) < 1)
-          .map((ref) => ref.id),
-      ),
+      failing,
+      ...(isMissing ? { byDesign: failedByDesign(failing, consoleUrls, url) } : {}),
     };
   } catch (error) {
     result = {

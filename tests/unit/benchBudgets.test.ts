@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { evaluateBudgets, isNoisy, lcpLimit, quietCpuIndex, transferLimit, type WeightRow } from '../../scripts/bench/evaluateBudgets.ts';
 import { budgetMatrix, lighthouseTable } from '../../scripts/bench/formatReport.ts';
 import { arabicScriptLangs } from '../../scripts/bench/evaluateBudgets.ts';
-import type { LighthouseRow } from '../../scripts/bench/runLighthouse.ts';
+import { failedByDesign, missesLighthouse, type LighthouseRow } from '../../scripts/bench/runLighthouse.ts';
 
 const row = (
   type: string,
@@ -47,6 +47,17 @@ const run = (type: string, lang: string, perf: number, lcpMs: number, benchmarkI
   totalBytes: 0,
   benchmarkIndex,
   failing: [],
+});
+
+/** The 404 page's median run as Lighthouse 13 scores it: SEO 40 and best practices 96, each point lost by design. */
+const notFoundUrl = 'http://127.0.0.1:4416/da/bench-no-such-page/';
+const byDesign = ['errors-in-console', 'is-crawlable', 'meta-description', 'http-status-code'];
+const notFoundRun = (extra: { failing?: string[]; accessibility?: number } = {}): LighthouseRow => ({
+  ...run('notFound', 'da', 100, 760),
+  url: notFoundUrl,
+  scores: { performance: 100, accessibility: extra.accessibility ?? 100, 'best-practices': 96, seo: 40 },
+  failing: [...byDesign, ...(extra.failing ?? [])],
+  byDesign,
 });
 
 const budget = (result: ReturnType<typeof evaluateBudgets>, id: string) => result.find((b) => b.id === id);
@@ -192,6 +203,44 @@ describe('evaluateBudgets(): Lighthouse', () => {
     // The quiet figure is the machine's: with a slower machine's, the same run is judged.
     const slowMachine = evaluateBudgets({ weights: [], lighthouse: [run('home', 'da', 97, 900, 900)], quietCpuIndex: 1500, form: null });
     expect(budget(slowMachine, 'lighthouse')?.pass).toBe(false);
+  });
+});
+
+describe('the 404 page in Lighthouse', () => {
+  it('sets apart only the audits a 404 page fails by design, and a console error only when it is the page’s own 404', () => {
+    expect(failedByDesign([...byDesign, 'color-contrast'], [notFoundUrl], notFoundUrl)).toEqual(byDesign);
+    // A script that 404s on the page is a real error.
+    expect(failedByDesign(byDesign, [notFoundUrl, 'http://127.0.0.1:4416/_astro/site.js'], notFoundUrl)).toEqual(
+      byDesign.filter((id) => id !== 'errors-in-console'),
+    );
+    expect(failedByDesign(['errors-in-console'], [], notFoundUrl)).toEqual([]);
+  });
+
+  it('counts a 404 run whose only lost points are by design as 100, and any other lost point as a miss', () => {
+    expect(missesLighthouse(notFoundRun())).toBe(false);
+    expect(missesLighthouse(notFoundRun({ failing: ['color-contrast'], accessibility: 95 }))).toBe(true);
+    // Outside the 404 page nothing is set apart.
+    expect(missesLighthouse({ ...notFoundRun(), byDesign: undefined })).toBe(true);
+
+    const pass = evaluateBudgets({ weights: [], lighthouse: [run('home', 'da', 100, 800), notFoundRun()], form: null });
+    expect(budget(pass, 'lighthouse')).toMatchObject({ pass: true, failures: [] });
+    expect(budget(pass, 'lighthouse')?.figure).toBe(
+      "lowest 100 (home da) (notFound da count as 100: their lost points are a 404 page's by design: " +
+        'errors-in-console, is-crawlable, meta-description, http-status-code); 2/2 runs all 100',
+    );
+    const fail = evaluateBudgets({
+      weights: [],
+      lighthouse: [notFoundRun({ failing: ['color-contrast'], accessibility: 95 })],
+      form: null,
+    });
+    expect(budget(fail, 'lighthouse')).toMatchObject({
+      pass: false,
+      failures: ['notFound da: accessibility 95, best-practices 96, seo 40'],
+    });
+
+    const matrix = budgetMatrix([], [notFoundRun()], arabicScriptLangs);
+    expect(matrix.split('\n').find((l) => l.startsWith('notFound'))).toMatch(/40 \/ 100 ok \(404 by design\)$/);
+    expect(lighthouseTable([notFoundRun()])).toContain('http-status-code (404 by design)');
   });
 });
 
