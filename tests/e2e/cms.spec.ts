@@ -45,15 +45,26 @@ function watchOrigin(page: Page, origin: string): string[] {
   return outside;
 }
 
+/**
+ * Turns a yes/no switch of the entry form on, as staff do: click, and look that it shows "on".
+ * A click while Sveltia re-renders the form can be lost (a clean-clone run saved `free: false`
+ * once), so it is clicked again until the switch says it is on; the saved file is still checked.
+ */
+async function switchOn(page: Page, keyPath: string) {
+  const toggle = field(page, keyPath).locator('[role="switch"]');
+  await expect(async () => {
+    if ((await toggle.getAttribute('aria-checked')) !== 'true') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-checked', 'true', { timeout: 500 });
+  }).toPass();
+}
+
 /** Adds a meeting through the admin's form and saves it. */
 async function addMeeting(page: Page, { start, end }: { start: string; end: string }) {
   await newEntry(page, 'start', start);
   await field(page, 'end').locator('input[type="datetime-local"]').fill(end);
   await page.getByRole('radio', { name: 'Beboerhuset Eksempelby Nord' }).click();
   await field(page, 'interpreters').locator('input[type="text"]').first().fill('ar');
-  await field(page, 'childcare').locator('[role="switch"]').click();
-  await field(page, 'womenOnly').locator('[role="switch"]').click();
-  await field(page, 'free').locator('[role="switch"]').click();
+  for (const keyPath of ['childcare', 'womenOnly', 'free']) await switchOn(page, keyPath);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByText(/saved|gemt/i).first()).toBeVisible();
 }
