@@ -62,7 +62,11 @@ async function switchOn(page: Page, keyPath: string) {
 async function addMeeting(page: Page, { start, end }: { start: string; end: string }) {
   await newEntry(page, 'start', start);
   await field(page, 'end').locator('input[type="datetime-local"]').fill(end);
-  await page.getByRole('radio', { name: 'Beboerhuset Eksempelby Nord' }).click();
+  const venue = page.getByRole('radio', { name: 'Beboerhuset Eksempelby Nord' });
+  await expect(async () => {
+    await venue.click();
+    await expect(venue).toBeChecked({ timeout: 500 });
+  }).toPass();
   await field(page, 'interpreters').locator('input[type="text"]').first().fill('ar');
   for (const keyPath of ['childcare', 'womenOnly', 'free']) await switchOn(page, keyPath);
   await page.getByRole('button', { name: 'Save' }).click();
