@@ -1,6 +1,6 @@
 /**
  * The flyer tool's one script: the public pages' script and the tool's own (flyerPage.ts), built
- * as one file (FlyerLayout.astro passes it to SiteScript.astro in place of site.ts alone). Two
+ * as one file (the flyer pages pass it through PageFrame.astro to SiteScript.astro in place of site.ts alone). Two
  * scripts were two requests; partners open this page more than any other.
  */
 import './site.ts';
