@@ -6,7 +6,7 @@
  */
 import { locales } from '#src/i18n/locales.ts';
 import type { PageWeight } from './measurePageWeight.ts';
-import { missesLighthouse, type LighthouseRow } from './runLighthouse.ts';
+import { lowestScore, missesLighthouse, type LighthouseRow } from './runLighthouse.ts';
 
 export const budgets = {
   latinTransfer: {
@@ -278,8 +278,7 @@ function lighthouseBudgets(m: BudgetFigures): BudgetResult[] {
   const quiet = m.quietCpuIndex ?? quietCpuIndex;
   const runs = m.lighthouse;
   // A run whose only lost points are a 404 page's by design (runLighthouse.ts) counts as 100.
-  const lowest = (r: LighthouseRow) =>
-    r.error ? -1 : missesLighthouse(r) ? Math.min(...Object.values(r.scores).map((s) => s ?? -1)) : 100;
+  const lowest = (r: LighthouseRow) => (missesLighthouse(r) ? lowestScore(r) : 100);
   const missed = (r: LighthouseRow) =>
     `${r.type} ${r.lang}: ${
       r.error

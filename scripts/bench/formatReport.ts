@@ -5,7 +5,7 @@
 import { isNoisy, kb, lcpLimit, quietCpuIndex, transferLimit, type BudgetResult, type WeightRow } from './evaluateBudgets.ts';
 import { phaseBreakdown } from './buildPhases.ts';
 import type { BuildTiming } from './buildTiming.ts';
-import { missesLighthouse, type LighthouseRow } from './runLighthouse.ts';
+import { lowestScore, missesLighthouse, type LighthouseRow } from './runLighthouse.ts';
 
 /** How a table is written: for the terminal (the default) or as Markdown. */
 export interface TableOptions {
@@ -152,9 +152,8 @@ export function budgetMatrix(
     const all = (lighthouse ?? []).filter((r) => r.type === type);
     if (!all.length) cells.push('–');
     else {
-      const lowest = (r: LighthouseRow) => (r.error ? -1 : Math.min(...Object.values(r.scores).map((s) => s ?? -1)));
       const misses = all.filter(missesLighthouse);
-      const min = Math.min(...all.map(lowest));
+      const min = Math.min(...all.map(lowestScore));
       const verdictText =
         misses.length === 0 && min < 100
           ? 'ok (404 by design)'

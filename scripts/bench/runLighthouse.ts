@@ -39,7 +39,7 @@ export interface LighthouseResult {
  * engines not to list it (`is-crawlable`; a page never listed shows no `meta-description`).
  * Only these are set apart, and a console error other than the page's own 404 still counts.
  */
-export const notFoundByDesign = ['http-status-code', 'is-crawlable', 'meta-description', 'errors-in-console'] as const;
+const notFoundByDesign = ['http-status-code', 'is-crawlable', 'meta-description', 'errors-in-console'] as const;
 
 /** Of a 404 page's `failing` audits, those in notFoundByDesign; `consoleUrls` are the URLs of its console errors. */
 export function failedByDesign(failing: string[], consoleUrls: string[], pageUrl: string): string[] {
@@ -48,6 +48,11 @@ export function failedByDesign(failing: string[], consoleUrls: string[], pageUrl
       (notFoundByDesign as readonly string[]).includes(id) &&
       (id !== 'errors-in-console' || (consoleUrls.length > 0 && consoleUrls.every((u) => u === pageUrl))),
   );
+}
+
+/** A run's lowest score of the four categories; an error or a missing score counts as -1. */
+export function lowestScore(r: LighthouseResult): number {
+  return r.error ? -1 : Math.min(...Object.values(r.scores).map((s) => s ?? -1));
 }
 
 /** Whether a run misses "100 in all four categories": an error, or a lost point not explained by failedByDesign. */

@@ -9,6 +9,7 @@
  * alone, so a search or a channel code in the address is never written to the phone.
  */
 import { isLang, type Lang } from '#src/i18n/locales.ts';
+import { isHashedAsset } from './serviceWorkerUrl.ts';
 
 /**
  * How the worker answers a request:
@@ -41,7 +42,6 @@ export interface ResponseFacts {
 const bypassPaths = /^\/(?:inbox|admin|api|r|pagefind)(?:\/|$)/;
 const formPages = /^\/[a-z]{2,3}\/(?:interest|partners\/refer)\/(?:index\.html)?$/;
 const afterForms = /^\/[a-z]{2,3}\/(?:interest|partners\/refer)\//;
-const hashedFiles = /^\/(?:_astro|voice)\//;
 /** What a page loads that is worth keeping; fetch() calls (destination "") are not. */
 const fileDestinations = new Set(['style', 'script', 'font', 'image', 'audio']);
 /** The same files by name, for the list a page sends of what it loaded (no destination there). */
@@ -56,7 +56,7 @@ export function offlinePolicy(request: RequestFacts, origin: string): OfflinePol
     return afterForms.test(url.pathname) ? 'network' : 'page';
   }
   if (!fileDestinations.has(request.destination)) return 'bypass';
-  return hashedFiles.test(url.pathname) ? 'immutable' : 'asset';
+  return isHashedAsset(url.pathname) ? 'immutable' : 'asset';
 }
 
 /**
@@ -67,7 +67,7 @@ export function offlinePolicy(request: RequestFacts, origin: string): OfflinePol
 export function filePolicy(url: string, origin: string): 'immutable' | 'asset' | null {
   const { pathname, origin: from } = new URL(url, origin);
   if (from !== origin || bypassPaths.test(pathname) || pathname.startsWith('/voice/') || !fileNames.test(pathname)) return null;
-  return hashedFiles.test(pathname) ? 'immutable' : 'asset';
+  return isHashedAsset(pathname) ? 'immutable' : 'asset';
 }
 
 /** True when an answer may be written to her phone: a whole, plain 200 that no header forbids keeping. */

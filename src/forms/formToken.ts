@@ -50,13 +50,19 @@ export function checkFormToken(
   return 'ok';
 }
 
+/** env FORM_SECRET when it is long enough to sign with (16+ characters), else undefined. */
+export function envFormSecret(env: Record<string, string | undefined> = process.env): string | undefined {
+  return env.FORM_SECRET && env.FORM_SECRET.length >= minSecretLength ? env.FORM_SECRET : undefined;
+}
+
 /**
  * The signing secret: env FORM_SECRET, else a random one kept in the data directory so that
  * tokens survive a restart. A file that is empty or shorter than 32 characters (truncated, or
  * written by hand) is replaced by a strong one, and that is logged (never the secret).
  */
 export function loadFormSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string {
-  if (env.FORM_SECRET && env.FORM_SECRET.length >= minSecretLength) return env.FORM_SECRET;
+  const fromEnv = envFormSecret(env);
+  if (fromEnv) return fromEnv;
   const file = path.join(dataDir, formSecretFile);
   const strong = (secret: string) => secret.length >= 32;
   let existing: string | undefined;

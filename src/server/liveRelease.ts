@@ -14,7 +14,8 @@ import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createNotFound, createStaticFiles, isHashedAsset, type Handler } from './staticFiles.ts';
+import { isHashedAsset } from '#src/browser/serviceWorkerUrl.ts';
+import { createNotFound, createStaticFiles, type Handler } from './staticFiles.ts';
 import { currentLink, listReleases } from './releases.ts';
 
 export type AstroHandler = (

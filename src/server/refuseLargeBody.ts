@@ -15,10 +15,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { requestBodyLimit } from '#src/forms/formRequestGuard.ts';
 
 /** A declared body up to this size is read and discarded after the 413; a larger one closes the connection. */
-export const drainLimit = 1024 * 1024;
+const drainLimit = 1024 * 1024;
 
 /** How long the rest of a refused body may take to arrive before the connection is closed. */
-export const drainTimeoutMs = 10_000;
+const drainTimeoutMs = 10_000;
 
 /** Answers 413 and returns true when `req` declares a body over `limit` bytes. */
 export function refuseLargeBody(req: IncomingMessage, res: ServerResponse, limit = requestBodyLimit, drainMs = drainTimeoutMs): boolean {

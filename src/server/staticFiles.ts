@@ -10,13 +10,7 @@ import fs from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
 import sirv from 'sirv';
-import { serviceWorkerCacheControl, serviceWorkerUrl } from '#src/browser/serviceWorkerUrl.ts';
-
-/**
- * A file whose name is its content's hash (/voice/ names too: src/voice/convertClip.ts): cached for
- * a year, and served from older kept releases.
- */
-export const isHashedAsset = (pathname: string): boolean => /^\/(_astro|voice)\//.test(pathname);
+import { isHashedAsset, serviceWorkerCacheControl, serviceWorkerUrl } from '#src/browser/serviceWorkerUrl.ts';
 
 export type Handler = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 

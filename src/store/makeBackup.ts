@@ -17,10 +17,8 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { encryptFile } from './ageEncryption.ts';
 import { BackupError, backupTo } from './backupTo.ts';
-import { formSecretFile, minSecretLength } from '#src/forms/formToken.ts';
+import { envFormSecret, formSecretFile } from '#src/forms/formToken.ts';
 import { databaseFile, resolveDataDir } from './openStore.ts';
-
-export { formSecretFile };
 
 /** The table, in a backup copy only, that carries what is not in the database (the form secret). */
 export const backupMetaTable = 'backup_meta';
@@ -68,7 +66,8 @@ export function backupContents(db: DatabaseSync): BackupContents {
 
 /** The form's signing secret: env FORM_SECRET (16+ characters, as the server takes it), else the file; undefined when neither exists. */
 function readFormSecret(dataDir: string, env: Record<string, string | undefined> = process.env): string | undefined {
-  if (env.FORM_SECRET && env.FORM_SECRET.length >= minSecretLength) return env.FORM_SECRET;
+  const fromEnv = envFormSecret(env);
+  if (fromEnv) return fromEnv;
   const file = path.join(dataDir, formSecretFile);
   return existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }

@@ -11,7 +11,8 @@ import { chmod, copyFile, constants, link, mkdir, open, rename, rm, writeFile } 
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { decryptFile, isAgeEncrypted, readAgeIdentities } from './ageEncryption.ts';
-import { backupContents, backupMetaTable, formSecretFile, type BackupContents } from './makeBackup.ts';
+import { formSecretFile } from '#src/forms/formToken.ts';
+import { backupContents, backupMetaTable, type BackupContents } from './makeBackup.ts';
 import { latestVersion, NewerSchemaError } from './migrations.ts';
 import { databaseFile, openStore } from './openStore.ts';
 

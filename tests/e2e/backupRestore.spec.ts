@@ -8,7 +8,7 @@
  * newer than its code.
  */
 import { expect, test, type Page } from '../helpers/test.ts';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { ageHeader, newAgeIdentity } from '#src/store/ageEncryption.ts';
 import { latestVersion, migrate, migrations } from '#src/store/migrations.ts';
 import { postInterest, startOwnServer, validFields, type OwnServer } from '../helpers/interestServer.ts';
 import { startServer } from '../../scripts/lib/startServer.ts';
+import { addAuthenticator, inviteByCli } from '../helpers/staffInbox.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
@@ -53,14 +54,6 @@ function npmRun(
   });
 }
 
-async function addAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-  });
-}
-
 /** Every phone number the inbox lists (all requests, every page), as the staff member sees it. */
 async function phonesInInbox(page: Page): Promise<Set<string>> {
   const phones = new Set<string>();
@@ -92,15 +85,7 @@ test('the restore drill: backup under load → age file → restore → the same
   let server: OwnServer = await startOwnServer(env, liveDir, port);
   const secret = readFileSync(path.join(liveDir, 'form-secret'), 'utf8');
   await addAuthenticator(page);
-  const invite = execFileSync(
-    process.execPath,
-    ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', '--name', 'Maryam', '--coordinator'],
-    {
-      env: { ...process.env, DATA_DIR: liveDir, PUBLIC_ORIGIN: origin },
-      encoding: 'utf8',
-    },
-  );
-  await page.goto(/^(http\S+)$/m.exec(invite)![1]!);
+  await page.goto(inviteByCli({ ...process.env, DATA_DIR: liveDir, PUBLIC_ORIGIN: origin }, '--name', 'Maryam', '--coordinator'));
   await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
   await expect(page).toHaveURL(/\/inbox\/me\/\?welcome$/);
   t.enrolled = Date.now();

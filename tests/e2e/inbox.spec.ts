@@ -11,7 +11,7 @@ import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import ExcelJS from 'exceljs';
 import type { SunkMail } from '../helpers/mailSink.ts';
-import { addRequest, inviteByCli as staffInvite, sendSomaliInterest, startInboxServer } from '../helpers/staffInbox.ts';
+import { addAuthenticator, addRequest, inviteByCli as staffInvite, sendSomaliInterest, startInboxServer } from '../helpers/staffInbox.ts';
 import type { OwnServer } from '../helpers/interestServer.ts';
 import { nuCheckerErrors } from '../helpers/nuChecker.ts';
 
@@ -26,14 +26,6 @@ let stop: (() => Promise<void>) | undefined;
 
 /** Runs the staff CLI against the test server's data directory; returns the invite link it prints. */
 const inviteByCli = (...args: string[]) => staffInvite({ ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin }, ...args);
-
-async function addAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-  });
-}
 
 async function expectNoAxeViolations(page: Page) {
   expect(await axeViolations(page)).toEqual([]);

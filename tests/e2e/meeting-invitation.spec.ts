@@ -5,9 +5,8 @@
  */
 import { expect, test, type Page } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { execFileSync } from 'node:child_process';
 import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
-import { sendSomaliInterest } from '../helpers/staffInbox.ts';
+import { addAuthenticator, inviteByCli, sendSomaliInterest } from '../helpers/staffInbox.ts';
 
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
@@ -25,17 +24,9 @@ test.afterAll(async () => {
 test.use({ baseURL: origin });
 
 async function signIn(page: Page) {
-  const out = execFileSync(
-    process.execPath,
-    ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', '--name', 'Maryam Ali', '--coordinator'],
-    { env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin }, encoding: 'utf8' },
-  );
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-  });
-  await page.goto(/^(http\S+)$/m.exec(out)![1]!);
+  const link = inviteByCli({ ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin }, '--name', 'Maryam Ali', '--coordinator');
+  await addAuthenticator(page);
+  await page.goto(link);
   await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
   await expect(page).toHaveURL(/\/inbox\/me\/\?welcome$/);
 }

@@ -7,31 +7,20 @@
  * form and of sign-in count the real client (TRUST_PROXY=1): a client-sent X-Forwarded-For does
  * not reach the server as hers. One server and proxy per proxy, shared by its tests.
  */
-import { execFileSync } from 'node:child_process';
 import zlib from 'node:zlib';
-import type { Browser, Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { expect, test } from '../helpers/test.ts';
 import { formBody, validFields } from '../helpers/interestServer.ts';
+import { addAuthenticator, inviteByCli as staffInvite } from '../helpers/staffInbox.ts';
 import { proxiedPage, proxyNames, startBehindProxy, type ProxiedSite } from '../helpers/proxies.ts';
 
 const hsts = 'max-age=31536000; includeSubDomains';
 
 /** The staff CLI's invite link for the server behind `site` (its data directory, its https origin). */
 function inviteByCli(site: ProxiedSite, ...args: string[]): string {
-  const out = execFileSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', ...args], {
-    env: { ...process.env, DATA_DIR: site.server().dataDir, PUBLIC_ORIGIN: site.origin },
-    encoding: 'utf8',
-  });
-  return /^(https:\S+)$/m.exec(out)![1]!;
-}
-
-/** Chromium's virtual authenticator on `page` (a passkey that verifies the user). */
-async function addAuthenticator(page: Page) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-  });
+  const link = staffInvite({ ...process.env, DATA_DIR: site.server().dataDir, PUBLIC_ORIGIN: site.origin }, ...args);
+  expect(link).toMatch(/^https:\/\//);
+  return link;
 }
 
 for (const proxyName of proxyNames) {

@@ -7,12 +7,12 @@
  */
 import { expect, test, type Page } from '../helpers/test.ts';
 import { axeViolations } from '../helpers/axe.ts';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import ExcelJS from 'exceljs';
 import { startOwnServer, type OwnServer } from '../helpers/interestServer.ts';
+import { addAuthenticator, inviteByCli } from '../helpers/staffInbox.ts';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -88,20 +88,8 @@ test('a form sent after /r/<code> stores that code and her answer, with no cooki
 
 /** Invites a coordinator (she deletes and exports) with the CLI and signs her in with a virtual passkey. */
 async function signInAsNewStaff(page: Page, name: string) {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('WebAuthn.enable');
-  await cdp.send('WebAuthn.addVirtualAuthenticator', {
-    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
-  });
-  const out = execFileSync(
-    process.execPath,
-    ['--disable-warning=ExperimentalWarning', 'scripts/staff.ts', 'invite', '--name', name, '--coordinator'],
-    {
-      env: { ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin },
-      encoding: 'utf8',
-    },
-  );
-  await page.goto(/^(http\S+)$/m.exec(out)![1]!);
+  await addAuthenticator(page);
+  await page.goto(inviteByCli({ ...process.env, DATA_DIR: server.dataDir, PUBLIC_ORIGIN: origin }, '--name', name, '--coordinator'));
   await page.getByRole('button', { name: 'Opret adgangsnøgle' }).click();
   await expect(page).toHaveURL(/\/inbox\/me\/\?welcome$/);
 }

@@ -1,7 +1,6 @@
 /** What the inbox's e2e specs do behind the browser: invite by the staff CLI, and put a request straight into the database. */
 import { execFileSync } from 'node:child_process';
 import type { DatabaseSync } from 'node:sqlite';
-import type { SMTPServer } from 'smtp-server';
 import { startOwnServer, type OwnServer } from './interestServer.ts';
 import { startMailSink, type SunkMail } from './mailSink.ts';
 import { expect, type Page, waitForScriptsOnNavigation } from './test.ts';
@@ -14,7 +13,7 @@ export async function startInboxServer(
   port: number,
   mails: SunkMail[],
   env: Record<string, string> = {},
-): Promise<{ server: OwnServer; smtp: SMTPServer; stop: () => Promise<void> }> {
+): Promise<{ server: OwnServer; stop: () => Promise<void> }> {
   const smtp = await startMailSink(port + 1, mails);
   const server = await startOwnServer(
     {
@@ -32,7 +31,7 @@ export async function startInboxServer(
     await server.stop();
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   };
-  return { server, smtp, stop };
+  return { server, stop };
 }
 
 /** Invites by the staff CLI with `env` (DATA_DIR, PUBLIC_ORIGIN of the test server); returns the link it prints. */
@@ -42,6 +41,15 @@ export function inviteByCli(env: NodeJS.ProcessEnv, ...args: string[]): string {
     encoding: 'utf8',
   });
   return /^(http\S+)$/m.exec(out)![1]!;
+}
+
+/** Chromium's virtual authenticator on `page`: a passkey that verifies the user, for enrolment and sign-in. */
+export async function addAuthenticator(page: Page): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('WebAuthn.enable');
+  await cdp.send('WebAuthn.addVirtualAuthenticator', {
+    options: { protocol: 'ctap2', transport: 'internal', hasResidentKey: true, hasUserVerification: true, isUserVerified: true },
+  });
 }
 
 /** Adds one new request (Asha, Somali, call back any time) as the form would store it; returns its id. */
